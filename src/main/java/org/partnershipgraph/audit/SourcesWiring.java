@@ -1,0 +1,63 @@
+package org.partnershipgraph.audit;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import graphql.schema.DataFetcher;
+import org.dataloader.DataLoader;
+import org.neo4j.driver.Record;
+import org.partnershipgraph.graphql.EntityType;
+import org.partnershipgraph.graphql.Identified;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+import reactor.core.publisher.Mono;
+
+/**
+ * The {@code sources} field of every entity type, batch-loaded in one query per request
+ * level whatever the mix of types, plus the {@code SourceDocument} node type.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SourcesWiring {
+
+    /** The GraphQL types that carry {@code sources: [Source!]!}. */
+    static final Set<String> SOURCED_TYPES = Set.of("Organisation", "Person", "Post", "Board", "Meeting", "Decision",
+            "Strategy", "Domain", "Priority", "Indicator", "Action");
+
+    private static final String LOADER = "sources";
+
+    SourcesWiring(BatchLoaderRegistry registry, Neo4jClient neo4j) {
+        registry.<String, List<Source>>forName(LOADER).registerMappedBatchLoader((ids, env) -> Mono.fromCallable(
+                () -> load(neo4j, ids)));
+    }
+
+    @Bean
+    EntityType sourceDocumentType() {
+        return new EntityType("SourceDocument", SourceDocument::from);
+    }
+
+    @Bean
+    RuntimeWiringConfigurer sourcesFields() {
+        DataFetcher<Object> fetcher = env -> {
+            DataLoader<String, List<Source>> loader = env.getDataLoader(LOADER);
+            Identified source = env.getSource();
+            return loader.load(source.id());
+        };
+        return wiring -> SOURCED_TYPES.forEach(type -> wiring.type(type, t -> t.dataFetcher("sources", fetcher)));
+    }
+
+    private static Map<String, List<Source>> load(Neo4jClient neo4j, Set<String> ids) {
+        Map<String, List<Source>> result = new java.util.HashMap<>();
+        for (String id : ids) {
+            result.put(id, List.of());
+        }
+        for (Record row : neo4j.query(AuditCypher.SOURCES).bindAll(Map.of("ids", List.copyOf(ids)))
+                .fetchAs(Record.class).mappedBy((t, r) -> r).all()) {
+            result.put(row.get("id").asString(), Source.list(row.get("items")));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,164 @@
+package org.partnershipgraph.board;
+
+import java.util.List;
+
+/** Cypher of the board feature: governance bodies, meetings and decisions. */
+final class BoardCypher {
+
+    private BoardCypher() {
+    }
+
+    /** No rows: constraints and indexes for boards, meetings and decisions. */
+    static final List<String> SCHEMA = List.of(
+            "CREATE CONSTRAINT board_id IF NOT EXISTS FOR (n:Board) REQUIRE n.id IS UNIQUE",
+            "CREATE CONSTRAINT meeting_id IF NOT EXISTS FOR (n:Meeting) REQUIRE n.id IS UNIQUE",
+            "CREATE CONSTRAINT decision_id IF NOT EXISTS FOR (n:Decision) REQUIRE n.id IS UNIQUE",
+            "CREATE INDEX board_kind IF NOT EXISTS FOR (n:Board) ON (n.kind)",
+            "CREATE INDEX board_name IF NOT EXISTS FOR (n:Board) ON (n.name)",
+            "CREATE INDEX meeting_date IF NOT EXISTS FOR (n:Meeting) ON (n.date)");
+
+    /** One row {@code b}: the board with id {@code $id}. */
+    static final String BOARD = """
+            MATCH (b:Board {id: $id})
+            RETURN b
+            """;
+
+    /** One row {@code total, items}: boards matching the filter, sorted, one page of nodes. */
+    static final String BOARDS = """
+            MATCH (b:Board)
+            WHERE ($kinds IS NULL OR b.kind IN $kinds)
+              AND ($name IS NULL OR toLower(b.name) CONTAINS toLower($name)
+                   OR toLower(coalesce(b.shortName, '')) CONTAINS toLower($name)
+                   OR any(alias IN coalesce(b.aliases, []) WHERE toLower(alias) CONTAINS toLower($name)))
+              AND ($reportsTo IS NULL OR EXISTS { (b)-[:REPORTS_TO]->(:Board {id: $reportsTo}) })
+            WITH b, CASE $sortField WHEN 'NAME' THEN toLower(b.name) WHEN 'KIND' THEN b.kind ELSE b.id END AS sortKey
+            ORDER BY CASE WHEN $descending THEN null ELSE sortKey END ASC,
+                     CASE WHEN $descending THEN sortKey END DESC, b.id
+            WITH collect(b) AS matched
+            RETURN size(matched) AS total, matched[$offset..$offset + $limit] AS items
+            """;
+
+    /** One row {@code m}: the meeting with id {@code $id}. */
+    static final String MEETING = """
+            MATCH (m:Meeting {id: $id})
+            RETURN m
+            """;
+
+    /** One row {@code total, items}: meetings matching the filter, sorted, one page of nodes. */
+    static final String MEETINGS = """
+            MATCH (m:Meeting)
+            WHERE ($board IS NULL OR EXISTS { (m)-[:OF]->(:Board {id: $board}) })
+              AND ($from IS NULL OR m.date >= $from)
+              AND ($to IS NULL OR m.date <= $to)
+            WITH m, CASE $sortField WHEN 'DATE' THEN toString(m.date) ELSE m.id END AS sortKey
+            ORDER BY CASE WHEN $descending THEN null ELSE sortKey END ASC,
+                     CASE WHEN $descending THEN sortKey END DESC, m.id
+            WITH collect(m) AS matched
+            RETURN size(matched) AS total, matched[$offset..$offset + $limit] AS items
+            """;
+
+    /** Rows {@code id, items}: for each board id, the distinct boards it reports to. */
+    static final String REPORTS_TO = """
+            UNWIND $ids AS id
+            MATCH (:Board {id: id})-[:REPORTS_TO]->(parent:Board)
+            WITH DISTINCT id, parent ORDER BY parent.name
+            RETURN id, collect(parent) AS items
+            """;
+
+    /** Rows {@code id, items}: for each board id, maps {@code {board, relation, asOf, sources}}, newest first. */
+    static final String REPORTING_LINES = """
+            UNWIND $ids AS id
+            MATCH (:Board {id: id})-[r:REPORTS_TO]->(parent:Board)
+            WITH id, r, parent, COLLECT { MATCH (d:SourceDocument) WHERE d.id IN r.documents RETURN d } AS docs
+            ORDER BY r.asOf DESC, parent.name
+            RETURN id, collect({board: parent, relation: r.relation, asOf: r.asOf,
+                sources: [i IN range(0, size(r.documents) - 1) |
+                    {doc: [d IN docs WHERE d.id = r.documents[i]][0], lines: r.lines[i], quote: r.quotes[i]}]
+            }) AS items
+            """;
+
+    /** Rows {@code id, items}: for each board id, the distinct boards reporting to it. */
+    static final String SUB_BOARDS = """
+            UNWIND $ids AS id
+            MATCH (:Board {id: id})<-[:REPORTS_TO]-(child:Board)
+            WITH DISTINCT id, child ORDER BY child.name
+            RETURN id, collect(child) AS items
+            """;
+
+    /** Rows {@code id, items}: for each board id, its chairs (posts or people) in the order stated. */
+    static final String CHAIRS = """
+            UNWIND $ids AS id
+            MATCH (:Board {id: id})<-[c:CHAIRS]-(chair)
+            WITH id, c, chair ORDER BY c.rank, chair.id
+            RETURN id, collect(chair) AS items
+            """;
+
+    /** Rows {@code id, items}: for each board id, its host organisation (at most one). */
+    static final String HOSTED_BY = """
+            UNWIND $ids AS id
+            MATCH (:Board {id: id})-[:HOSTED_BY]->(o:Organisation)
+            RETURN id, collect(o)[0..1] AS items
+            """;
+
+    /** Rows {@code id, items}: for each board id, its member organisations. */
+    static final String MEMBERS = """
+            UNWIND $ids AS id
+            MATCH (:Board {id: id})<-[:MEMBER_OF]-(o:Organisation)
+            WITH id, o ORDER BY o.name
+            RETURN id, collect(o) AS items
+            """;
+
+    /** Rows {@code id, items}: for each board id, the strategies it owns. */
+    static final String STRATEGIES = """
+            UNWIND $ids AS id
+            MATCH (:Board {id: id})-[:OWNS]->(s:Strategy)
+            WITH id, s ORDER BY s.title
+            RETURN id, collect(s) AS items
+            """;
+
+    /** Rows {@code id, items}: for each board id, its meetings, newest first. */
+    static final String BOARD_MEETINGS = """
+            UNWIND $ids AS id
+            MATCH (:Board {id: id})<-[:OF]-(m:Meeting)
+            WITH id, m ORDER BY m.date DESC
+            RETURN id, collect(m) AS items
+            """;
+
+    /** Rows {@code id, items}: for each meeting id, the body that met (at most one). */
+    static final String MEETING_BOARD = """
+            UNWIND $ids AS id
+            MATCH (:Meeting {id: id})-[:OF]->(b:Board)
+            RETURN id, collect(b)[0..1] AS items
+            """;
+
+    /** Rows {@code id, items}: for each meeting id, the people present. */
+    static final String ATTENDEES = """
+            UNWIND $ids AS id
+            MATCH (:Meeting {id: id})<-[:ATTENDED]-(p:Person)
+            WITH id, p ORDER BY p.name
+            RETURN id, collect(p) AS items
+            """;
+
+    /** Rows {@code id, items}: for each meeting id, its decisions in minute order. */
+    static final String DECISIONS = """
+            UNWIND $ids AS id
+            MATCH (:Meeting {id: id})-[:DECIDED]->(d:Decision)
+            WITH id, d ORDER BY d.number, d.id
+            RETURN id, collect(d) AS items
+            """;
+
+    /** Rows {@code id, items}: for each decision id, the meeting that took it (at most one). */
+    static final String DECISION_MEETING = """
+            UNWIND $ids AS id
+            MATCH (:Decision {id: id})<-[:DECIDED]-(m:Meeting)
+            RETURN id, collect(m)[0..1] AS items
+            """;
+
+    /** Rows {@code id, items}: for each decision id, the actions it created. */
+    static final String DECISION_ACTIONS = """
+            UNWIND $ids AS id
+            MATCH (:Decision {id: id})-[:CREATED]->(a:Action)
+            WITH id, a ORDER BY a.id
+            RETURN id, collect(a) AS items
+            """;
+}

@@ -1,0 +1,31 @@
+package org.partnershipgraph.board;
+
+import org.partnershipgraph.graphql.EntityType;
+import org.partnershipgraph.graphql.SchemaStatements;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Node types and graph schema of the board feature. */
+@Configuration(proxyBeanMethods = false)
+public class BoardTypes {
+
+    @Bean
+    EntityType boardType() {
+        return new EntityType("Board", Board::from);
+    }
+
+    @Bean
+    EntityType meetingType() {
+        return new EntityType("Meeting", Meeting::from);
+    }
+
+    @Bean
+    EntityType decisionType() {
+        return new EntityType("Decision", Decision::from);
+    }
+
+    @Bean
+    SchemaStatements boardSchema() {
+        return new SchemaStatements("board", BoardCypher.SCHEMA);
+    }
+}

@@ -1,0 +1,148 @@
+package org.partnershipgraph.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
+import org.neo4j.configuration.connectors.ConnectorPortRegister;
+import org.neo4j.configuration.connectors.ConnectorType;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.connectors.HttpsConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.config.Setting;
+import org.neo4j.internal.helpers.HostnamePort;
+import org.neo4j.io.locker.FileLockException;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Neo4j server running inside the service's JVM, reachable only over Bolt on 127.0.0.1.
+ * Usage reporting, fleet discovery and the HTTP connectors are off, so it never reaches
+ * beyond the loopback interface.
+ */
+public class EmbeddedNeo4jServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedNeo4jServer.class);
+
+    /**
+     * Settings without a public typed constant, by their documented names: none of them may
+     * be left at a default that talks to the network.
+     */
+    static final Map<String, String> NAMED_SETTINGS = Map.of(
+            "dbms.usage_report.enabled", "false",
+            "server.fleet_discovery.enabled", "false",
+            "dbms.fleet_manager.enabled", "false",
+            "db.tx_log.preallocate", "false");
+
+    private final DatabaseManagementService dbms;
+    private final URI boltUri;
+    private final Path home;
+
+    private EmbeddedNeo4jServer(DatabaseManagementService dbms, URI boltUri, Path home) {
+        this.dbms = dbms;
+        this.boltUri = boltUri;
+        this.home = home;
+    }
+
+    /** Starts the server with {@code props}; a data directory already in use fails with a clear message. */
+    public static EmbeddedNeo4jServer start(EmbeddedNeo4jProperties props) {
+        Path home = props.dataDirectory().toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(home);
+            Path conf = writeNamedSettings(home);
+            DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
+                    .loadPropertiesFromFile(conf)
+                    .setConfig(typedSettings(props))
+                    .build();
+            URI uri = boltUri(dbms);
+            log.info("Embedded Neo4j started: data in {}, Bolt at {}", home, uri);
+            return new EmbeddedNeo4jServer(dbms, uri, home);
+        } catch (IOException ex) {
+            throw new UncheckedIOException("Cannot prepare the embedded Neo4j data directory " + home, ex);
+        } catch (RuntimeException ex) {
+            if (isLockFailure(ex)) {
+                throw new EmbeddedNeo4jStartupException(home);
+            }
+            throw ex;
+        }
+    }
+
+    /** The Bolt URI the driver connects to. */
+    public URI boltUri() {
+        return boltUri;
+    }
+
+    /** The data directory. */
+    public Path home() {
+        return home;
+    }
+
+    /** The underlying management service, for operations the driver cannot do. */
+    public DatabaseManagementService managementService() {
+        return dbms;
+    }
+
+    @Override
+    public void close() {
+        log.info("Stopping embedded Neo4j ({})", home);
+        dbms.shutdown();
+    }
+
+    private static Map<Setting<?>, Object> typedSettings(EmbeddedNeo4jProperties props) {
+        Map<Setting<?>, Object> settings = new LinkedHashMap<>();
+        settings.put(BoltConnector.enabled, true);
+        settings.put(BoltConnector.listen_address, new SocketAddress("127.0.0.1", props.boltPort()));
+        settings.put(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", props.boltPort()));
+        settings.put(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED);
+        settings.put(BoltConnector.enable_discovery, false);
+        settings.put(BoltConnector.server_bolt_telemetry_enabled, false);
+        settings.put(HttpConnector.enabled, false);
+        settings.put(HttpsConnector.enabled, false);
+        settings.put(GraphDatabaseSettings.auth_enabled, false);
+        settings.put(GraphDatabaseSettings.pagecache_memory, props.pageCache().toBytes());
+        settings.put(GraphDatabaseSettings.memory_transaction_max_size, props.transactionMaxSize().toBytes());
+        settings.put(GraphDatabaseSettings.memory_transaction_global_max_size, props.transactionTotalMax().toBytes());
+        settings.put(GraphDatabaseSettings.transaction_timeout, props.transactionTimeout());
+        settings.put(GraphDatabaseSettings.preallocate_logical_logs, false);
+        settings.put(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(5));
+        settings.put(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofMillis(200));
+        settings.put(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofMillis(200));
+        return settings;
+    }
+
+    private static Path writeNamedSettings(Path home) throws IOException {
+        StringBuilder conf = new StringBuilder("# Written by partnership-graph at every start; edits are overwritten.\n");
+        NAMED_SETTINGS.forEach((name, value) -> conf.append(name).append('=').append(value).append('\n'));
+        Path file = home.resolve("partnership-graph-neo4j.conf");
+        Files.writeString(file, conf, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private static URI boltUri(DatabaseManagementService dbms) {
+        GraphDatabaseAPI system = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+        HostnamePort address = system.getDependencyResolver().resolveDependency(ConnectorPortRegister.class)
+                .getLocalAddress(ConnectorType.BOLT);
+        return URI.create("bolt://127.0.0.1:" + address.getPort());
+    }
+
+    private static boolean isLockFailure(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof FileLockException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,45 @@
+package org.partnershipgraph.graphql;
+
+import graphql.scalars.ExtendedScalars;
+import graphql.schema.GraphQLScalarType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+
+/** Scalars and schema-mapping inspection for the GraphQL schema in {@code schema/*.graphqls}. */
+@Configuration(proxyBeanMethods = false)
+public class GraphQlConfig {
+
+    private static final Logger log = LoggerFactory.getLogger(GraphQlConfig.class);
+
+    @Bean
+    RuntimeWiringConfigurer scalars() {
+        return wiring -> wiring
+                .scalar(ExtendedScalars.Date)
+                .scalar(ExtendedScalars.DateTime)
+                .scalar(GraphQLScalarType.newScalar(ExtendedScalars.Url).name("URL").build());
+    }
+
+    @Bean
+    SchemaStatements nodeSchema() {
+        return new SchemaStatements("node", GraphQlSchemaCypher.NODE_SCHEMA);
+    }
+
+    @Bean
+    SchemaMappingReport schemaMappingReport() {
+        return new SchemaMappingReport();
+    }
+
+    @Bean
+    GraphQlSourceBuilderCustomizer inspectSchemaMappings(SchemaMappingReport report) {
+        return builder -> builder.inspectSchemaMappings(schemaReport -> {
+            report.set(schemaReport);
+            if (!schemaReport.unmappedFields().isEmpty()) {
+                log.warn("{}", schemaReport);
+            }
+        });
+    }
+}

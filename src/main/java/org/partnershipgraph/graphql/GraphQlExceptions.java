@@ -1,0 +1,59 @@
+package org.partnershipgraph.graphql;
+
+import java.util.Map;
+import java.util.UUID;
+
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.schema.DataFetchingEnvironment;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.SessionExpiredException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+
+/**
+ * Turns every exception raised while fetching data into a GraphQL error with a code from
+ * API.md and a message for the client. Unexpected errors are logged with an id the client
+ * also gets; no stack trace, Cypher or class name reaches the client.
+ */
+@ControllerAdvice
+public class GraphQlExceptions {
+
+    private static final Logger log = LoggerFactory.getLogger(GraphQlExceptions.class);
+
+    @GraphQlExceptionHandler
+    GraphQLError badRequest(BadRequestException ex, DataFetchingEnvironment env) {
+        return error(env, ErrorType.BAD_REQUEST, ErrorCode.BAD_REQUEST, ex.getMessage());
+    }
+
+    @GraphQlExceptionHandler({ServiceUnavailableException.class, SessionExpiredException.class,
+            TransientDataAccessResourceException.class})
+    GraphQLError unavailable(Exception ex, DataFetchingEnvironment env) {
+        log.warn("Neo4j unavailable while fetching {}: {}", env.getExecutionStepInfo().getPath(), ex.getMessage());
+        return error(env, ErrorType.INTERNAL_ERROR, ErrorCode.UNAVAILABLE,
+                "The graph database is unavailable just now; nothing was changed. Try again shortly.");
+    }
+
+    @GraphQlExceptionHandler
+    GraphQLError unexpected(Exception ex, DataFetchingEnvironment env) {
+        String errorId = UUID.randomUUID().toString();
+        log.error("Unexpected error {} while fetching {}", errorId, env.getExecutionStepInfo().getPath(), ex);
+        return GraphqlErrorBuilder.newError(env)
+                .errorType(ErrorType.INTERNAL_ERROR)
+                .message("Internal error; quote id " + errorId + " when reporting it.")
+                .extensions(Map.of("code", ErrorCode.INTERNAL.name(), "errorId", errorId))
+                .build();
+    }
+
+    static GraphQLError error(DataFetchingEnvironment env, ErrorType type, ErrorCode code, String message) {
+        return GraphqlErrorBuilder.newError(env)
+                .errorType(type)
+                .message(message)
+                .extensions(Map.of("code", code.name()))
+                .build();
+    }
+}

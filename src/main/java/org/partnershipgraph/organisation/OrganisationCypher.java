@@ -1,0 +1,121 @@
+package org.partnershipgraph.organisation;
+
+import java.util.List;
+
+/** Cypher of the organisation feature: organisations, people and posts. */
+final class OrganisationCypher {
+
+    private OrganisationCypher() {
+    }
+
+    /** No rows: constraints and indexes for organisations, people and posts. */
+    static final List<String> SCHEMA = List.of(
+            "CREATE CONSTRAINT organisation_id IF NOT EXISTS FOR (n:Organisation) REQUIRE n.id IS UNIQUE",
+            "CREATE CONSTRAINT person_id IF NOT EXISTS FOR (n:Person) REQUIRE n.id IS UNIQUE",
+            "CREATE CONSTRAINT post_id IF NOT EXISTS FOR (n:Post) REQUIRE n.id IS UNIQUE",
+            "CREATE INDEX organisation_kind IF NOT EXISTS FOR (n:Organisation) ON (n.kind)",
+            "CREATE INDEX organisation_name IF NOT EXISTS FOR (n:Organisation) ON (n.name)",
+            "CREATE INDEX person_name IF NOT EXISTS FOR (n:Person) ON (n.name)");
+
+    /** One row {@code o}: the organisation with id {@code $id}. */
+    static final String ORGANISATION = """
+            MATCH (o:Organisation {id: $id})
+            RETURN o
+            """;
+
+    /** One row {@code total, items}: organisations matching the filter, sorted, one page of nodes. */
+    static final String ORGANISATIONS = """
+            MATCH (o:Organisation)
+            WHERE ($kinds IS NULL OR o.kind IN $kinds)
+              AND ($name IS NULL OR toLower(o.name) CONTAINS toLower($name)
+                   OR toLower(coalesce(o.shortName, '')) CONTAINS toLower($name)
+                   OR any(alias IN coalesce(o.aliases, []) WHERE toLower(alias) CONTAINS toLower($name)))
+              AND ($partOf IS NULL OR EXISTS { (o)-[:PART_OF]->(:Organisation {id: $partOf}) })
+            WITH o, CASE $sortField WHEN 'NAME' THEN toLower(o.name) WHEN 'KIND' THEN o.kind ELSE o.id END AS sortKey
+            ORDER BY CASE WHEN $descending THEN null ELSE sortKey END ASC,
+                     CASE WHEN $descending THEN sortKey END DESC, o.id
+            WITH collect(o) AS matched
+            RETURN size(matched) AS total, matched[$offset..$offset + $limit] AS items
+            """;
+
+    /** One row {@code p}: the person with id {@code $id}. */
+    static final String PERSON = """
+            MATCH (p:Person {id: $id})
+            RETURN p
+            """;
+
+    /** One row {@code total, items}: people matching the filter, sorted, one page of nodes. */
+    static final String PEOPLE = """
+            MATCH (p:Person)
+            WHERE ($name IS NULL OR toLower(p.name) CONTAINS toLower($name))
+              AND ($organisation IS NULL OR EXISTS { (p)-[:HOLDS]->(:Post)-[:AT]->(:Organisation {id: $organisation}) })
+            WITH p, CASE $sortField WHEN 'NAME' THEN toLower(p.name) ELSE p.id END AS sortKey
+            ORDER BY CASE WHEN $descending THEN null ELSE sortKey END ASC,
+                     CASE WHEN $descending THEN sortKey END DESC, p.id
+            WITH collect(p) AS matched
+            RETURN size(matched) AS total, matched[$offset..$offset + $limit] AS items
+            """;
+
+    /** Rows {@code id, items}: for each organisation id, the organisations it is part of. */
+    static final String PART_OF = """
+            UNWIND $ids AS id
+            MATCH (:Organisation {id: id})-[:PART_OF]->(parent:Organisation)
+            WITH id, parent ORDER BY parent.name
+            RETURN id, collect(parent) AS items
+            """;
+
+    /** Rows {@code id, items}: for each organisation id, the organisations directly part of it. */
+    static final String PARTS = """
+            UNWIND $ids AS id
+            MATCH (:Organisation {id: id})<-[:PART_OF]-(part:Organisation)
+            WITH id, part ORDER BY part.name
+            RETURN id, collect(part) AS items
+            """;
+
+    /** Rows {@code id, items}: for each organisation id, the organisations that replaced it. */
+    static final String SUCCESSORS = """
+            UNWIND $ids AS id
+            MATCH (:Organisation {id: id})-[:PREDECESSOR_OF]->(next:Organisation)
+            WITH id, next ORDER BY next.name
+            RETURN id, collect(next) AS items
+            """;
+
+    /** Rows {@code id, items}: for each organisation id, the posts at it. */
+    static final String POSTS_AT = """
+            UNWIND $ids AS id
+            MATCH (:Organisation {id: id})<-[:AT]-(post:Post)
+            WITH id, post ORDER BY post.title
+            RETURN id, collect(post) AS items
+            """;
+
+    /** Rows {@code id, items}: for each organisation id, the boards it is a member of. */
+    static final String MEMBER_OF = """
+            UNWIND $ids AS id
+            MATCH (:Organisation {id: id})-[:MEMBER_OF]->(board:Board)
+            WITH id, board ORDER BY board.name
+            RETURN id, collect(board) AS items
+            """;
+
+    /** Rows {@code id, items}: for each person id, the posts the person holds. */
+    static final String POSTS_HELD = """
+            UNWIND $ids AS id
+            MATCH (:Person {id: id})-[:HOLDS]->(post:Post)
+            WITH id, post ORDER BY post.title
+            RETURN id, collect(post) AS items
+            """;
+
+    /** Rows {@code id, items}: for each post id, the organisation it is at (at most one). */
+    static final String POST_ORGANISATION = """
+            UNWIND $ids AS id
+            MATCH (:Post {id: id})-[:AT]->(o:Organisation)
+            RETURN id, collect(o)[0..1] AS items
+            """;
+
+    /** Rows {@code id, items}: for each post id, the people holding it. */
+    static final String HOLDERS = """
+            UNWIND $ids AS id
+            MATCH (:Post {id: id})<-[:HOLDS]-(person:Person)
+            WITH id, person ORDER BY person.name
+            RETURN id, collect(person) AS items
+            """;
+}

@@ -1,0 +1,49 @@
+package org.partnershipgraph.seed;
+
+/** Cypher of the seed loader; every statement is idempotent ({@code MERGE} on business ids). */
+final class SeedCypher {
+
+    private SeedCypher() {
+    }
+
+    /** One row {@code seeded}: whether the database holds any entity yet. */
+    static final String IS_SEEDED = """
+            RETURN EXISTS { MATCH (:Node) } AS seeded
+            """;
+
+    /** No rows: creates or updates one node per {@code $rows} entry {@code {id, label, props}}; actions start at version 0. */
+    static final String MERGE_NODES = """
+            UNWIND $rows AS row
+            MERGE (n:Node {id: row.id})
+            SET n:$(row.label)
+            SET n += row.props
+            SET n.version = CASE WHEN row.label = 'Action' THEN coalesce(n.version, 0) ELSE n.version END
+            """;
+
+    /** No rows: creates one relationship per {@code $rows} entry {@code {from, to, type, props}}. */
+    static final String MERGE_RELATIONS = """
+            UNWIND $rows AS row
+            MATCH (a:Node {id: row.from})
+            MATCH (b:Node {id: row.to})
+            MERGE (a)-[r:$(row.type)]->(b)
+            SET r += row.props
+            """;
+
+    /** No rows: one {@code REPORTS_TO} per {@code $rows} entry, keyed by its relation, carrying its sources. */
+    static final String MERGE_REPORTING_LINES = """
+            UNWIND $rows AS row
+            MATCH (a:Board {id: row.from})
+            MATCH (b:Board {id: row.to})
+            MERGE (a)-[r:REPORTS_TO {relation: row.relation}]->(b)
+            SET r.documents = row.documents, r.lines = row.lines, r.quotes = row.quotes, r.asOf = row.asOf
+            """;
+
+    /** No rows: one {@code CITED_IN} per {@code $rows} entry {@code {id, doc, lines, firstLine, quote}}. */
+    static final String MERGE_CITATIONS = """
+            UNWIND $rows AS row
+            MATCH (n:Node {id: row.id})
+            MATCH (d:SourceDocument {id: row.doc})
+            MERGE (n)-[c:CITED_IN {lines: row.lines}]->(d)
+            SET c.firstLine = row.firstLine, c.quote = row.quote
+            """;
+}

@@ -1,0 +1,17 @@
+package org.partnershipgraph.seed;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Validated seed data, shaped as the parameters of {@link SeedCypher}'s statements.
+ *
+ * @param nodes      {@code {id, label, props}} per entity
+ * @param relations  {@code {from, to, type, props}} per reference
+ * @param reportsTo  {@code {from, to, relation, documents, lines, quotes, asOf}} per reporting line
+ * @param citations  {@code {id, doc, lines, firstLine, quote}} per source
+ * @param counts     records per type, for the log
+ */
+record SeedGraph(List<Map<String, Object>> nodes, List<Map<String, Object>> relations,
+        List<Map<String, Object>> reportsTo, List<Map<String, Object>> citations, Map<String, Integer> counts) {
+}

@@ -1,0 +1,433 @@
+package org.partnershipgraph.seed;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads and validates seed files as a whole: every record's type, fields, enums, dates,
+ * ids, references, sources and quotes, and that dependencies form no cycle. It reports
+ * every problem at once and produces the {@link SeedGraph} only when there are none.
+ */
+final class SeedParser {
+
+    private static final Pattern ID = Pattern.compile("[a-z]+-[a-z0-9-]+");
+    private static final Pattern LINES = Pattern.compile("(\\d+)(?:-(\\d+))?");
+    private static final int MAX_QUOTE = 300;
+    private static final int QUOTE_PROBE = 60;
+
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final Function<String, List<String>> documentLines;
+    private final List<SeedProblem> problems = new ArrayList<>();
+
+    /** @param documentLines the lines of a source document by file name, or null when it is not available */
+    SeedParser(Function<String, List<String>> documentLines) {
+        this.documentLines = documentLines;
+    }
+
+    private record Entry(SeedFile file, int line, SeedType type, JsonNode node) {
+
+        String key() {
+            JsonNode id = node.get("id");
+            if (id != null) {
+                return id.asString();
+            }
+            JsonNode target = node.get("target");
+            return target != null ? target.asString() : node.path("from").asString(null);
+        }
+    }
+
+    SeedGraph parse(List<SeedFile> files) {
+        List<Entry> entries = read(files);
+        Map<String, Entry> byId = indexIds(entries);
+        Map<String, LocalDate> docDates = new HashMap<>();
+        Map<String, String> docFiles = new HashMap<>();
+        for (Entry e : entries) {
+            if (e.type() == SeedType.DOCUMENT) {
+                docDates.put(e.key(), date(e, "date"));
+                docFiles.put(e.key(), e.node().path("file").asString(null));
+            }
+        }
+        SeedGraph graph = build(entries, byId, docDates, docFiles);
+        checkNoDependencyCycle(entries);
+        if (!problems.isEmpty()) {
+            throw new SeedValidationException(List.copyOf(new LinkedHashSet<>(problems)));
+        }
+        return graph;
+    }
+
+    private List<Entry> read(List<SeedFile> files) {
+        List<Entry> entries = new ArrayList<>();
+        for (SeedFile file : files) {
+            for (int i = 0; i < file.lines().size(); i++) {
+                String text = file.lines().get(i).strip();
+                if (text.isEmpty() || text.startsWith("//")) {
+                    continue;
+                }
+                int line = i + 1;
+                JsonNode node;
+                try {
+                    node = json.readTree(text);
+                } catch (JacksonException ex) {
+                    problems.add(new SeedProblem(file.name(), line, null, "not valid JSON: " + ex.getOriginalMessage()));
+                    continue;
+                }
+                if (!node.isObject()) {
+                    problems.add(new SeedProblem(file.name(), line, null, "a record must be a JSON object"));
+                    continue;
+                }
+                SeedType type = SeedType.named(node.path("type").asString(""));
+                if (type == null) {
+                    problems.add(new SeedProblem(file.name(), line, null,
+                            "unknown or missing type '" + node.path("type").asString("") + "'"));
+                    continue;
+                }
+                entries.add(new Entry(file, line, type, node));
+            }
+        }
+        return entries;
+    }
+
+    private Map<String, Entry> indexIds(List<Entry> entries) {
+        Map<String, Entry> byId = new HashMap<>();
+        for (Entry e : entries) {
+            if (e.type().idPrefix == null) {
+                continue;
+            }
+            String id = e.node().path("id").asString(null);
+            if (id == null) {
+                continue;
+            }
+            if (!ID.matcher(id).matches() || !id.startsWith(e.type().idPrefix)) {
+                problem(e, "id must be lowercase letters, digits and '-', starting with " + e.type().idPrefix);
+            }
+            Entry earlier = byId.putIfAbsent(id, e);
+            if (earlier != null) {
+                problem(e, "id repeats: already defined at " + earlier.file().name() + ":" + earlier.line());
+            }
+        }
+        return byId;
+    }
+
+    private SeedGraph build(List<Entry> entries, Map<String, Entry> byId, Map<String, LocalDate> docDates,
+            Map<String, String> docFiles) {
+        List<Map<String, Object>> nodes = new ArrayList<>();
+        List<Map<String, Object>> relations = new ArrayList<>();
+        Map<String, List<Map<String, Object>>> reportsTo = new LinkedHashMap<>();
+        List<Map<String, Object>> citations = new ArrayList<>();
+        Map<String, Integer> counts = new TreeMap<>();
+        for (Entry e : entries) {
+            counts.merge(e.type().name, 1, Integer::sum);
+            checkFields(e);
+            List<Map<String, Object>> sources = sources(e, docDates, docFiles);
+            switch (e.type()) {
+                case REPORTS_TO -> reportingLine(e, byId, sources, reportsTo);
+                case CITATION -> {
+                    String target = e.node().path("target").asString(null);
+                    if (target != null && !byId.containsKey(target)) {
+                        problem(e, "target " + target + " points nowhere");
+                    }
+                    addCitations(citations, target, sources);
+                }
+                default -> {
+                    String id = e.key();
+                    nodes.add(Map.of("id", id, "label", e.type().label, "props", properties(e)));
+                    relations.addAll(references(e, byId));
+                    addCitations(citations, id, sources);
+                }
+            }
+        }
+        List<Map<String, Object>> lines = reportsTo.values().stream()
+                .map(statements -> reportingLine(statements, docDates)).toList();
+        return new SeedGraph(nodes, relations, lines, citations, counts);
+    }
+
+    private void checkFields(Entry e) {
+        SeedType type = e.type();
+        for (String field : e.node().propertyNames()) {
+            if (!field.equals("type") && !type.fields.contains(field)) {
+                problem(e, "unknown field '" + field + "' for " + type.name + "; allowed: " + new TreeSet<>(type.fields));
+            }
+        }
+        for (String field : type.required) {
+            JsonNode value = e.node().get(field);
+            if (value == null || value.isNull() || (value.isString() && value.asString().isBlank())
+                    || (value.isArray() && value.isEmpty())) {
+                problem(e, "missing required field '" + field + "'");
+            }
+        }
+        type.enums.forEach((field, allowed) -> {
+            JsonNode value = e.node().get(field);
+            if (value != null && !value.isNull() && !allowed.contains(value.asString())) {
+                problem(e, field + " '" + value.asString() + "' is not one of " + new TreeSet<>(allowed));
+            }
+        });
+    }
+
+    private Map<String, Object> properties(Entry e) {
+        Map<String, Object> props = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> field : e.node().properties()) {
+            String name = field.getKey();
+            JsonNode value = field.getValue();
+            if (name.equals("type") || name.equals("sources") || e.type().isRef(name) || value.isNull()) {
+                continue;
+            }
+            if (SeedType.DATE_FIELDS.contains(name)) {
+                props.put(name, date(e, name));
+            } else if (SeedType.NUMBER_FIELDS.contains(name)) {
+                if (value.isNumber()) {
+                    props.put(name, value.asDouble());
+                } else {
+                    problem(e, name + " must be a number; put words in valueText");
+                }
+            } else if (e.type() == SeedType.DOMAIN && name.equals("number")) {
+                if (value.isIntegralNumber()) {
+                    props.put(name, value.asLong());
+                } else {
+                    problem(e, "Domain.number must be an integer");
+                }
+            } else if (value.isArray()) {
+                List<String> items = new ArrayList<>();
+                value.values().forEach(item -> items.add(item.asString()));
+                props.put(name, items);
+            } else {
+                props.put(name, value.asString());
+            }
+        }
+        return props;
+    }
+
+    private List<Map<String, Object>> references(Entry e, Map<String, Entry> byId) {
+        List<Map<String, Object>> relations = new ArrayList<>();
+        for (SeedType.Ref ref : e.type().refs) {
+            JsonNode value = e.node().get(ref.field());
+            if (value == null || value.isNull()) {
+                continue;
+            }
+            List<String> targets = new ArrayList<>();
+            if (value.isArray()) {
+                value.values().forEach(item -> targets.add(item.asString()));
+            } else {
+                targets.add(value.asString());
+            }
+            for (int rank = 0; rank < targets.size(); rank++) {
+                String target = targets.get(rank);
+                if (!byId.containsKey(target)) {
+                    problem(e, ref.field() + " -> " + target + " points nowhere");
+                    continue;
+                }
+                if (ref.prefixes().stream().noneMatch(target::startsWith)) {
+                    problem(e, ref.field() + " -> " + target + " must be one of " + ref.prefixes());
+                    continue;
+                }
+                String from = ref.outgoing() ? e.key() : target;
+                String to = ref.outgoing() ? target : e.key();
+                relations.add(Map.of("from", from, "to", to, "type", ref.relType(), "props", Map.of("rank", rank)));
+            }
+        }
+        return relations;
+    }
+
+    private void reportingLine(Entry e, Map<String, Entry> byId, List<Map<String, Object>> sources,
+            Map<String, List<Map<String, Object>>> lines) {
+        String from = e.node().path("from").asString(null);
+        String to = e.node().path("to").asString(null);
+        String relation = e.node().path("relation").asString(null);
+        boolean ok = from != null && to != null && relation != null;
+        for (String end : new String[] {from, to}) {
+            if (end != null && (!byId.containsKey(end) || !end.startsWith("board-"))) {
+                problem(e, "reporting line end " + end + " is not a board defined in seed-data");
+                ok = false;
+            }
+        }
+        if (from != null && from.equals(to)) {
+            problem(e, "a body cannot report to itself");
+            ok = false;
+        }
+        if (ok) {
+            lines.computeIfAbsent(from + ">" + to + ":" + relation, key -> {
+                List<Map<String, Object>> statement = new ArrayList<>();
+                statement.add(Map.of("from", from, "to", to, "relation", relation));
+                return statement;
+            }).addAll(sources);
+        }
+    }
+
+    /** One reporting line from its key (first entry) and every source stating it, in any record. */
+    private static Map<String, Object> reportingLine(List<Map<String, Object>> statement, Map<String, LocalDate> docDates) {
+        Map<String, Object> line = new HashMap<>(statement.getFirst());
+        Map<String, Map<String, Object>> distinct = new LinkedHashMap<>();
+        statement.subList(1, statement.size()).forEach(s -> distinct.putIfAbsent(s.get("doc") + ":" + s.get("lines"), s));
+        List<Map<String, Object>> sources = List.copyOf(distinct.values());
+        line.put("documents", sources.stream().map(s -> s.get("doc")).toList());
+        line.put("lines", sources.stream().map(s -> s.get("lines")).toList());
+        line.put("quotes", sources.stream().map(s -> Objects.requireNonNullElse(s.get("quote"), "")).toList());
+        line.put("asOf", sources.stream().map(s -> docDates.get((String) s.get("doc")))
+                .filter(Objects::nonNull).max(LocalDate::compareTo).orElse(null));
+        return line;
+    }
+
+    private List<Map<String, Object>> sources(Entry e, Map<String, LocalDate> docDates, Map<String, String> docFiles) {
+        List<Map<String, Object>> sources = new ArrayList<>();
+        JsonNode list = e.node().get("sources");
+        if (list == null || list.isNull()) {
+            return sources;
+        }
+        if (!list.isArray()) {
+            problem(e, "sources must be a list of {doc, lines, quote}");
+            return sources;
+        }
+        boolean quoteRequired = e.type() == SeedType.ACTION || e.type() == SeedType.DECISION
+                || e.type() == SeedType.REPORTS_TO;
+        for (JsonNode source : list.values()) {
+            String doc = source.path("doc").asString(null);
+            String lines = source.path("lines").asString(null);
+            String quote = source.path("quote").asString(null);
+            for (String field : source.propertyNames()) {
+                if (!Set.of("doc", "lines", "quote").contains(field)) {
+                    problem(e, "unknown source field '" + field + "'");
+                }
+            }
+            if (doc == null || !docDates.containsKey(doc)) {
+                problem(e, "source document " + doc + " is not a Document record");
+                continue;
+            }
+            Matcher m = lines == null ? null : LINES.matcher(lines);
+            if (m == null || !m.matches()) {
+                problem(e, "source lines '" + lines + "' must be L or L-M");
+                continue;
+            }
+            int first = Integer.parseInt(m.group(1));
+            int last = m.group(2) == null ? first : Integer.parseInt(m.group(2));
+            if (quote == null || quote.isBlank()) {
+                if (quoteRequired) {
+                    problem(e, "a quote is required on the sources of " + e.type().name + " records");
+                }
+            } else if (quote.length() > MAX_QUOTE) {
+                problem(e, "quote longer than " + MAX_QUOTE + " characters");
+            }
+            checkAgainstDocument(e, docFiles.get(doc), doc, first, last, quote);
+            Map<String, Object> citation = new HashMap<>();
+            citation.put("doc", doc);
+            citation.put("lines", lines);
+            citation.put("firstLine", first);
+            citation.put("quote", quote == null || quote.isBlank() ? null : quote);
+            sources.add(citation);
+        }
+        return sources;
+    }
+
+    private void checkAgainstDocument(Entry e, String file, String doc, int first, int last, String quote) {
+        List<String> text = file == null ? null : documentLines.apply(file);
+        if (text == null) {
+            return;
+        }
+        if (first < 1 || last < first || last > text.size()) {
+            problem(e, "lines " + first + "-" + last + " are outside " + doc + " (" + text.size() + " lines)");
+            return;
+        }
+        if (quote == null || quote.isBlank()) {
+            return;
+        }
+        String window = normalise(String.join(" ", text.subList(Math.max(0, first - 3), Math.min(text.size(), last + 2))));
+        String probe = normalise(quote);
+        probe = probe.substring(0, Math.min(QUOTE_PROBE, probe.length()));
+        if (!window.contains(probe)) {
+            problem(e, "quote '" + probe + "' is not in " + doc + " lines " + first + "-" + last);
+        }
+    }
+
+    static String normalise(String text) {
+        return text.replaceAll("[\\s*_]+", " ").strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static void addCitations(List<Map<String, Object>> citations, String id, List<Map<String, Object>> sources) {
+        if (id == null) {
+            return;
+        }
+        for (Map<String, Object> source : sources) {
+            Map<String, Object> citation = new HashMap<>(source);
+            citation.put("id", id);
+            citations.add(citation);
+        }
+    }
+
+    private void checkNoDependencyCycle(List<Entry> entries) {
+        Map<String, List<String>> edges = new HashMap<>();
+        Map<String, Entry> actions = new HashMap<>();
+        for (Entry e : entries) {
+            if (e.type() == SeedType.ACTION && e.node().has("dependsOn")) {
+                List<String> targets = new ArrayList<>();
+                e.node().get("dependsOn").values().forEach(t -> targets.add(t.asString()));
+                edges.put(e.key(), targets);
+                actions.put(e.key(), e);
+            }
+        }
+        Map<String, Integer> state = new HashMap<>();
+        for (String start : edges.keySet()) {
+            List<String> cycle = findCycle(start, edges, state, new ArrayList<>());
+            if (cycle != null) {
+                problem(actions.get(cycle.getFirst()), "dependsOn closes a cycle: " + String.join(" -> ", cycle));
+                return;
+            }
+        }
+    }
+
+    private static List<String> findCycle(String node, Map<String, List<String>> edges, Map<String, Integer> state,
+            List<String> path) {
+        Integer s = state.get(node);
+        if (s != null && s == 2) {
+            return null;
+        }
+        if (s != null && s == 1) {
+            List<String> cycle = new ArrayList<>(path.subList(path.indexOf(node), path.size()));
+            cycle.add(node);
+            return cycle;
+        }
+        state.put(node, 1);
+        path.add(node);
+        for (String next : edges.getOrDefault(node, List.of())) {
+            List<String> cycle = findCycle(next, edges, state, path);
+            if (cycle != null) {
+                return cycle;
+            }
+        }
+        path.removeLast();
+        state.put(node, 2);
+        return null;
+    }
+
+    private LocalDate date(Entry e, String field) {
+        JsonNode value = e.node().get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.asString());
+        } catch (DateTimeParseException ex) {
+            problem(e, field + " '" + value.asString() + "' is not an ISO date (YYYY-MM-DD)");
+            return null;
+        }
+    }
+
+    private void problem(Entry e, String message) {
+        problems.add(new SeedProblem(e.file().name(), e.line(), e.key(), message));
+    }
+}
