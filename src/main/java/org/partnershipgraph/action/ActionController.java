@@ -1,5 +1,7 @@
 package org.partnershipgraph.action;
 
+import org.partnershipgraph.board.Decision;
+import org.partnershipgraph.board.Board;
 import java.util.List;
 import java.util.Map;
 
@@ -37,7 +39,7 @@ public class ActionController {
     }
 
     @BatchMapping(typeName = "Action")
-    public Map<Action, Object> accountableTo(List<Action> actions) {
+    public Map<Action, Board> accountableTo(List<Action> actions) {
         return queries.accountableTo(actions);
     }
 
@@ -57,7 +59,7 @@ public class ActionController {
     }
 
     @BatchMapping(typeName = "Action")
-    public Map<Action, Object> decision(List<Action> actions) {
+    public Map<Action, Decision> decision(List<Action> actions) {
         return queries.decision(actions);
     }
 }

@@ -1,5 +1,7 @@
 package org.partnershipgraph.action;
 
+import org.partnershipgraph.board.Decision;
+import org.partnershipgraph.board.Board;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,8 +55,8 @@ class ActionQueries {
         return Batches.single(neo4j, ActionCypher.OWNER, actions, (r, v) -> types.map(v.asNode()));
     }
 
-    Map<Action, Object> accountableTo(List<Action> actions) {
-        return Batches.single(neo4j, ActionCypher.ACCOUNTABLE_TO, actions, (r, v) -> types.map(v.asNode()));
+    Map<Action, Board> accountableTo(List<Action> actions) {
+        return Batches.single(neo4j, ActionCypher.ACCOUNTABLE_TO, actions, (r, v) -> Board.from(v.asNode()));
     }
 
     Map<Action, List<Object>> delivers(List<Action> actions) {
@@ -69,7 +71,7 @@ class ActionQueries {
         return Batches.lists(neo4j, ActionCypher.DEPENDENTS, actions, (r, v) -> Action.from(v.asNode()));
     }
 
-    Map<Action, Object> decision(List<Action> actions) {
-        return Batches.single(neo4j, ActionCypher.DECISION, actions, (r, v) -> types.map(v.asNode()));
+    Map<Action, Decision> decision(List<Action> actions) {
+        return Batches.single(neo4j, ActionCypher.DECISION, actions, (r, v) -> Decision.from(v.asNode()));
     }
 }

@@ -11,7 +11,7 @@ public class ActionTypes {
 
     @Bean
     EntityType actionType() {
-        return new EntityType("Action", Action::from);
+        return EntityType.of("Action", Action.class, Action::from);
     }
 
     @Bean

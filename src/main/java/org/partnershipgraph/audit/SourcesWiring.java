@@ -1,18 +1,24 @@
 package org.partnershipgraph.audit;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import graphql.schema.DataFetcher;
+import java.util.concurrent.CompletableFuture;
+
+import graphql.schema.DataFetchingEnvironment;
 import org.dataloader.DataLoader;
 import org.neo4j.driver.Record;
 import org.partnershipgraph.graphql.EntityType;
+import org.partnershipgraph.graphql.GraphQlTypeMapping;
 import org.partnershipgraph.graphql.Identified;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.core.ResolvableType;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.graphql.execution.SelfDescribingDataFetcher;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import reactor.core.publisher.Mono;
 
@@ -36,21 +42,48 @@ public class SourcesWiring {
 
     @Bean
     EntityType sourceDocumentType() {
-        return new EntityType("SourceDocument", SourceDocument::from);
+        return EntityType.of("SourceDocument", SourceDocument.class, SourceDocument::from);
+    }
+
+    @Bean
+    GraphQlTypeMapping sourceType() {
+        return new GraphQlTypeMapping("Source", Source.class);
     }
 
     @Bean
     RuntimeWiringConfigurer sourcesFields() {
-        DataFetcher<Object> fetcher = env -> {
-            DataLoader<String, List<Source>> loader = env.getDataLoader(LOADER);
-            Identified source = env.getSource();
-            return loader.load(source.id());
-        };
+        SourcesFetcher fetcher = new SourcesFetcher();
         return wiring -> SOURCED_TYPES.forEach(type -> wiring.type(type, t -> t.dataFetcher("sources", fetcher)));
     }
 
+    /** Fetches {@code sources} of any entity through the shared DataLoader; describes itself for schema inspection. */
+    static final class SourcesFetcher implements SelfDescribingDataFetcher<CompletableFuture<List<Source>>> {
+
+        @Override
+        public CompletableFuture<List<Source>> get(DataFetchingEnvironment env) {
+            DataLoader<String, List<Source>> loader = env.getDataLoader(LOADER);
+            Identified source = env.getSource();
+            return loader.load(source.id());
+        }
+
+        @Override
+        public String getDescription() {
+            return "sources of an entity, batch-loaded";
+        }
+
+        @Override
+        public ResolvableType getReturnType() {
+            return ResolvableType.forClassWithGenerics(List.class, Source.class);
+        }
+
+        @Override
+        public boolean usesDataLoader() {
+            return true;
+        }
+    }
+
     private static Map<String, List<Source>> load(Neo4jClient neo4j, Set<String> ids) {
-        Map<String, List<Source>> result = new java.util.HashMap<>();
+        Map<String, List<Source>> result = new HashMap<>();
         for (String id : ids) {
             result.put(id, List.of());
         }

@@ -1,5 +1,9 @@
 package org.partnershipgraph.board;
 
+import org.partnershipgraph.strategy.Strategy;
+import org.partnershipgraph.organisation.Person;
+import org.partnershipgraph.organisation.Organisation;
+import org.partnershipgraph.action.Action;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,17 +79,17 @@ public class BoardController {
     }
 
     @BatchMapping(typeName = "Board")
-    public Map<Board, Object> hostedBy(List<Board> boards) {
+    public Map<Board, Organisation> hostedBy(List<Board> boards) {
         return queries.hostedBy(boards);
     }
 
     @BatchMapping(typeName = "Board")
-    public Map<Board, List<Object>> members(List<Board> boards) {
+    public Map<Board, List<Organisation>> members(List<Board> boards) {
         return queries.members(boards);
     }
 
     @BatchMapping(typeName = "Board")
-    public Map<Board, List<Object>> strategies(List<Board> boards) {
+    public Map<Board, List<Strategy>> strategies(List<Board> boards) {
         return queries.strategies(boards);
     }
 
@@ -100,7 +104,7 @@ public class BoardController {
     }
 
     @BatchMapping(typeName = "Meeting")
-    public Map<Meeting, List<Object>> attendees(List<Meeting> meetings) {
+    public Map<Meeting, List<Person>> attendees(List<Meeting> meetings) {
         return queries.attendees(meetings);
     }
 
@@ -115,7 +119,7 @@ public class BoardController {
     }
 
     @BatchMapping(typeName = "Decision", field = "actions")
-    public Map<Decision, List<Object>> decisionActions(List<Decision> decisions) {
+    public Map<Decision, List<Action>> decisionActions(List<Decision> decisions) {
         return queries.decisionActions(decisions);
     }
 }

@@ -1,5 +1,9 @@
 package org.partnershipgraph.board;
 
+import org.partnershipgraph.strategy.Strategy;
+import org.partnershipgraph.organisation.Person;
+import org.partnershipgraph.organisation.Organisation;
+import org.partnershipgraph.action.Action;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,16 +79,16 @@ class BoardQueries {
         return Batches.lists(neo4j, BoardCypher.CHAIRS, boards, (r, v) -> types.map(v.asNode()));
     }
 
-    Map<Board, Object> hostedBy(List<Board> boards) {
-        return Batches.single(neo4j, BoardCypher.HOSTED_BY, boards, (r, v) -> types.map(v.asNode()));
+    Map<Board, Organisation> hostedBy(List<Board> boards) {
+        return Batches.single(neo4j, BoardCypher.HOSTED_BY, boards, (r, v) -> Organisation.from(v.asNode()));
     }
 
-    Map<Board, List<Object>> members(List<Board> boards) {
-        return Batches.lists(neo4j, BoardCypher.MEMBERS, boards, (r, v) -> types.map(v.asNode()));
+    Map<Board, List<Organisation>> members(List<Board> boards) {
+        return Batches.lists(neo4j, BoardCypher.MEMBERS, boards, (r, v) -> Organisation.from(v.asNode()));
     }
 
-    Map<Board, List<Object>> strategies(List<Board> boards) {
-        return Batches.lists(neo4j, BoardCypher.STRATEGIES, boards, (r, v) -> types.map(v.asNode()));
+    Map<Board, List<Strategy>> strategies(List<Board> boards) {
+        return Batches.lists(neo4j, BoardCypher.STRATEGIES, boards, (r, v) -> Strategy.from(v.asNode()));
     }
 
     Map<Board, List<Meeting>> meetingsOf(List<Board> boards) {
@@ -95,8 +99,8 @@ class BoardQueries {
         return Batches.single(neo4j, BoardCypher.MEETING_BOARD, meetings, (r, v) -> Board.from(v.asNode()));
     }
 
-    Map<Meeting, List<Object>> attendees(List<Meeting> meetings) {
-        return Batches.lists(neo4j, BoardCypher.ATTENDEES, meetings, (r, v) -> types.map(v.asNode()));
+    Map<Meeting, List<Person>> attendees(List<Meeting> meetings) {
+        return Batches.lists(neo4j, BoardCypher.ATTENDEES, meetings, (r, v) -> Person.from(v.asNode()));
     }
 
     Map<Meeting, List<Decision>> decisions(List<Meeting> meetings) {
@@ -107,7 +111,7 @@ class BoardQueries {
         return Batches.single(neo4j, BoardCypher.DECISION_MEETING, decisions, (r, v) -> Meeting.from(v.asNode()));
     }
 
-    Map<Decision, List<Object>> decisionActions(List<Decision> decisions) {
-        return Batches.lists(neo4j, BoardCypher.DECISION_ACTIONS, decisions, (r, v) -> types.map(v.asNode()));
+    Map<Decision, List<Action>> decisionActions(List<Decision> decisions) {
+        return Batches.lists(neo4j, BoardCypher.DECISION_ACTIONS, decisions, (r, v) -> Action.from(v.asNode()));
     }
 }

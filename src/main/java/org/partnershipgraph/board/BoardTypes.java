@@ -11,17 +11,17 @@ public class BoardTypes {
 
     @Bean
     EntityType boardType() {
-        return new EntityType("Board", Board::from);
+        return EntityType.of("Board", Board.class, Board::from);
     }
 
     @Bean
     EntityType meetingType() {
-        return new EntityType("Meeting", Meeting::from);
+        return EntityType.of("Meeting", Meeting.class, Meeting::from);
     }
 
     @Bean
     EntityType decisionType() {
-        return new EntityType("Decision", Decision::from);
+        return EntityType.of("Decision", Decision.class, Decision::from);
     }
 
     @Bean

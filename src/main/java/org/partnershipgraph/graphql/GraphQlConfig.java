@@ -1,5 +1,7 @@
 package org.partnershipgraph.graphql;
 
+import java.util.List;
+
 import graphql.scalars.ExtendedScalars;
 import graphql.schema.GraphQLScalarType;
 import org.slf4j.Logger;
@@ -34,8 +36,12 @@ public class GraphQlConfig {
     }
 
     @Bean
-    GraphQlSourceBuilderCustomizer inspectSchemaMappings(SchemaMappingReport report) {
-        return builder -> builder.inspectSchemaMappings(schemaReport -> {
+    GraphQlSourceBuilderCustomizer inspectSchemaMappings(SchemaMappingReport report, List<EntityType> entityTypes,
+            List<GraphQlTypeMapping> typeMappings) {
+        return builder -> builder.inspectSchemaMappings(initializer -> {
+            entityTypes.forEach(type -> initializer.classMapping(type.label(), type.recordType()));
+            typeMappings.forEach(mapping -> initializer.classMapping(mapping.typeName(), mapping.javaType()));
+        }, schemaReport -> {
             report.set(schemaReport);
             if (!schemaReport.unmappedFields().isEmpty()) {
                 log.warn("{}", schemaReport);

@@ -1,5 +1,6 @@
 package org.partnershipgraph.organisation;
 
+import org.partnershipgraph.board.Board;
 import java.util.List;
 import java.util.Map;
 
@@ -63,7 +64,7 @@ public class OrganisationController {
     }
 
     @BatchMapping(typeName = "Organisation")
-    public Map<Organisation, List<Object>> memberOf(List<Organisation> orgs) {
+    public Map<Organisation, List<Board>> memberOf(List<Organisation> orgs) {
         return queries.memberOf(orgs);
     }
 

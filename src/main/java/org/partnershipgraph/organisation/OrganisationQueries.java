@@ -1,5 +1,6 @@
 package org.partnershipgraph.organisation;
 
+import org.partnershipgraph.board.Board;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,8 +76,8 @@ class OrganisationQueries {
         return Batches.lists(neo4j, OrganisationCypher.POSTS_AT, orgs, (r, v) -> Post.from(v.asNode()));
     }
 
-    Map<Organisation, List<Object>> memberOf(List<Organisation> orgs) {
-        return Batches.lists(neo4j, OrganisationCypher.MEMBER_OF, orgs, (r, v) -> types.map(v.asNode()));
+    Map<Organisation, List<Board>> memberOf(List<Organisation> orgs) {
+        return Batches.lists(neo4j, OrganisationCypher.MEMBER_OF, orgs, (r, v) -> Board.from(v.asNode()));
     }
 
     Map<Person, List<Post>> postsHeld(List<Person> people) {

@@ -11,17 +11,17 @@ public class OrganisationTypes {
 
     @Bean
     EntityType organisationType() {
-        return new EntityType("Organisation", Organisation::from);
+        return EntityType.of("Organisation", Organisation.class, Organisation::from);
     }
 
     @Bean
     EntityType personType() {
-        return new EntityType("Person", Person::from);
+        return EntityType.of("Person", Person.class, Person::from);
     }
 
     @Bean
     EntityType postType() {
-        return new EntityType("Post", Post::from);
+        return EntityType.of("Post", Post.class, Post::from);
     }
 
     @Bean

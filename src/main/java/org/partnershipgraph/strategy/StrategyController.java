@@ -3,6 +3,7 @@ package org.partnershipgraph.strategy;
 import java.util.List;
 import java.util.Map;
 
+import org.partnershipgraph.action.Action;
 import org.partnershipgraph.graphql.Connection;
 import org.partnershipgraph.graphql.PageRequest;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -48,7 +49,7 @@ public class StrategyController {
     }
 
     @BatchMapping(typeName = "Strategy", field = "actions")
-    public Map<Strategy, List<Object>> strategyActions(List<Strategy> strategies) {
+    public Map<Strategy, List<Action>> strategyActions(List<Strategy> strategies) {
         return queries.actions(strategies);
     }
 
@@ -68,7 +69,7 @@ public class StrategyController {
     }
 
     @BatchMapping(typeName = "Domain", field = "actions")
-    public Map<Domain, List<Object>> domainActions(List<Domain> domains) {
+    public Map<Domain, List<Action>> domainActions(List<Domain> domains) {
         return queries.actions(domains);
     }
 
@@ -83,7 +84,7 @@ public class StrategyController {
     }
 
     @BatchMapping(typeName = "Priority", field = "actions")
-    public Map<Priority, List<Object>> priorityActions(List<Priority> priorities) {
+    public Map<Priority, List<Action>> priorityActions(List<Priority> priorities) {
         return queries.actions(priorities);
     }
 

@@ -1,5 +1,6 @@
 package org.partnershipgraph.strategy;
 
+import org.partnershipgraph.action.Action;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,8 +65,8 @@ class StrategyQueries {
         return Batches.lists(neo4j, StrategyCypher.DOMAINS, strategies, (r, v) -> Domain.from(v.asNode()));
     }
 
-    <P extends Identified> Map<P, List<Object>> actions(List<P> parts) {
-        return Batches.lists(neo4j, StrategyCypher.ACTIONS, parts, (r, v) -> types.map(v.asNode()));
+    <P extends Identified> Map<P, List<Action>> actions(List<P> parts) {
+        return Batches.lists(neo4j, StrategyCypher.ACTIONS, parts, (r, v) -> Action.from(v.asNode()));
     }
 
     <P extends Identified> Map<P, List<Indicator>> indicatorsOf(List<P> parts) {

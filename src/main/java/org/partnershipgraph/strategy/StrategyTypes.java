@@ -11,22 +11,22 @@ public class StrategyTypes {
 
     @Bean
     EntityType strategyType() {
-        return new EntityType("Strategy", Strategy::from);
+        return EntityType.of("Strategy", Strategy.class, Strategy::from);
     }
 
     @Bean
     EntityType domainType() {
-        return new EntityType("Domain", Domain::from);
+        return EntityType.of("Domain", Domain.class, Domain::from);
     }
 
     @Bean
     EntityType priorityType() {
-        return new EntityType("Priority", Priority::from);
+        return EntityType.of("Priority", Priority.class, Priority::from);
     }
 
     @Bean
     EntityType indicatorType() {
-        return new EntityType("Indicator", Indicator::from);
+        return EntityType.of("Indicator", Indicator.class, Indicator::from);
     }
 
     @Bean

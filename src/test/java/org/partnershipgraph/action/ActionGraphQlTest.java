@@ -1,0 +1,125 @@
+package org.partnershipgraph.action;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.partnershipgraph.GraphQlTestBase;
+
+/** The actions connection: filters, ordering, pagination, and each action's links. */
+class ActionGraphQlTest extends GraphQlTestBase {
+
+    @Test
+    void totalCountIsEveryAction() {
+        graphQl.document("{ actions { totalCount } }")
+                .execute()
+                .path("actions.totalCount").entity(Long.class).isEqualTo(count("MATCH (a:Action) RETURN count(a)"));
+    }
+
+    @Test
+    void filterByStatusAndRag() {
+        long complete = count("MATCH (a:Action {status: 'COMPLETE'}) RETURN count(a)");
+        assertThat(complete).isPositive();
+        graphQl.document("{ actions(first: 100, filter: {status: [COMPLETE]}) { totalCount edges { node { status } } } }")
+                .execute()
+                .path("actions.totalCount").entity(Long.class).isEqualTo(complete)
+                .path("actions.edges[*].node.status").entityList(String.class)
+                .satisfies(s -> assertThat(s).containsOnly("COMPLETE"));
+        long red = count("MATCH (a:Action {rag: 'RED'}) RETURN count(a)");
+        graphQl.document("{ actions(filter: {rag: [RED]}) { totalCount } }")
+                .execute()
+                .path("actions.totalCount").entity(Long.class).isEqualTo(red);
+    }
+
+    @Test
+    void filterByOwnerBoardStrategyAndDueDate() {
+        long byBoard = count("MATCH (:Board {id: 'board-hwbb'})<-[:ACCOUNTABLE_TO]-(a:Action) RETURN count(a)");
+        graphQl.document("{ actions(filter: {board: \"board-hwbb\"}) { totalCount } }")
+                .execute()
+                .path("actions.totalCount").entity(Long.class).isEqualTo(byBoard);
+        long byStrategy = count("""
+                MATCH (:Strategy {id: 'strategy-hwbs-2022-2026'})-[:HAS_DOMAIN|HAS_PRIORITY*0..2]->()<-[:DELIVERS]-(a:Action)
+                RETURN count(DISTINCT a)
+                """);
+        assertThat(byStrategy).isPositive();
+        graphQl.document("{ actions(filter: {strategy: \"strategy-hwbs-2022-2026\"}) { totalCount } }")
+                .execute()
+                .path("actions.totalCount").entity(Long.class).isEqualTo(byStrategy);
+        long byOwner = count("MATCH (:Node {id: 'org-nhs-england'})<-[:OWNED_BY]-(a:Action) RETURN count(a)");
+        graphQl.document("{ actions(filter: {owner: \"org-nhs-england\"}) { totalCount } }")
+                .execute()
+                .path("actions.totalCount").entity(Long.class).isEqualTo(byOwner);
+        List<String> dues = graphQl.document("""
+                { actions(first: 100, filter: {dueBefore: "2022-01-01"}, orderBy: {field: DUE_DATE, direction: DESC}) {
+                    edges { node { dueDate } } } }
+                """)
+                .execute()
+                .path("actions.edges[*].node.dueDate").entityList(String.class).get();
+        assertThat(dues).isNotEmpty().allSatisfy(d -> assertThat(LocalDate.parse(d)).isBefore(LocalDate.of(2022, 1, 1)));
+        assertThat(dues).isSortedAccordingTo((a, b) -> b.compareTo(a));
+    }
+
+    @Test
+    void pagesWalkTheWholeListOnceWithCursors() {
+        long total = count("MATCH (a:Action {status: 'IN_PROGRESS'}) RETURN count(a)");
+        List<String> seen = new ArrayList<>();
+        String after = null;
+        boolean hasNext = true;
+        while (hasNext) {
+            var response = graphQl.document("""
+                    query($after: String) { actions(first: 50, after: $after, filter: {status: [IN_PROGRESS]},
+                        orderBy: {field: TITLE}) {
+                      totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } }
+                    """)
+                    .variable("after", after)
+                    .execute();
+            seen.addAll(response.path("actions.edges[*].node.id").entityList(String.class).get());
+            hasNext = response.path("actions.pageInfo.hasNextPage").entity(Boolean.class).get();
+            after = response.path("actions.pageInfo.endCursor").entity(String.class).get();
+        }
+        assertThat(seen).hasSize((int) total).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void actionCarriesOwnerAccountableBodyDeliversAndSources() {
+        Map<String, Object> action = graphQl.document("""
+                { actions(first: 1, filter: {board: "board-hwbb", strategy: "strategy-hwbs-2022-2026"}) { edges { node {
+                    id title status version
+                    owner { __typename ... on Post { id title } ... on Person { id name } ... on Organisation { id name } ... on Board { id name } }
+                    accountableTo { id }
+                    delivers { __typename ... on Strategy { id } ... on Domain { id } ... on Priority { id } }
+                    sources { document { id } lines quote } } } } }
+                """)
+                .execute()
+                .path("actions.edges[0].node").entity(Map.class).get();
+        assertThat(action.get("accountableTo")).isEqualTo(Map.of("id", "board-hwbb"));
+        assertThat((List<?>) action.get("delivers")).isNotEmpty();
+        assertThat((List<?>) action.get("sources")).isNotEmpty();
+        assertThat(action.get("version")).isEqualTo(0);
+    }
+
+    @Test
+    void dependenciesAreReadBothWays() {
+        var pair = count("MATCH (:Action)-[:DEPENDS_ON]->(:Action) RETURN count(*)");
+        if (pair == 0) {
+            return;
+        }
+        String id;
+        String dependsOn;
+        try (var session = driver.session()) {
+            var row = session.run("MATCH (a:Action)-[:DEPENDS_ON]->(b:Action) RETURN a.id AS a, b.id AS b ORDER BY a.id LIMIT 1").single();
+            id = row.get("a").asString();
+            dependsOn = row.get("b").asString();
+        }
+        graphQl.document("query($id: ID!, $b: ID!) { a: action(id: $id) { dependsOn { id } } b: action(id: $b) { dependents { id } } }")
+                .variable("id", id)
+                .variable("b", dependsOn)
+                .execute()
+                .path("a.dependsOn[*].id").entityList(String.class).contains(dependsOn)
+                .path("b.dependents[*].id").entityList(String.class).contains(id);
+    }
+}

@@ -1,0 +1,61 @@
+package org.partnershipgraph.board;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.partnershipgraph.GraphQlTestBase;
+
+/** Governance bodies: kinds, reporting lines (including documents that disagree), meetings. */
+class BoardGraphQlTest extends GraphQlTestBase {
+
+    @Test
+    void ticaReportsToTheIcbAndTheHealthAndWellbeingBoardEachWithItsSource() {
+        List<Map<String, Object>> lines = graphQl.document("""
+                { board(id: "board-tica") { name kind reportsTo { id }
+                    reportingLines { board { id } relation asOf sources { document { id date } lines quote } } } }
+                """)
+                .execute()
+                .path("board.name").entity(String.class).isEqualTo("Thurrock Integrated Care Alliance")
+                .path("board.reportsTo[*].id").entityList(String.class).contains("board-mse-icb", "board-hwbb")
+                .path("board.reportingLines").entityList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() { })
+                .get();
+        assertThat(lines).allSatisfy(line -> assertThat((List<?>) line.get("sources")).isNotEmpty());
+        assertThat(lines).extracting(line -> (Object) ((Map<?, ?>) line.get("board")).get("id"))
+                .contains("board-mse-icb", "board-hwbb");
+    }
+
+    @Test
+    void subBoardsAreTheInverseOfReportsTo() {
+        graphQl.document("{ board(id: \"board-tica\") { subBoards { id reportsTo { id } } } }")
+                .execute()
+                .path("board.subBoards[*].id").entityList(String.class).contains("board-bctt")
+                .path("board.subBoards[0].reportsTo[*].id").entityList(String.class).contains("board-tica");
+    }
+
+    @Test
+    void filterBoardsByKindAndName() {
+        long committees = count("MATCH (b:Board {kind: 'COMMITTEE'}) RETURN count(b)");
+        graphQl.document("{ boards(filter: {kind: [COMMITTEE]}) { totalCount } }")
+                .execute()
+                .path("boards.totalCount").entity(Long.class).isEqualTo(committees);
+        graphQl.document("{ boards(filter: {name: \"hosc\"}) { edges { node { id } } } }")
+                .execute()
+                .path("boards.edges[*].node.id").entityList(String.class).contains("board-hosc");
+    }
+
+    @Test
+    void meetingsOfABoardNewestFirstWithDecisions() {
+        long meetings = count("MATCH (:Board {id: 'board-hwbb'})<-[:OF]-(m:Meeting) RETURN count(m)");
+        assertThat(meetings).isPositive();
+        List<String> dates = graphQl.document("""
+                { meetings(filter: {board: "board-hwbb"}) { totalCount edges { node { date board { id } decisions { id meeting { id } } } } } }
+                """)
+                .execute()
+                .path("meetings.totalCount").entity(Long.class).isEqualTo(meetings)
+                .path("meetings.edges[*].node.date").entityList(String.class).get();
+        assertThat(dates).isSortedAccordingTo((a, b) -> b.compareTo(a));
+    }
+}

@@ -1,0 +1,95 @@
+package org.partnershipgraph.graphql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.partnershipgraph.GraphQlTestBase;
+import org.springframework.http.MediaType;
+
+/** Bad requests get GraphQL errors with a code and a 4xx (never a 500); the service's pages answer. */
+class HttpErrorsTest extends GraphQlTestBase {
+
+    private static final MediaType GRAPHQL_RESPONSE = MediaType.parseMediaType("application/graphql-response+json");
+
+    @Test
+    void malformedQueryIsA400WithCodeUnderGraphQlOverHttp() {
+        http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).accept(GRAPHQL_RESPONSE)
+                .bodyValue("{\"query\": \"{ action(id: \\\"x\\\") { id \"}")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].extensions.code").isEqualTo("BAD_REQUEST")
+                .jsonPath("$.errors[0].message").value(m -> assertThat((String) m).contains("Invalid syntax"));
+    }
+
+    @Test
+    void malformedQueryOverPlainJsonIsAnErrorNotA500() {
+        http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"query\": \"{ nonsense \"}")
+                .exchange()
+                .expectStatus().value(status -> assertThat(status).isLessThan(500))
+                .expectBody()
+                .jsonPath("$.errors[0].extensions.code").isEqualTo("BAD_REQUEST");
+    }
+
+    @Test
+    void unknownFieldIsABadRequest() {
+        graphQl.document("{ actions { totalCount colour } }")
+                .execute()
+                .errors()
+                .expect(e -> "BAD_REQUEST".equals(e.getExtensions().get("code")) && e.getMessage().contains("colour"))
+                .verify();
+    }
+
+    @Test
+    void wrongDateFormatIsABadRequestNamingTheArgument() {
+        graphQl.document("{ actions(filter: {dueBefore: \"31/03/2024\"}) { totalCount } }")
+                .execute()
+                .errors()
+                .expect(e -> "BAD_REQUEST".equals(e.getExtensions().get("code")) && e.getMessage().contains("dueBefore"))
+                .verify();
+    }
+
+    @Test
+    void pageSizeOutOfRangeIsABadRequestAndOtherFieldsStillAnswer() {
+        graphQl.document("{ actions(first: 1000) { totalCount } boards(first: 1) { totalCount } }")
+                .execute()
+                .errors()
+                .expect(e -> "BAD_REQUEST".equals(e.getExtensions().get("code")) && e.getMessage().contains("first"))
+                .verify()
+                .path("actions").valueIsNull()
+                .path("boards.totalCount").entity(Integer.class).satisfies(n -> assertThat(n).isPositive());
+    }
+
+    @Test
+    void foreignCursorIsABadRequest() {
+        graphQl.document("{ actions(after: \"not-a-cursor\") { totalCount } }")
+                .execute()
+                .errors()
+                .expect(e -> "BAD_REQUEST".equals(e.getExtensions().get("code")) && e.getMessage().contains("after"))
+                .verify();
+    }
+
+    @Test
+    void missingVariableIsABadRequest() {
+        graphQl.document("query($id: ID!) { action(id: $id) { id } }")
+                .execute()
+                .errors()
+                .expect(e -> "BAD_REQUEST".equals(e.getExtensions().get("code")))
+                .verify();
+    }
+
+    @Test
+    void graphiqlAnswers() {
+        http.get().uri("/graphiql").exchange().expectStatus().value(status -> assertThat(status).isLessThan(400));
+    }
+
+    @Test
+    void healthIsUpAndShowsNeo4j() {
+        http.get().uri("/actuator/health").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("UP")
+                .jsonPath("$.components.neo4j.status").isEqualTo("UP");
+    }
+}

@@ -1,0 +1,100 @@
+package org.partnershipgraph.graphql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.partnershipgraph.GraphQlTestBase;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Counts the Cypher statements a request runs (Spring Data Neo4j logs each one it sends): every
+ * fetched field path costs one statement for all its parents, so a deep query costs at most
+ * 1 + its depth, and no query's cost grows with the number of items.
+ */
+class RoundTripTest extends GraphQlTestBase {
+
+    /** A deep chain: one fetched field per level, five levels (strategies, domains, priorities, actions, owner). */
+    private static final String DEEP_QUERY = """
+            query($first: Int) { strategies(first: $first) { edges { node { id
+                domains { id priorities { id actions { id owner { __typename ... on Post { id title } } } } } } } } }
+            """;
+
+    private static final int DEEP_QUERY_LEVELS = 5;
+
+    /**
+     * The portal's wide page: ten fetched field paths (strategies, owners, domains, priorities,
+     * priority actions, their owners, domain actions, their owners, accountableTo, reportsTo, sources).
+     */
+    private static final String PORTAL_QUERY = """
+            query($first: Int) { strategies(first: $first) { edges { node {
+                id title period
+                owners { __typename ... on Board { id name } ... on Organisation { id name } }
+                domains { id number title
+                  priorities { id title actions { id title status owner { __typename ... on Post { id } } } }
+                  actions { id title status rag statusText dueDate
+                    owner { __typename ... on Post { id title } ... on Person { id name } ... on Organisation { id name } ... on Board { id name } }
+                    accountableTo { id name reportsTo { id name } }
+                    sources { lines quote document { id } } } } } } } }
+            """;
+
+    private static final int PORTAL_QUERY_FIELD_PATHS = 11;
+
+    private final Logger cypherLog = (Logger) LoggerFactory.getLogger("org.springframework.data.neo4j.cypher");
+    private final ListAppender<ILoggingEvent> statements = new ListAppender<>();
+    private Level previous;
+
+    @BeforeEach
+    void countStatements() {
+        previous = cypherLog.getLevel();
+        cypherLog.setLevel(Level.DEBUG);
+        statements.start();
+        cypherLog.addAppender(statements);
+    }
+
+    @AfterEach
+    void stopCounting() {
+        cypherLog.detachAppender(statements);
+        cypherLog.setLevel(previous);
+    }
+
+    @Test
+    void deepQueryCostsAtMostOnePlusDepthForAFullPage() {
+        assertThat(roundTrips(DEEP_QUERY, 100)).as("statements for a page of 100 strategies")
+                .isLessThanOrEqualTo(1 + DEEP_QUERY_LEVELS);
+    }
+
+    @Test
+    void widePortalQueryCostsOneStatementPerFieldPathNeverPerItem() {
+        assertThat(roundTrips(PORTAL_QUERY, 100)).as("statements for a page of 100 strategies")
+                .isLessThanOrEqualTo(PORTAL_QUERY_FIELD_PATHS);
+    }
+
+    @Test
+    void singleActionWithItsLinksIsOneQueryPerLevel() {
+        statements.list.clear();
+        graphQl.document("""
+                { action(id: "action-001-hwbs-eight-week-public-consultation") { id owner { __typename } accountableTo { id } } }
+                """).execute().path("action.id").hasValue();
+        assertThat(cypherStatements()).isLessThanOrEqualTo(3);
+    }
+
+    private int roundTrips(String query, int first) {
+        statements.list.clear();
+        graphQl.document(query).variable("first", first).execute()
+                .path("strategies.edges").entityList(Object.class).hasSizeGreaterThan(50);
+        return cypherStatements();
+    }
+
+    private int cypherStatements() {
+        List<ILoggingEvent> events = List.copyOf(statements.list);
+        return (int) events.stream().filter(e -> e.getFormattedMessage().startsWith("Executing")).count();
+    }
+}

@@ -1,0 +1,98 @@
+package org.partnershipgraph.seed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.partnershipgraph.GraphQlTestBase;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The seed loader against the real database: idempotent, all-or-nothing, and with provenance on everything. */
+class SeedLoaderTest extends GraphQlTestBase {
+
+    private static final String GRAPH_SIZE = """
+            CALL () { MATCH (n) RETURN count(n) AS nodes }
+            CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
+            RETURN nodes * 1000000 + relationships
+            """;
+
+    @Autowired
+    SeedLoader loader;
+
+    @Autowired
+    SeedProperties properties;
+
+    @Test
+    void loadingTwiceGivesTheSameGraph() {
+        long before = count(GRAPH_SIZE);
+        loader.load(properties.location());
+        assertThat(count(GRAPH_SIZE)).isEqualTo(before);
+    }
+
+    @Test
+    void aBadRecordIsReportedWithFileLineAndProblemAndNothingIsWritten(@TempDir Path dir) throws IOException {
+        long before = count(GRAPH_SIZE);
+        Files.writeString(dir.resolve("01-good.jsonl"), """
+                {"type":"Document","id":"doc-900","file":"x.txt","title":"T","kind":"REPORT","date":"2024-01-01","publisher":"P"}
+                {"type":"Organisation","id":"org-brand-new","name":"Brand New Org","kind":"VCS","sources":[{"doc":"doc-900","lines":"1"}]}
+                """);
+        Files.writeString(dir.resolve("02-bad.jsonl"), """
+                {"type":"Action","id":"action-900-x","title":"X","kind":"COMMITMENT","status":"DONE","asOf":"2024-01-01","owner":"org-missing","sources":[{"doc":"doc-900","lines":"1","quote":"q"}]}
+                """);
+        assertThatThrownBy(() -> loader.load(dir.toUri() + "/"))
+                .isInstanceOf(SeedValidationException.class)
+                .satisfies(ex -> {
+                    List<SeedProblem> problems = ((SeedValidationException) ex).problems();
+                    assertThat(problems).extracting(SeedProblem::toString).anySatisfy(p -> assertThat(p)
+                            .startsWith("02-bad.jsonl:1 (action-900-x)").contains("status 'DONE'"));
+                    assertThat(problems).extracting(SeedProblem::toString)
+                            .anySatisfy(p -> assertThat(p).contains("owner -> org-missing points nowhere"));
+                });
+        assertThat(count(GRAPH_SIZE)).isEqualTo(before);
+        assertThat(count("MATCH (n:Node {id: 'org-brand-new'}) RETURN count(n)")).isZero();
+    }
+
+    @Test
+    void aDependencyCycleInTheSeedIsRefused(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("01.jsonl"), """
+                {"type":"Document","id":"doc-900","file":"x.txt","title":"T","kind":"REPORT","date":"2024-01-01","publisher":"P"}
+                {"type":"Action","id":"action-900-a","title":"A","kind":"COMMITMENT","status":"UNKNOWN","asOf":"2024-01-01","dependsOn":["action-900-b"],"sources":[{"doc":"doc-900","lines":"1","quote":"q"}]}
+                {"type":"Action","id":"action-900-b","title":"B","kind":"COMMITMENT","status":"UNKNOWN","asOf":"2024-01-01","dependsOn":["action-900-a"],"sources":[{"doc":"doc-900","lines":"1","quote":"q"}]}
+                """);
+        assertThatThrownBy(() -> loader.load(dir.toUri() + "/"))
+                .isInstanceOf(SeedValidationException.class)
+                .hasMessageContaining("closes a cycle");
+        assertThat(count("MATCH (n:Node) WHERE n.id STARTS WITH 'action-900' RETURN count(n)")).isZero();
+    }
+
+    @Test
+    void everySeededEntityHasASourceAndEveryIdIsUnique() {
+        assertThat(count("MATCH (n:Node) WHERE NOT n:SourceDocument AND NOT (n)-[:CITED_IN]->(:SourceDocument) RETURN count(n)"))
+                .isZero();
+        assertThat(count("MATCH (n:Node) WITH n.id AS id, count(*) AS c WHERE c > 1 RETURN count(id)")).isZero();
+        assertThat(count("MATCH (a:Action) WHERE NOT EXISTS { (a)-[c:CITED_IN]->() WHERE c.quote IS NOT NULL } RETURN count(a)"))
+                .as("every action has a quote").isZero();
+    }
+
+    @Test
+    void aQuoteThatIsNotOnItsLinesIsRefused(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("documents"));
+        Files.writeString(dir.resolve("documents/x.txt"), "first line\nThe Board will publish its plan.\nthird line\n");
+        Files.writeString(dir.resolve("01.jsonl"), """
+                {"type":"Document","id":"doc-900","file":"x.txt","title":"T","kind":"REPORT","date":"2024-01-01","publisher":"P"}
+                {"type":"Action","id":"action-900-a","title":"A","kind":"COMMITMENT","status":"UNKNOWN","asOf":"2024-01-01","sources":[{"doc":"doc-900","lines":"2","quote":"The Board will publish its plan."}]}
+                {"type":"Action","id":"action-900-b","title":"B","kind":"COMMITMENT","status":"UNKNOWN","asOf":"2024-01-01","sources":[{"doc":"doc-900","lines":"2","quote":"The Board will abolish itself."}]}
+                {"type":"Action","id":"action-900-c","title":"C","kind":"COMMITMENT","status":"UNKNOWN","asOf":"2024-01-01","sources":[{"doc":"doc-900","lines":"7-9","quote":"The Board"}]}
+                """);
+        assertThatThrownBy(() -> loader.load(dir.toUri() + "/"))
+                .isInstanceOf(SeedValidationException.class)
+                .satisfies(ex -> assertThat(((SeedValidationException) ex).problems()).extracting(SeedProblem::id)
+                        .containsExactlyInAnyOrder("action-900-b", "action-900-c"));
+    }
+}
