@@ -1,0 +1,19 @@
+# Multi-stage build of the partnership-graph service: build with Maven on a JDK 21,
+# run on a JRE 21 as a non-root user.
+FROM maven:3.9-eclipse-temurin-21 AS build
+WORKDIR /src
+COPY pom.xml .
+RUN mvn -B -ntp dependency:go-offline
+COPY schema schema
+COPY seed-data seed-data
+COPY src src
+RUN mvn -B -ntp -DskipTests package && cp target/partnership-graph-*.jar /src/app.jar
+
+FROM eclipse-temurin:21-jre
+RUN groupadd --system app && useradd --system --gid app --home-dir /app app
+WORKDIR /app
+COPY --from=build /src/app.jar /app/app.jar
+USER app
+EXPOSE 8080
+ENV JAVA_TOOL_OPTIONS="-Xms64m -Xmx384m -XX:MaxMetaspaceSize=256m -XX:ReservedCodeCacheSize=96m -XX:MaxDirectMemorySize=128m"
+ENTRYPOINT ["java", "-jar", "/app/app.jar"]
