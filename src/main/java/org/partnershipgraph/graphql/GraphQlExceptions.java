@@ -7,6 +7,7 @@ import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.partnershipgraph.action.DependencyCycleException;
 import org.neo4j.driver.exceptions.SessionExpiredException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,20 @@ public class GraphQlExceptions {
     @GraphQlExceptionHandler
     GraphQLError badRequest(BadRequestException ex, DataFetchingEnvironment env) {
         return error(env, ErrorType.BAD_REQUEST, ErrorCode.BAD_REQUEST, ex.getMessage());
+    }
+
+    @GraphQlExceptionHandler
+    GraphQLError notFound(NotFoundException ex, DataFetchingEnvironment env) {
+        return error(env, ErrorType.NOT_FOUND, ErrorCode.NOT_FOUND, ex.getMessage());
+    }
+
+    @GraphQlExceptionHandler
+    GraphQLError dependencyCycle(DependencyCycleException ex, DataFetchingEnvironment env) {
+        return GraphqlErrorBuilder.newError(env)
+                .errorType(ErrorType.BAD_REQUEST)
+                .message(ex.getMessage())
+                .extensions(Map.of("code", ErrorCode.DEPENDENCY_CYCLE.name(), "cycle", ex.cycle()))
+                .build();
     }
 
     @GraphQlExceptionHandler({ServiceUnavailableException.class, SessionExpiredException.class,

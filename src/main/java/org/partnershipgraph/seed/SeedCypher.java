@@ -46,4 +46,17 @@ final class SeedCypher {
             MERGE (n)-[c:CITED_IN {lines: row.lines}]->(d)
             SET c.firstLine = row.firstLine, c.quote = row.quote
             """;
+
+    /**
+     * No rows: each action in {@code $ids} gets its first progress update, the status its source
+     * document states as of the document's date; kept once loaded, so later updates stay on top.
+     */
+    static final String FIRST_UPDATES = """
+            UNWIND $ids AS id
+            MATCH (a:Action {id: id})
+            MERGE (u:ProgressUpdate {id: id + '-as-stated'})
+            ON CREATE SET u.date = a.asOf, u.status = a.status, u.statusText = a.statusText, u.rag = a.rag,
+                          u.seq = 0, u.author = 'seed-data', u.note = 'Status as the source document states it'
+            MERGE (a)-[:HAS_UPDATE]->(u)
+            """;
 }

@@ -61,6 +61,8 @@ public class SeedLoader {
                 tx.run(SeedCypher.MERGE_RELATIONS, Map.of("rows", graph.relations())).consume();
                 tx.run(SeedCypher.MERGE_REPORTING_LINES, Map.of("rows", graph.reportsTo())).consume();
                 tx.run(SeedCypher.MERGE_CITATIONS, Map.of("rows", graph.citations())).consume();
+                tx.run(SeedCypher.FIRST_UPDATES, Map.of("ids", graph.nodes().stream()
+                        .filter(node -> "Action".equals(node.get("label"))).map(node -> node.get("id")).toList())).consume();
             });
         }
         log.info("Seed loaded from {} ({} files): {}", location, files.size(), graph.counts());

@@ -86,6 +86,26 @@ class RoundTripTest extends GraphQlTestBase {
         assertThat(cypherStatements()).isLessThanOrEqualTo(3);
     }
 
+    @Test
+    void progressChainAndClosureAreOneStatementEach() {
+        statements.list.clear();
+        graphQl.document("""
+                { progress(scope: {id: "board-hwbb"}) { total byRag { rag count } children { total scope { __typename } } } }
+                """).execute().path("progress.total").hasValue();
+        assertThat(cypherStatements()).isEqualTo(1);
+        statements.list.clear();
+        graphQl.document("""
+                { accountabilityChain(actionId: "action-001-hwbs-eight-week-public-consultation") {
+                    paths { links { relationship node { __typename } } } } }
+                """).execute().path("accountabilityChain.paths").hasValue();
+        assertThat(cypherStatements()).isEqualTo(1);
+        statements.list.clear();
+        graphQl.document("""
+                { actions(first: 50) { edges { node { upstream(depth: 30) { cut actions { distance } } downstream { cut } } } } }
+                """).execute().path("actions.edges").hasValue();
+        assertThat(cypherStatements()).as("the page, then one statement per closure field for all 50 actions").isEqualTo(3);
+    }
+
     private int roundTrips(String query, int first) {
         statements.list.clear();
         graphQl.document(query).variable("first", first).execute()

@@ -1,0 +1,90 @@
+package org.partnershipgraph.accountability;
+
+/** Cypher of accountability: chains, commitments, unowned and overdue actions. */
+final class AccountabilityCypher {
+
+    private AccountabilityCypher() {
+    }
+
+    /**
+     * One row {@code a, owner, ownerPaths, bodyPaths} for action {@code $id}: its owner (or null);
+     * every maximal path from the owner up (person, post, organisation and its parents; or a board
+     * and the bodies above it); every maximal path from the action to its accountable body and up.
+     * A path stops at a node with no parent not already on it, so a cycle in the data cannot loop.
+     */
+    static final String CHAIN = """
+            MATCH (a:Action {id: $id})
+            OPTIONAL MATCH (a)-[:OWNED_BY]->(owner)
+            WITH a, owner, COLLECT {
+                MATCH path = (owner:Person)-[:HOLDS]->(:Post)-[:AT]->(:Organisation)-[:PART_OF*0..10]->(top:Organisation)
+                WHERE NOT EXISTS { (top)-[:PART_OF]->(next) WHERE NOT next IN nodes(path) }
+                RETURN path
+                UNION
+                MATCH path = (owner:Person)-[:HOLDS]->(post:Post) WHERE NOT EXISTS { (post)-[:AT]->() }
+                RETURN path
+                UNION
+                MATCH path = (owner:Person) WHERE NOT EXISTS { (owner)-[:HOLDS]->() }
+                RETURN path
+                UNION
+                MATCH path = (owner:Post)-[:AT]->(:Organisation)-[:PART_OF*0..10]->(top:Organisation)
+                WHERE NOT EXISTS { (top)-[:PART_OF]->(next) WHERE NOT next IN nodes(path) }
+                RETURN path
+                UNION
+                MATCH path = (owner:Post) WHERE NOT EXISTS { (owner)-[:AT]->() }
+                RETURN path
+                UNION
+                MATCH path = (owner:Organisation)-[:PART_OF*0..10]->(top:Organisation)
+                WHERE NOT EXISTS { (top)-[:PART_OF]->(next) WHERE NOT next IN nodes(path) }
+                RETURN path
+                UNION
+                MATCH path = (owner:Board)-[:REPORTS_TO*0..10]->(top:Board)
+                WHERE NOT EXISTS { (top)-[:REPORTS_TO]->(next) WHERE NOT next IN nodes(path) }
+                RETURN path
+            } AS ownerPaths, COLLECT {
+                MATCH path = (a)-[:ACCOUNTABLE_TO]->(:Board)-[:REPORTS_TO*0..10]->(top:Board)
+                WHERE NOT EXISTS { (top)-[:REPORTS_TO]->(next) WHERE NOT next IN nodes(path) }
+                RETURN path
+            } AS bodyPaths
+            RETURN a, owner, ownerPaths, bodyPaths
+            """;
+
+    /**
+     * One row {@code total, items}: the actions holder {@code $holderId} answers for (see
+     * {@link Holdings}), soonest due first, one page; no row when no holder has that id.
+     */
+    static final String COMMITMENTS = """
+            MATCH (g:Node {id: $holderId})
+            WHERE g:Person OR g:Post OR g:Organisation OR g:Board
+            WITH g, $transitive AS transitive
+            WITH COLLECT {
+              CALL (g, transitive) {
+                MATCH (g:Person)<-[:OWNED_BY]-(a:Action) RETURN a
+                UNION
+                MATCH (g:Person)-[:HOLDS]->(:Post)<-[:OWNED_BY]-(a:Action) RETURN a
+                UNION
+                MATCH (g:Post)<-[:OWNED_BY]-(a:Action) RETURN a
+                UNION
+            """ + Holdings.ACTIONS_BELOW + """
+              }
+              WITH a ORDER BY a.dueDate, a.id
+              RETURN a
+            } AS matched
+            RETURN size(matched) AS total, matched[$offset..$offset + $limit] AS items
+            """;
+
+    /** One row {@code total, items}: actions with no owner, soonest due first, one page. */
+    static final String UNOWNED = """
+            MATCH (a:Action) WHERE NOT EXISTS { (a)-[:OWNED_BY]->() }
+            WITH a ORDER BY a.dueDate, a.id
+            WITH collect(a) AS matched
+            RETURN size(matched) AS total, matched[$offset..$offset + $limit] AS items
+            """;
+
+    /** One row {@code total, items}: actions due before {@code $asOf} and not COMPLETE or CANCELLED, most overdue first, one page. */
+    static final String OVERDUE = """
+            MATCH (a:Action) WHERE a.dueDate < $asOf AND NOT a.status IN ['COMPLETE', 'CANCELLED']
+            WITH a ORDER BY a.dueDate, a.id
+            WITH collect(a) AS matched
+            RETURN size(matched) AS total, matched[$offset..$offset + $limit] AS items
+            """;
+}

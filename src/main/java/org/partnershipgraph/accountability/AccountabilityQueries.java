@@ -1,0 +1,128 @@
+package org.partnershipgraph.accountability;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
+import org.neo4j.driver.types.Node;
+import org.neo4j.driver.types.Path;
+import org.neo4j.driver.types.Relationship;
+import org.partnershipgraph.action.Action;
+import org.partnershipgraph.graphql.Connection;
+import org.partnershipgraph.graphql.EntityTypes;
+import org.partnershipgraph.graphql.NotFoundException;
+import org.partnershipgraph.graphql.PageRequest;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Accountability reads; each method is one Cypher statement. */
+@Component
+@Transactional(readOnly = true)
+class AccountabilityQueries {
+
+    private final Neo4jClient neo4j;
+    private final EntityTypes types;
+
+    AccountabilityQueries(Neo4jClient neo4j, EntityTypes types) {
+        this.neo4j = neo4j;
+        this.types = types;
+    }
+
+    Optional<AccountabilityChain> chain(String actionId) {
+        return neo4j.query(AccountabilityCypher.CHAIN).bindAll(Map.of("id", actionId)).fetchAs(Record.class)
+                .mappedBy((t, r) -> r).one().map(this::chain);
+    }
+
+    Connection<Action> commitments(String holderId, boolean transitive, PageRequest page) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("holderId", holderId);
+        params.put("transitive", transitive);
+        return page(AccountabilityCypher.COMMITMENTS, params, page)
+                .orElseThrow(() -> new NotFoundException("No person, post, organisation or board has id " + holderId));
+    }
+
+    Connection<Action> unowned(PageRequest page) {
+        return page(AccountabilityCypher.UNOWNED, Map.of(), page).orElseThrow();
+    }
+
+    Connection<Action> overdue(LocalDate asOf, PageRequest page) {
+        return page(AccountabilityCypher.OVERDUE, Map.of("asOf", asOf), page).orElseThrow();
+    }
+
+    /** One page of a query shaped as {@link org.partnershipgraph.graphql.Connections} expects; empty when it returns no row. */
+    private Optional<Connection<Action>> page(String cypher, Map<String, Object> params, PageRequest page) {
+        Map<String, Object> all = new HashMap<>(params);
+        all.put("offset", page.offset());
+        all.put("limit", page.limit());
+        return neo4j.query(cypher).bindAll(all).fetchAs(Record.class).mappedBy((t, r) -> r).one()
+                .map(row -> Connection.of(row.get("items").asList(v -> Action.from(v.asNode())), page,
+                        row.get("total").asInt()));
+    }
+
+    private AccountabilityChain chain(Record row) {
+        Action action = Action.from(row.get("a").asNode());
+        boolean owned = !row.get("owner").isNull();
+        List<Path> ownerPaths = row.get("ownerPaths").asList(Value::asPath);
+        List<Path> bodyPaths = row.get("bodyPaths").asList(Value::asPath);
+        List<AccountabilityPath> paths = new ArrayList<>();
+        List<List<AccountabilityLink>> owners = ownerPaths.isEmpty() ? List.of(List.of()) : ownerPaths.stream()
+                .map(this::links).toList();
+        for (List<AccountabilityLink> ownerLinks : owners) {
+            if (bodyPaths.isEmpty()) {
+                paths.add(path(action, ownerLinks, List.of()));
+            }
+            for (Path body : bodyPaths) {
+                List<AccountabilityLink> bodyLinks = links(body).subList(1, body.length() + 1);
+                boolean ownerIsTheBody = !ownerLinks.isEmpty() && !bodyLinks.isEmpty()
+                        && ownerLinks.getFirst().node().equals(bodyLinks.getFirst().node());
+                paths.add(path(action, ownerIsTheBody ? List.of() : ownerLinks, bodyLinks));
+            }
+        }
+        return new AccountabilityChain(action, owned, message(owned, bodyPaths.isEmpty()), List.copyOf(new LinkedHashSet<>(paths)));
+    }
+
+    private AccountabilityPath path(Action action, List<AccountabilityLink> ownerLinks, List<AccountabilityLink> bodyLinks) {
+        List<AccountabilityLink> links = new ArrayList<>();
+        boolean viaOwner = !ownerLinks.isEmpty();
+        links.add(new AccountabilityLink(action, viaOwner ? "OWNED_BY" : bodyLinks.isEmpty() ? null : "ACCOUNTABLE_TO", null));
+        for (int i = 0; i < ownerLinks.size(); i++) {
+            AccountabilityLink link = ownerLinks.get(i);
+            boolean last = i == ownerLinks.size() - 1;
+            links.add(last ? new AccountabilityLink(link.node(), bodyLinks.isEmpty() ? null : "ACCOUNTABLE_TO", null) : link);
+        }
+        links.addAll(bodyLinks);
+        return new AccountabilityPath(List.copyOf(links), links.getLast().node());
+    }
+
+    /** The nodes of {@code path} as links, each with the relationship leading to the next node. */
+    private List<AccountabilityLink> links(Path path) {
+        List<AccountabilityLink> links = new ArrayList<>();
+        List<Node> nodes = new ArrayList<>();
+        path.nodes().forEach(nodes::add);
+        List<Relationship> rels = new ArrayList<>();
+        path.relationships().forEach(rels::add);
+        for (int i = 0; i < nodes.size(); i++) {
+            Relationship next = i < rels.size() ? rels.get(i) : null;
+            String relation = next != null && next.containsKey("relation") ? next.get("relation").asString() : null;
+            links.add(new AccountabilityLink(types.map(nodes.get(i)), next == null ? null : next.type(), relation));
+        }
+        return links;
+    }
+
+    private static String message(boolean owned, boolean noBody) {
+        if (!owned && noBody) {
+            return "No owner and no accountable body are recorded for this action.";
+        }
+        if (!owned) {
+            return "No owner is recorded for this action; the chain runs from its accountable body.";
+        }
+        return noBody ? "No accountable body is recorded for this action; the chain ends with its owner." : null;
+    }
+}

@@ -1,0 +1,165 @@
+package org.partnershipgraph.action;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.Value;
+import org.partnershipgraph.graphql.BadRequestException;
+import org.partnershipgraph.graphql.NotFoundException;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Dependencies between actions: transitive closures, impact of a delay, blockers, and the one
+ * way to add or remove a dependency, which refuses any that would close a cycle.
+ */
+@Service
+public class Dependencies {
+
+    /** Deepest a closure is searched. */
+    public static final int MAX_DEPTH = 30;
+
+    /** Longest delay {@code impactIfDelayed} takes. */
+    public static final int MAX_DELAY_DAYS = 3660;
+
+    private final Neo4jClient neo4j;
+    private final Driver driver;
+
+    Dependencies(Neo4jClient neo4j, Driver driver) {
+        this.neo4j = neo4j;
+        this.driver = driver;
+    }
+
+    /** Key of a closure load: an action and a depth. */
+    record ClosureKey(String id, int depth) {
+    }
+
+    /** Key of an impact load: an action and a delay in days. */
+    record ImpactKey(String id, int byDays) {
+    }
+
+    /** Validates a requested depth: null is the default 5; above the cap it is capped (and reported cut). */
+    static int depth(Integer requested) {
+        int depth = requested == null ? 5 : requested;
+        if (depth < 1) {
+            throw new BadRequestException("depth must be at least 1, was " + depth);
+        }
+        return Math.min(depth, MAX_DEPTH + 1);
+    }
+
+    @Transactional(readOnly = true)
+    Map<ClosureKey, DependencyClosure> upstream(Set<ClosureKey> keys) {
+        return closures(DependencyCypher.UPSTREAM, keys);
+    }
+
+    @Transactional(readOnly = true)
+    Map<ClosureKey, DependencyClosure> downstream(Set<ClosureKey> keys) {
+        return closures(DependencyCypher.DOWNSTREAM, keys);
+    }
+
+    @Transactional(readOnly = true)
+    Map<ImpactKey, List<ImpactedAction>> impact(Set<ImpactKey> keys) {
+        List<Map<String, Object>> params = keys.stream()
+                .map(k -> Map.<String, Object>of("id", k.id(), "byDays", k.byDays())).toList();
+        Map<ImpactKey, List<ImpactedAction>> result = new HashMap<>();
+        keys.forEach(k -> result.put(k, List.of()));
+        for (Record row : rows(DependencyCypher.IMPACT, Map.of("keys", params))) {
+            Value key = row.get("key");
+            List<ImpactedAction> items = row.get("items").asList(v -> new ImpactedAction(Action.from(v.get("action").asNode()),
+                    v.get("distance").asInt(), v.get("latestStart").asLocalDate(), v.get("slackDays").asInt()));
+            result.put(new ImpactKey(key.get("id").asString(), key.get("byDays").asInt()), items);
+        }
+        return result;
+    }
+
+    @Transactional(readOnly = true)
+    Map<String, List<Action>> blockedBy(List<String> ids) {
+        Map<String, List<Action>> result = new HashMap<>();
+        for (Record row : rows(DependencyCypher.BLOCKED_BY, Map.of("ids", ids))) {
+            result.put(row.get("id").asString(), row.get("items").asList(v -> Action.from(v.asNode())));
+        }
+        return result;
+    }
+
+    /**
+     * Makes {@code from} depend on {@code to}, in one transaction that first locks both actions,
+     * so two concurrent edits cannot together close a cycle.
+     *
+     * @return true when the dependency is new
+     * @throws DependencyCycleException when it would close a cycle; nothing is written
+     * @throws NotFoundException when either action does not exist
+     */
+    public boolean addDependency(String from, String to) {
+        try (Session session = driver.session()) {
+            return session.executeWrite(tx -> {
+                lock(tx, from, to);
+                Record check = tx.run(DependencyCypher.CYCLE_CHECK, Map.of("from", from, "to", to)).single();
+                requireExists(check, from, to);
+                if (!check.get("cycle").isNull()) {
+                    throw new DependencyCycleException(check.get("cycle").asList(Value::asString));
+                }
+                return tx.run(DependencyCypher.ADD, Map.of("from", from, "to", to)).single().get("created").asBoolean();
+            });
+        }
+    }
+
+    /**
+     * Removes the dependency of {@code from} on {@code to}.
+     *
+     * @return true when there was one
+     */
+    public boolean removeDependency(String from, String to) {
+        try (Session session = driver.session()) {
+            return session.executeWrite(tx -> {
+                lock(tx, from, to);
+                return tx.run(DependencyCypher.REMOVE, Map.of("from", from, "to", to)).single().get("removed").asInt() > 0;
+            });
+        }
+    }
+
+    private static void lock(TransactionContext tx, String from, String to) {
+        tx.run(DependencyCypher.LOCK, Map.of("ids", List.copyOf(new TreeSet<>(List.of(from, to))))).consume();
+    }
+
+    private static void requireExists(Record check, String from, String to) {
+        if (!check.get("from").asBoolean()) {
+            throw new NotFoundException("No action has id " + from);
+        }
+        if (!check.get("to").asBoolean()) {
+            throw new NotFoundException("No action has id " + to);
+        }
+    }
+
+    private Map<ClosureKey, DependencyClosure> closures(String cypher, Set<ClosureKey> keys) {
+        List<Map<String, Object>> params = keys.stream()
+                .map(k -> Map.<String, Object>of("id", k.id(), "depth", Math.min(k.depth(), MAX_DEPTH))).toList();
+        Map<ClosureKey, DependencyClosure> result = new HashMap<>();
+        keys.forEach(k -> result.put(k, new DependencyClosure(List.of(), Math.min(k.depth(), MAX_DEPTH), false)));
+        Map<String, List<ClosureKey>> byId = new HashMap<>();
+        keys.forEach(k -> byId.computeIfAbsent(k.id() + "/" + Math.min(k.depth(), MAX_DEPTH), x -> new ArrayList<>()).add(k));
+        for (Record row : rows(cypher, Map.of("keys", params))) {
+            Value key = row.get("key");
+            int depth = key.get("depth").asInt();
+            List<DependencyHit> hits = row.get("items").asList(v -> new DependencyHit(Action.from(v.get("action").asNode()),
+                    v.get("distance").asInt()));
+            boolean cut = row.get("cut").asBoolean();
+            for (ClosureKey asked : byId.getOrDefault(key.get("id").asString() + "/" + depth, List.of())) {
+                result.put(asked, new DependencyClosure(hits, depth, cut || asked.depth() > MAX_DEPTH));
+            }
+        }
+        return result;
+    }
+
+    private List<Record> rows(String cypher, Map<String, Object> params) {
+        return List.copyOf(neo4j.query(cypher).bindAll(params).fetchAs(Record.class).mappedBy((t, r) -> r).all());
+    }
+}

@@ -1,0 +1,116 @@
+package org.partnershipgraph.action;
+
+/**
+ * Cypher of action dependencies. Closures use shortest-path search ({@code ANY SHORTEST}), so a
+ * diamond-shaped graph costs one visit per action, never one per path. The depth cap is
+ * {@link Dependencies#MAX_DEPTH}; the statements look one step further to tell a cut answer.
+ */
+final class DependencyCypher {
+
+    private DependencyCypher() {
+    }
+
+    /**
+     * Rows {@code key, items, cut}: for each {@code {id, depth}} in {@code $keys}, maps
+     * {@code {action, distance}} of the actions it depends on within {@code depth} steps, nearest
+     * first, and whether any lie further.
+     */
+    static final String UPSTREAM = """
+            UNWIND $keys AS key
+            MATCH (a:Action {id: key.id})
+            CALL (a, key) {
+              OPTIONAL MATCH p = ANY SHORTEST (a)-[:DEPENDS_ON]->{1,31}(b:Action)
+              WITH b, length(p) AS distance WHERE b IS NOT NULL AND distance <= key.depth + 1
+              ORDER BY distance, b.id
+              RETURN collect({action: b, distance: distance}) AS hits
+            }
+            RETURN key, [h IN hits WHERE h.distance <= key.depth] AS items, any(h IN hits WHERE h.distance > key.depth) AS cut
+            """;
+
+    /** As {@link #UPSTREAM}, for the actions that depend on each action. */
+    static final String DOWNSTREAM = """
+            UNWIND $keys AS key
+            MATCH (a:Action {id: key.id})
+            CALL (a, key) {
+              OPTIONAL MATCH p = ANY SHORTEST (a)<-[:DEPENDS_ON]-{1,31}(b:Action)
+              WITH b, length(p) AS distance WHERE b IS NOT NULL AND distance <= key.depth + 1
+              ORDER BY distance, b.id
+              RETURN collect({action: b, distance: distance}) AS hits
+            }
+            RETURN key, [h IN hits WHERE h.distance <= key.depth] AS items, any(h IN hits WHERE h.distance > key.depth) AS cut
+            """;
+
+    /**
+     * Rows {@code key, items}: for each {@code {id, byDays}} in {@code $keys}, maps
+     * {@code {action, distance, latestStart, slackDays}} of the downstream actions (to the cap)
+     * whose latest start falls before the action's due date plus {@code byDays}, tightest first.
+     */
+    static final String IMPACT = """
+            UNWIND $keys AS key
+            MATCH (a:Action {id: key.id})
+            CALL (a, key) {
+              OPTIONAL MATCH p = ANY SHORTEST (a)<-[:DEPENDS_ON]-{1,30}(b:Action)
+              WITH a, key, b, length(p) AS distance
+              WHERE b IS NOT NULL AND a.dueDate IS NOT NULL AND b.dueDate IS NOT NULL
+              WITH a, key, b, distance, a.dueDate + duration({days: key.byDays}) AS delivered,
+                   b.dueDate - duration({days: coalesce(b.leadTimeDays,
+                       CASE WHEN b.startDate IS NOT NULL AND b.startDate <= b.dueDate
+                            THEN duration.inDays(b.startDate, b.dueDate).days ELSE 0 END)}) AS latestStart
+              WHERE delivered > latestStart
+              WITH b, distance, latestStart, duration.inDays(delivered, latestStart).days AS slackDays
+              ORDER BY slackDays, distance, b.id
+              RETURN collect({action: b, distance: distance, latestStart: latestStart, slackDays: slackDays}) AS items
+            }
+            RETURN key, items
+            """;
+
+    /** Rows {@code id, items}: for each action id, the distinct open upstream actions (to the cap) that are AT_RISK or OFF_TRACK. */
+    static final String BLOCKED_BY = """
+            UNWIND $ids AS id
+            MATCH (a:Action {id: id})
+            CALL (a) {
+              MATCH (a)-[:DEPENDS_ON*1..30]->(b:Action)
+              WITH DISTINCT b WHERE b.status IN ['AT_RISK', 'OFF_TRACK']
+              ORDER BY b.dueDate, b.id
+              RETURN collect(b) AS items
+            }
+            RETURN id, items
+            """;
+
+    /** No rows: takes the write locks of the actions {@code $ids}, in id order, so concurrent dependency edits serialise. */
+    static final String LOCK = """
+            MATCH (x:Action) WHERE x.id IN $ids
+            WITH x ORDER BY x.id
+            SET x.dependencyRevision = coalesce(x.dependencyRevision, 0) + 1
+            RETURN count(x) AS locked
+            """;
+
+    /**
+     * One row {@code from, to, cycle}: whether both actions exist, and the ids along the cycle that
+     * {@code $from} depending on {@code $to} would close (from, to, ..., from), or null.
+     */
+    static final String CYCLE_CHECK = """
+            OPTIONAL MATCH (a:Action {id: $from})
+            OPTIONAL MATCH (b:Action {id: $to})
+            OPTIONAL MATCH p = ANY SHORTEST (b)-[:DEPENDS_ON]->{1,}(a)
+            RETURN a IS NOT NULL AS from, b IS NOT NULL AS to,
+                   CASE WHEN a = b THEN [$from, $from]
+                        WHEN p IS NULL THEN null
+                        ELSE [$from] + [n IN nodes(p) | n.id] END AS cycle
+            """;
+
+    /** One row {@code created}: makes {@code $from} depend on {@code $to}; whether the dependency is new. */
+    static final String ADD = """
+            MATCH (a:Action {id: $from}), (b:Action {id: $to})
+            OPTIONAL MATCH (a)-[existing:DEPENDS_ON]->(b)
+            MERGE (a)-[:DEPENDS_ON]->(b)
+            RETURN existing IS NULL AS created
+            """;
+
+    /** One row {@code removed}: removes the dependency of {@code $from} on {@code $to}; how many were removed. */
+    static final String REMOVE = """
+            MATCH (:Action {id: $from})-[d:DEPENDS_ON]->(:Action {id: $to})
+            DELETE d
+            RETURN count(*) AS removed
+            """;
+}

@@ -1,0 +1,128 @@
+package org.partnershipgraph.progress;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
+import org.partnershipgraph.action.Action;
+import org.partnershipgraph.action.ActionStatus;
+import org.partnershipgraph.graphql.BadRequestException;
+import org.partnershipgraph.graphql.Batches;
+import org.partnershipgraph.graphql.EntityTypes;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Progress roll-ups and action progress fields; each method is one Cypher statement. */
+@Component
+@Transactional(readOnly = true)
+class ProgressQueries {
+
+    /** Longest reporting cycle a caller may ask for. */
+    static final int MAX_CYCLE_MONTHS = 60;
+
+    /** Most dates one trend may ask for. */
+    static final int MAX_TREND_POINTS = 60;
+
+    private static final List<String> STATUSES = Arrays.stream(ActionStatus.values()).map(Enum::name).toList();
+
+    private final Neo4jClient neo4j;
+    private final EntityTypes types;
+
+    ProgressQueries(Neo4jClient neo4j, EntityTypes types) {
+        this.neo4j = neo4j;
+        this.types = types;
+    }
+
+    Optional<Progress> rollUp(ProgressScopeInput scope, LocalDate today) {
+        LocalDate asOf = scope.asOf() == null ? today : scope.asOf();
+        int cycle = scope.reportingCycleMonths() == null ? 3 : scope.reportingCycleMonths();
+        if (cycle < 1 || cycle > MAX_CYCLE_MONTHS) {
+            throw new BadRequestException("reportingCycleMonths must be between 1 and " + MAX_CYCLE_MONTHS + ", was " + cycle);
+        }
+        Map<String, Object> params = new HashMap<>();
+        params.put("id", scope.id());
+        params.put("asOf", asOf);
+        params.put("staleBefore", asOf.minusMonths(cycle));
+        params.put("statuses", STATUSES);
+        Progress self = null;
+        List<Progress> children = new ArrayList<>();
+        for (Record row : neo4j.query(ProgressCypher.ROLL_UP).bindAll(params).fetchAs(Record.class)
+                .mappedBy((t, r) -> r).all()) {
+            Progress progress = progress(row, asOf);
+            if (row.get("isScope").asBoolean()) {
+                self = progress;
+            } else {
+                children.add(progress);
+            }
+        }
+        if (self == null) {
+            return Optional.empty();
+        }
+        children.sort(Comparator.comparing(ProgressQueries::childOrder));
+        Progress scoped = self;
+        return Optional.of(new Progress(scoped.scope(), scoped.scopeId(), asOf, scoped.total(), scoped.byStatus(),
+                scoped.byRag(), scoped.unrated(), scoped.complete(), scoped.percentComplete(),
+                scoped.weightedPercentComplete(), scoped.overdue(), scoped.stale(), children));
+    }
+
+    List<ProgressPoint> trend(String scopeId, List<LocalDate> dates) {
+        if (dates.size() > MAX_TREND_POINTS) {
+            throw new BadRequestException("trend takes at most " + MAX_TREND_POINTS + " dates, was given " + dates.size());
+        }
+        Map<String, Object> params = Map.of("id", scopeId, "dates", dates, "statuses", STATUSES);
+        return List.copyOf(neo4j.query(ProgressCypher.TREND).bindAll(params).fetchAs(ProgressPoint.class)
+                .mappedBy((t, r) -> new ProgressPoint(r.get("asOf").asLocalDate(), r.get("total").asInt(),
+                        r.get("complete").asInt(), percent(r.get("complete").asInt(), r.get("countable").asInt()),
+                        r.get("overdue").asInt(), statusCounts(r.get("byStatus"))))
+                .all());
+    }
+
+    Map<Action, List<ProgressUpdate>> updates(List<Action> actions) {
+        return Batches.lists(neo4j, ProgressCypher.UPDATES, actions, (r, v) -> ProgressUpdate.from(v.asNode()));
+    }
+
+    Map<Action, RagAssessment> ragAssessment(List<Action> actions) {
+        return Batches.single(neo4j, ProgressCypher.RAG_ASSESSMENT, actions, (r, v) -> new RagAssessment(
+                v.get("rag").isNull() ? null : v.get("rag").asString(), v.get("derived").asBoolean(),
+                v.get("reason").asString()));
+    }
+
+    private Progress progress(Record row, LocalDate asOf) {
+        int complete = row.get("complete").asInt();
+        double weightTotal = row.get("weightTotal").asDouble();
+        double weighted = weightTotal == 0 ? 0 : row.get("weightedSum").asDouble() / weightTotal;
+        List<RagCount> byRag = row.get("byRag").asList(v -> new RagCount(v.get("rag").asString(), v.get("count").asInt(),
+                v.get("derived").asInt()));
+        return new Progress(types.map(row.get("group").asNode()), row.get("group").asNode().get("id").asString(), asOf,
+                row.get("total").asInt(), statusCounts(row.get("byStatus")), byRag, row.get("unrated").asInt(),
+                complete, percent(complete, row.get("countable").asInt()), round(weighted),
+                row.get("overdue").asInt(), row.get("stale").asInt(), List.of());
+    }
+
+    private static List<StatusCount> statusCounts(Value list) {
+        return list.asList(v -> new StatusCount(v.get("status").asString(), v.get("count").asInt())).stream()
+                .filter(c -> c.count() > 0).toList();
+    }
+
+    private static double percent(int part, int whole) {
+        return whole == 0 ? 0 : round(100.0 * part / whole);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+
+    private static String childOrder(Progress child) {
+        return child.scope() instanceof org.partnershipgraph.strategy.Domain d && d.number() != null
+                ? "%05d".formatted(d.number())
+                : String.valueOf(child.scopeId());
+    }
+}

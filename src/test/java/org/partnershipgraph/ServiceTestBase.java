@@ -1,0 +1,65 @@
+package org.partnershipgraph;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.neo4j.driver.Driver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.http.client.reactive.JdkClientHttpConnector;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The whole service on a random port over an embedded Neo4j, with an HTTP client and a GraphQL
+ * tester that allow for a slow cold start. Subclasses choose the data directory and the data.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class ServiceTestBase {
+
+    /** Generous: a cold start on two cores is slow. */
+    protected static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected Driver driver;
+
+    protected HttpGraphQlTester graphQl;
+    protected WebTestClient http;
+
+    @BeforeEach
+    void clients() {
+        http = WebTestClient.bindToServer(new JdkClientHttpConnector())
+                .baseUrl("http://localhost:" + port)
+                .responseTimeout(TIMEOUT)
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
+                .build();
+        graphQl = HttpGraphQlTester.builder(http.mutate().baseUrl("http://localhost:" + port + "/graphql"))
+                .responseTimeout(TIMEOUT)
+                .build();
+    }
+
+    /** A single number from a Cypher statement run directly on the database. */
+    protected long count(String cypher) {
+        try (var session = driver.session()) {
+            return session.run(cypher).single().get(0).asLong();
+        }
+    }
+
+    /** A fresh directory for an embedded database, under {@code target/test-neo4j}. */
+    protected static Path dataDirectory() {
+        try {
+            Path target = Files.createDirectories(Path.of("target", "test-neo4j"));
+            return Files.createTempDirectory(target, "data-");
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+}

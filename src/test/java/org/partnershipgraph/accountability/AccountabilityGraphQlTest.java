@@ -1,0 +1,140 @@
+package org.partnershipgraph.accountability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.partnershipgraph.GraphQlTestBase;
+import org.springframework.core.ParameterizedTypeReference;
+
+/** Accountability on the real seed graph: chains as the documents describe them, commitments, unowned and overdue actions. */
+class AccountabilityGraphQlTest extends GraphQlTestBase {
+
+    private static final String CHAIN = """
+            query($id: ID!) { accountabilityChain(actionId: $id) { owned message action { id }
+              paths { top { __typename ... on Board { id } ... on Organisation { id } }
+                      links { relationship relation node { __typename
+                        ... on Action { id } ... on Post { id } ... on Person { id } ... on Organisation { id } ... on Board { id } } } } } }
+            """;
+
+    @Test
+    void aMinutedActionRunsFromItsOwnerPostToTheHealthAndWellbeingBoard() {
+        List<Map<String, Object>> paths = paths("action-001-hwbs-eight-week-public-consultation");
+        assertThat(paths).isNotEmpty();
+        List<String> first = ids(paths.getFirst());
+        assertThat(first.getFirst()).isEqualTo("action-001-hwbs-eight-week-public-consultation");
+        assertThat(first).contains("post-tc-director-of-public-health", "org-thurrock-council");
+        assertThat(first.getLast()).isEqualTo("board-hwbb");
+        List<String> relationships = relationships(paths.getFirst());
+        assertThat(relationships.getFirst()).isEqualTo("OWNED_BY");
+        assertThat(relationships.get(relationships.size() - 2)).isEqualTo("ACCOUNTABLE_TO");
+        assertThat(relationships.getLast()).isNull();
+    }
+
+    @Test
+    void twoParentsGiveTwoBranches() {
+        String actionId;
+        try (var session = driver.session()) {
+            actionId = session.run("""
+                    MATCH (a:Action)-[:ACCOUNTABLE_TO]->(:Board {id: 'board-bctt'}) RETURN a.id ORDER BY a.id LIMIT 1
+                    """).single().get(0).asString();
+        }
+        List<Map<String, Object>> paths = paths(actionId);
+        List<String> tops = paths.stream().map(p -> (String) ((Map<?, ?>) p.get("top")).get("id")).distinct().toList();
+        assertThat(tops).contains("board-mse-icb", "board-hwbb");
+        assertThat(paths).allSatisfy(p -> assertThat(ids(p)).contains("board-bctt", "board-tica"));
+    }
+
+    @Test
+    void anActionWithNoOwnerSaysSo() {
+        String actionId;
+        try (var session = driver.session()) {
+            actionId = session.run("MATCH (a:Action) WHERE NOT (a)-[:OWNED_BY]->() RETURN a.id ORDER BY a.id LIMIT 1")
+                    .single().get(0).asString();
+        }
+        graphQl.document(CHAIN).variable("id", actionId).execute()
+                .path("accountabilityChain.owned").entity(Boolean.class).isEqualTo(false)
+                .path("accountabilityChain.message").entity(String.class).satisfies(m -> assertThat(m).contains("No owner"));
+    }
+
+    @Test
+    void unknownActionHasNoChain() {
+        graphQl.document(CHAIN).variable("id", "action-none").execute().path("accountabilityChain").valueIsNull();
+    }
+
+    @Test
+    void commitmentsDirectAndTransitiveMatchTheGraph() {
+        long direct = count("""
+                MATCH (b:Board {id: 'board-hwbb'})<-[:ACCOUNTABLE_TO|OWNED_BY]-(a:Action) RETURN count(DISTINCT a)
+                """);
+        long transitive = count("""
+                MATCH (:Board {id: 'board-hwbb'})<-[:REPORTS_TO*0..]-(:Board)<-[:ACCOUNTABLE_TO|OWNED_BY]-(a:Action)
+                RETURN count(DISTINCT a)
+                """);
+        assertThat(transitive).isGreaterThan(direct);
+        graphQl.document("""
+                { direct: commitments(holderId: "board-hwbb") { totalCount }
+                  transitive: commitments(holderId: "board-hwbb", transitive: true) { totalCount } }
+                """).execute()
+                .path("direct.totalCount").entity(Long.class).isEqualTo(direct)
+                .path("transitive.totalCount").entity(Long.class).isEqualTo(transitive);
+        long person = count("""
+                MATCH (p:Person {id: 'person-jo-broadbent'})
+                MATCH (a:Action) WHERE (a)-[:OWNED_BY]->(p) OR (a)-[:OWNED_BY]->(:Post)<-[:HOLDS]-(p)
+                RETURN count(DISTINCT a)
+                """);
+        graphQl.document("{ commitments(holderId: \"person-jo-broadbent\") { totalCount } }").execute()
+                .path("commitments.totalCount").entity(Long.class).isEqualTo(person);
+    }
+
+    @Test
+    void commitmentsOfAnUnknownHolderIsNotFound() {
+        graphQl.document("{ commitments(holderId: \"person-nobody\") { totalCount } }").execute()
+                .errors().expect(e -> "NOT_FOUND".equals(e.getExtensions().get("code"))).verify();
+    }
+
+    @Test
+    void unownedAndOverdueActions() {
+        graphQl.document("{ unownedActions { totalCount } overdueActions(asOf: \"2022-01-01\") { totalCount edges { node { dueDate status } } } }")
+                .execute()
+                .path("unownedActions.totalCount").entity(Long.class)
+                .isEqualTo(count("MATCH (a:Action) WHERE NOT (a)-[:OWNED_BY]->() RETURN count(a)"))
+                .path("overdueActions.totalCount").entity(Long.class).isEqualTo(count("""
+                        MATCH (a:Action) WHERE a.dueDate < date('2022-01-01') AND NOT a.status IN ['COMPLETE', 'CANCELLED']
+                        RETURN count(a)
+                        """));
+    }
+
+    @Test
+    void aStrategyRollUpEqualsAHandCountOfItsActions() {
+        long total = count("""
+                MATCH (:Strategy {id: 'strategy-hwbs-2022-2026'})-[:HAS_DOMAIN|HAS_PRIORITY*0..2]->()<-[:DELIVERS]-(a:Action)
+                RETURN count(DISTINCT a)
+                """);
+        long complete = count("""
+                MATCH (:Strategy {id: 'strategy-hwbs-2022-2026'})-[:HAS_DOMAIN|HAS_PRIORITY*0..2]->()<-[:DELIVERS]-(a:Action {status: 'COMPLETE'})
+                RETURN count(DISTINCT a)
+                """);
+        graphQl.document("{ progress(scope: {id: \"strategy-hwbs-2022-2026\"}) { total complete children { total } } }")
+                .execute()
+                .path("progress.total").entity(Long.class).isEqualTo(total)
+                .path("progress.complete").entity(Long.class).isEqualTo(complete)
+                .path("progress.children").entityList(Object.class).hasSize(6);
+    }
+
+    private List<Map<String, Object>> paths(String actionId) {
+        return graphQl.document(CHAIN).variable("id", actionId).execute()
+                .path("accountabilityChain.paths").entityList(new ParameterizedTypeReference<Map<String, Object>>() { }).get();
+    }
+
+    private static List<String> ids(Map<String, Object> path) {
+        return ((List<?>) path.get("links")).stream().map(l -> (String) ((Map<?, ?>) ((Map<?, ?>) l).get("node")).get("id")).toList();
+    }
+
+    private static List<String> relationships(Map<String, Object> path) {
+        return ((List<?>) path.get("links")).stream().map(l -> (String) ((Map<?, ?>) l).get("relationship"))
+                .collect(java.util.stream.Collectors.toList());
+    }
+}
