@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.neo4j.driver.Driver;
@@ -13,14 +14,25 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.client.reactive.JdkClientHttpConnector;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The whole service on a random port over an embedded Neo4j, with an HTTP client and a GraphQL
  * tester that allow for a slow cold start. Subclasses choose the data directory and the data.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "partnership.security.cors.allowed-origins=https://portal.example.org")
+@ActiveProfiles("local")
 public abstract class ServiceTestBase {
+
+    /** The named users of the local profile, and their passwords. */
+    protected static final Map<String, String> USERS = Map.of(
+            "partner", "partner-local-only",
+            "hwbb-secretariat", "hwbb-secretariat-local-only",
+            "hosc-secretariat", "hosc-secretariat-local-only",
+            "auditor", "auditor-local-only",
+            "admin", "admin-local-only");
 
     /** Generous: a cold start on two cores is slow. */
     protected static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -44,6 +56,11 @@ public abstract class ServiceTestBase {
         graphQl = HttpGraphQlTester.builder(http.mutate().baseUrl("http://localhost:" + port + "/graphql"))
                 .responseTimeout(TIMEOUT)
                 .build();
+    }
+
+    /** A GraphQL tester signed in as one of the local {@link #USERS}. */
+    protected HttpGraphQlTester as(String user) {
+        return graphQl.mutate().headers(h -> h.setBasicAuth(user, USERS.get(user))).build();
     }
 
     /** A single number from a Cypher statement run directly on the database. */

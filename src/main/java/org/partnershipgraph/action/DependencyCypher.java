@@ -69,7 +69,7 @@ final class DependencyCypher {
             UNWIND $ids AS id
             MATCH (a:Action {id: id})
             CALL (a) {
-              MATCH (a)-[:DEPENDS_ON*1..30]->(b:Action)
+              MATCH (a)-[:DEPENDS_ON*1..30]->(b)
               WITH DISTINCT b WHERE b.status IN ['AT_RISK', 'OFF_TRACK']
               ORDER BY b.dueDate, b.id
               RETURN collect(b) AS items

@@ -20,7 +20,7 @@ public class GraphQlConfig {
     @Bean
     RuntimeWiringConfigurer scalars() {
         return wiring -> wiring
-                .scalar(ExtendedScalars.Date)
+                .scalar(StrictDateScalar.DATE)
                 .scalar(ExtendedScalars.DateTime)
                 .scalar(GraphQLScalarType.newScalar(ExtendedScalars.Url).name("URL").build());
     }

@@ -8,12 +8,16 @@ import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.partnershipgraph.action.DependencyCycleException;
+import org.partnershipgraph.security.CurrentUser;
+import org.partnershipgraph.security.FieldAccessDeniedException;
 import org.neo4j.driver.exceptions.SessionExpiredException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
 import org.springframework.graphql.execution.ErrorType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 
 /**
@@ -29,6 +33,21 @@ public class GraphQlExceptions {
     @GraphQlExceptionHandler
     GraphQLError badRequest(BadRequestException ex, DataFetchingEnvironment env) {
         return error(env, ErrorType.BAD_REQUEST, ErrorCode.BAD_REQUEST, ex.getMessage());
+    }
+
+    @GraphQlExceptionHandler
+    GraphQLError fieldAccessDenied(FieldAccessDeniedException ex, DataFetchingEnvironment env) {
+        return ex.authenticated()
+                ? error(env, ErrorType.FORBIDDEN, ErrorCode.FORBIDDEN, ex.getMessage())
+                : error(env, ErrorType.UNAUTHORIZED, ErrorCode.UNAUTHENTICATED, ex.getMessage());
+    }
+
+    @GraphQlExceptionHandler({AccessDeniedException.class, AuthenticationException.class})
+    GraphQLError accessDenied(Exception ex, DataFetchingEnvironment env) {
+        CurrentUser user = env.getGraphQlContext().getOrDefault(CurrentUser.class, CurrentUser.ANONYMOUS);
+        return user.authenticated()
+                ? error(env, ErrorType.FORBIDDEN, ErrorCode.FORBIDDEN, "Your role (" + user.role() + ") may not do this.")
+                : error(env, ErrorType.UNAUTHORIZED, ErrorCode.UNAUTHENTICATED, "Sign in to do this.");
     }
 
     @GraphQlExceptionHandler

@@ -14,10 +14,13 @@ final class ProgressCypher {
     private ProgressCypher() {
     }
 
-    /** No rows: constraint and index for progress updates. */
+    /**
+     * No rows: the constraint on progress updates. Updates are always reached from their action,
+     * so a date index would only tempt the planner to scan every update for each action.
+     */
     static final List<String> SCHEMA = List.of(
             "CREATE CONSTRAINT progress_update_id IF NOT EXISTS FOR (n:ProgressUpdate) REQUIRE n.id IS UNIQUE",
-            "CREATE INDEX progress_update_date IF NOT EXISTS FOR (n:ProgressUpdate) ON (n.date)");
+            "DROP INDEX progress_update_date IF EXISTS");
 
     /**
      * Fragment, given {@code g}: one row {@code a} per distinct action the scope {@code g} holds
@@ -44,10 +47,10 @@ final class ProgressCypher {
      * {@code Action.ragAssessment}).
      */
     static final String ACTION_STATE = """
-            WITH *, COLLECT { MATCH (a)-[:HAS_UPDATE]->(x:ProgressUpdate) WHERE x.date <= asOf
+            WITH *, COLLECT { MATCH (a)-[:HAS_UPDATE]->(x) WHERE x.date <= asOf
                               RETURN x ORDER BY x.date DESC, x.seq DESC LIMIT 1 }[0] AS u
-            WITH *, COLLECT { MATCH (a)-[:DEPENDS_ON*1..30]->(b:Action) WITH DISTINCT b
-                              RETURN COLLECT { MATCH (b)-[:HAS_UPDATE]->(y:ProgressUpdate) WHERE y.date <= asOf
+            WITH *, COLLECT { MATCH (a)-[:DEPENDS_ON*1..30]->(b) WITH DISTINCT b
+                              RETURN COLLECT { MATCH (b)-[:HAS_UPDATE]->(y) WHERE y.date <= asOf
                                                RETURN y.status ORDER BY y.date DESC, y.seq DESC LIMIT 1 }[0] } AS upstream
             WITH *, u.status AS status,
                     a.dueDate IS NOT NULL AND a.dueDate < asOf AND NOT u.status IN ['COMPLETE', 'CANCELLED'] AS overdue
@@ -121,7 +124,7 @@ final class ProgressCypher {
             UNWIND $dates AS asOf
             WITH g, asOf, COLLECT {
             """ + SCOPE_ACTIONS + """
-                WITH *, COLLECT { MATCH (a)-[:HAS_UPDATE]->(x:ProgressUpdate) WHERE x.date <= asOf
+                WITH *, COLLECT { MATCH (a)-[:HAS_UPDATE]->(x) WHERE x.date <= asOf
                                   RETURN x ORDER BY x.date DESC, x.seq DESC LIMIT 1 }[0] AS u
                 WITH * WHERE u IS NOT NULL
                 RETURN {status: u.status,

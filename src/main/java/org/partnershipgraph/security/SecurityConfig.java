@@ -1,32 +1,155 @@
 package org.partnershipgraph.security;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
- * Stateless HTTP security. Until roles land, every request is anonymous and read-only: the
- * API has no mutations yet, so there is nothing to protect beyond the public data.
+ * Stateless HTTP security: who signs in (nobody, named local users, or JWT bearer tokens, per
+ * {@link SecurityProperties#mode()}), CORS for the portal origins, and GraphQL-shaped 401 and 403
+ * responses. What each role may read or change is decided per field and per operation, not per URL.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
+@EnableConfigurationProperties(SecurityProperties.class)
 public class SecurityConfig {
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
-        return http
-                .csrf(csrf -> csrf.disable())
+    SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties, GraphQlProperties graphQl,
+            ObjectProvider<UserDetailsService> users) throws Exception {
+        requireConsistent(properties);
+        AuthenticationEntryPoint unauthenticated = (request, response, ex) -> GraphQlErrorResponses.write(response, 401,
+                "UNAUTHENTICATED", "Authentication failed: " + ex.getMessage() + ". Sign in again, or send no credentials to read public data.",
+                Map.of());
+        AccessDeniedHandler forbidden = (request, response, ex) -> GraphQlErrorResponses.write(response, 403,
+                "FORBIDDEN", "Your role may not do this.", Map.of());
+        http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(basic -> basic.disable())
+                .cors(cors -> cors.configurationSource(corsSource(properties)))
                 .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden))
+                .addFilterAfter(new GraphQlRequestFilter(properties.limits().maxBody().toBytes(),
+                        graphQl.getHttp().getPath()), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/graphql", "/graphiql", "/graphiql/**", "/actuator/health",
-                                "/actuator/health/**", "/actuator/info", "/error")
+                        .requestMatchers(graphQl.getHttp().getPath(), graphQl.getGraphiql().getPath(),
+                                graphQl.getGraphiql().getPath() + "/**", "/actuator/health", "/actuator/health/**",
+                                "/actuator/info", "/error")
                         .permitAll()
-                        .anyRequest().denyAll())
-                .build();
+                        .anyRequest().denyAll());
+        switch (properties.mode()) {
+            case LOCAL -> http.httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
+                    .userDetailsService(users.getObject());
+            case JWT -> http.httpBasic(basic -> basic.disable())
+                    .oauth2ResourceServer(oauth -> oauth.authenticationEntryPoint(unauthenticated)
+                            .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtConverter(properties.jwt()))));
+            case PUBLIC -> http.httpBasic(basic -> basic.disable());
+        }
+        return http.build();
+    }
+
+    @Bean
+    UserDetailsService localUsers(SecurityProperties properties) {
+        List<UserDetails> details = new ArrayList<>();
+        if (properties.mode() == SecurityProperties.Mode.LOCAL && properties.users() != null) {
+            properties.users().forEach((name, user) -> {
+                List<GrantedAuthority> authorities = new ArrayList<>();
+                authorities.add(new SimpleGrantedAuthority(user.role().authority()));
+                if (user.boards() != null) {
+                    user.boards().forEach(b -> authorities.add(new SimpleGrantedAuthority(CurrentUsers.BOARD_PREFIX + b)));
+                }
+                String password = user.password().startsWith("{") ? user.password() : "{noop}" + user.password();
+                details.add(User.withUsername(name).password(password).authorities(authorities).build());
+            });
+        }
+        return new InMemoryUserDetailsManager(details);
+    }
+
+    /**
+     * Named users sign in only in LOCAL mode, whose documented passwords are public: configured
+     * users in any other mode stop the start, so no instance runs with a known password.
+     */
+    static void requireConsistent(SecurityProperties properties) {
+        boolean hasUsers = properties.users() != null && !properties.users().isEmpty();
+        if (hasUsers && properties.mode() != SecurityProperties.Mode.LOCAL) {
+            throw new IllegalStateException("partnership.security.users is set, but partnership.security.mode is "
+                    + properties.mode() + ": named users with passwords are for LOCAL mode only. Remove them, or use "
+                    + "JWT mode with an identity provider.");
+        }
+        if (hasUsers) {
+            properties.users().forEach((name, user) -> {
+                if (user.password() == null || user.password().isBlank() || user.role() == null) {
+                    throw new IllegalStateException("Local user " + name + " needs a password and a role");
+                }
+            });
+        }
+    }
+
+    private static CorsConfigurationSource corsSource(SecurityProperties properties) {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(properties.cors().allowedOrigins());
+        cors.setAllowedMethods(List.of("GET", "POST", "OPTIONS"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept"));
+        cors.setMaxAge(3600L);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/graphql", cors);
+        return source;
+    }
+
+    /** Roles from the roles claim (a string or a list), board ids from the boards claim, the name from the name claim. */
+    static Converter<Jwt, AbstractAuthenticationToken> jwtConverter(SecurityProperties.Jwt claims) {
+        return jwt -> {
+            List<GrantedAuthority> authorities = new ArrayList<>();
+            for (String role : strings(jwt.getClaim(claims.rolesClaim()))) {
+                for (Role known : Role.values()) {
+                    if (known.name().equalsIgnoreCase(role)) {
+                        authorities.add(new SimpleGrantedAuthority(known.authority()));
+                    }
+                }
+            }
+            for (String board : strings(jwt.getClaim(claims.boardsClaim()))) {
+                authorities.add(new SimpleGrantedAuthority(CurrentUsers.BOARD_PREFIX + board));
+            }
+            String name = jwt.getClaimAsString(claims.nameClaim());
+            return new JwtAuthenticationToken(jwt, authorities, name == null ? jwt.getSubject() : name);
+        };
+    }
+
+    private static List<String> strings(Object claim) {
+        if (claim instanceof String s) {
+            return List.of(s.split("[ ,]+"));
+        }
+        if (claim instanceof Collection<?> c) {
+            return c.stream().map(String::valueOf).toList();
+        }
+        return List.of();
     }
 }

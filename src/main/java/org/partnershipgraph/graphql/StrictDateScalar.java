@@ -1,0 +1,70 @@
+package org.partnershipgraph.graphql;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.Locale;
+
+import graphql.GraphQLContext;
+import graphql.execution.CoercedVariables;
+import graphql.language.StringValue;
+import graphql.language.Value;
+import graphql.schema.Coercing;
+import graphql.schema.CoercingParseLiteralException;
+import graphql.schema.CoercingParseValueException;
+import graphql.schema.CoercingSerializeException;
+import graphql.schema.GraphQLScalarType;
+
+/**
+ * The {@code Date} scalar: ISO-8601 calendar dates, parsed strictly, so {@code 2024-02-30} is an
+ * error rather than quietly becoming 29 February.
+ */
+final class StrictDateScalar {
+
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT)
+            .withResolverStyle(ResolverStyle.STRICT);
+
+    private StrictDateScalar() {
+    }
+
+    /** The scalar type. */
+    static final GraphQLScalarType DATE = GraphQLScalarType.newScalar()
+            .name("Date")
+            .description("A calendar date, ISO-8601 (2026-03-31)")
+            .coercing(new Coercing<LocalDate, String>() {
+                @Override
+                public String serialize(Object value, GraphQLContext context, Locale locale) {
+                    if (value instanceof LocalDate date) {
+                        return ISO.format(date);
+                    }
+                    throw new CoercingSerializeException("Not a date: " + value);
+                }
+
+                @Override
+                public LocalDate parseValue(Object input, GraphQLContext context, Locale locale) {
+                    if (input instanceof String text) {
+                        return parse(text, CoercingParseValueException::new);
+                    }
+                    throw new CoercingParseValueException("A Date must be a string like 2026-03-31, was " + input);
+                }
+
+                @Override
+                public LocalDate parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context,
+                        Locale locale) {
+                    if (input instanceof StringValue text) {
+                        return parse(text.getValue(), CoercingParseLiteralException::new);
+                    }
+                    throw new CoercingParseLiteralException("A Date must be a string like 2026-03-31");
+                }
+            })
+            .build();
+
+    private static <E extends RuntimeException> LocalDate parse(String text, java.util.function.Function<String, E> error) {
+        try {
+            return LocalDate.parse(text, ISO);
+        } catch (DateTimeParseException ex) {
+            throw error.apply("'" + text + "' is not a calendar date in the form YYYY-MM-DD");
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package org.partnershipgraph.security;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Writes a GraphQL error response from outside GraphQL execution (filters, entry points). */
+final class GraphQlErrorResponses {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private GraphQlErrorResponses() {
+    }
+
+    /** Writes {@code {"errors": [{message, extensions: {code, classification, ...}}]}} with {@code status}. */
+    static void write(HttpServletResponse response, int status, String code, String message, Map<String, Object> extra)
+            throws IOException {
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("code", code);
+        extensions.put("classification", code);
+        extensions.putAll(extra);
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("message", message);
+        error.put("extensions", extensions);
+        response.setStatus(status);
+        response.setContentType("application/graphql-response+json");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write(JSON.writeValueAsString(Map.of("errors", List.of(error))));
+    }
+}

@@ -1,0 +1,84 @@
+package org.partnershipgraph.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import graphql.schema.GraphQLFieldsContainer;
+import graphql.schema.GraphQLObjectType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.partnershipgraph.GraphQlTestBase;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.execution.GraphQlSource;
+import org.springframework.graphql.test.tester.GraphQlTester;
+
+/**
+ * The access matrix, generated from the running schema: every field must have a rule in
+ * {@code security/field-access.txt} (so a new field without one fails the build), and every
+ * field that is not PUBLIC is tried by every role, which must be allowed or refused as the rule says.
+ */
+class FieldAccessTest extends GraphQlTestBase {
+
+    /** How to reach each protected field from the root; a protected field missing here fails the build. */
+    static final Map<String, String> PROBES = Map.of(
+            "ProgressUpdate.author",
+            "{ action(id: \"action-001-hwbs-eight-week-public-consultation\") { updates { author } } }");
+
+    @Autowired
+    GraphQlSource graphQlSource;
+
+    @Autowired
+    FieldAccessPolicy policy;
+
+    @Test
+    void everySchemaFieldHasARuleAndEveryRuleAField() {
+        Set<String> schemaFields = new TreeSet<>();
+        graphQlSource.schema().getAllTypesAsList().stream()
+                .filter(t -> t instanceof GraphQLObjectType && !t.getName().startsWith("__"))
+                .map(GraphQLFieldsContainer.class::cast)
+                .forEach(t -> t.getFieldDefinitions().forEach(f -> schemaFields.add(t.getName() + "." + f.getName())));
+        assertThat(new TreeSet<>(policy.rules().keySet())).as("rules in " + FieldAccessPolicy.LOCATION)
+                .isEqualTo(schemaFields);
+    }
+
+    @Test
+    void everyProtectedFieldHasAProbe() {
+        policy.rules().forEach((field, access) -> {
+            if (access != Access.PUBLIC) {
+                assertThat(PROBES).as("a probe query for " + field).containsKey(field);
+            }
+        });
+    }
+
+    static List<Object[]> matrix() {
+        FieldAccessPolicy policy = FieldAccessPolicy.load();
+        List<String> callers = List.of("anonymous", "partner", "hwbb-secretariat", "auditor", "admin");
+        return policy.rules().entrySet().stream().filter(e -> e.getValue() != Access.PUBLIC)
+                .flatMap(e -> callers.stream().map(c -> new Object[] {e.getKey(), e.getValue(), c})).toList();
+    }
+
+    @ParameterizedTest(name = "{0} as {2}")
+    @MethodSource("matrix")
+    void protectedFieldIsAllowedOrRefusedByRole(String field, Access access, String caller) {
+        Role role = switch (caller) {
+            case "anonymous" -> Role.PUBLIC;
+            case "partner" -> Role.PARTNER;
+            case "hwbb-secretariat" -> Role.SECRETARIAT;
+            case "auditor" -> Role.AUDITOR;
+            default -> Role.ADMIN;
+        };
+        GraphQlTester tester = caller.equals("anonymous") ? graphQl : as(caller);
+        GraphQlTester.Response response = tester.document(PROBES.get(field)).execute();
+        if (access.allows(role)) {
+            response.errors().verify();
+        } else {
+            String code = role == Role.PUBLIC ? "UNAUTHENTICATED" : "FORBIDDEN";
+            response.errors().expect(e -> code.equals(e.getExtensions().get("code"))).verify();
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package org.partnershipgraph.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.partnershipgraph.GraphQlTestBase;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.util.unit.DataSize;
+
+/** Sign-in failures, CORS, security headers and the refusal of named users outside LOCAL mode. */
+class HttpSecurityTest extends GraphQlTestBase {
+
+    @Test
+    void wrongPasswordIsUnauthenticatedAsAGraphQlError() {
+        http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+                .headers(h -> h.setBasicAuth("auditor", "wrong"))
+                .bodyValue("{\"query\": \"{ __typename }\"}")
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("UNAUTHENTICATED");
+    }
+
+    @Test
+    void corsAllowsTheConfiguredPortalOnly() {
+        http.options().uri("/graphql")
+                .header(HttpHeaders.ORIGIN, "https://portal.example.org")
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+                .exchange()
+                .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "https://portal.example.org");
+        http.options().uri("/graphql")
+                .header(HttpHeaders.ORIGIN, "https://elsewhere.example.com")
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+                .exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
+    }
+
+    @Test
+    void responsesCarrySecurityHeaders() {
+        http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"query\": \"{ __typename }\"}")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+                .expectHeader().valueEquals("X-Frame-Options", "DENY")
+                .expectHeader().exists(HttpHeaders.CACHE_CONTROL);
+    }
+
+    @Test
+    void otherPathsAreClosed() {
+        http.get().uri("/actuator/env").exchange().expectStatus().value(s -> assertThat(s).isIn(401, 403, 404));
+    }
+
+    @Test
+    void namedUsersOutsideLocalModeStopTheStart() {
+        SecurityProperties properties = new SecurityProperties(SecurityProperties.Mode.PUBLIC,
+                new SecurityProperties.Jwt("roles", "boards", "sub"),
+                Map.of("admin", new SecurityProperties.LocalUser("admin-local-only", Role.ADMIN, List.of())),
+                new SecurityProperties.Cors(List.of()),
+                new SecurityProperties.Limits(15, 20000, 30, DataSize.ofKilobytes(64)));
+        assertThatThrownBy(() -> SecurityConfig.requireConsistent(properties))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("LOCAL mode only");
+    }
+}

@@ -1,0 +1,143 @@
+package org.partnershipgraph.security;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateKey;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.partnershipgraph.ServiceTestBase;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * JWT mode: bearer tokens signed by the configured key, with roles from the {@code roles}
+ * claim; expired and wrongly-signed tokens get 401 with code UNAUTHENTICATED.
+ */
+@ActiveProfiles(inheritProfiles = false)
+class JwtSecurityTest extends ServiceTestBase {
+
+    private static final KeyPair TRUSTED = keyPair();
+    private static final KeyPair STRANGER = keyPair();
+    private static final Path DATA = dataDirectory();
+    private static final String PROBE = "{ action(id: \"action-jwt-probe\") { id updates { author } } }";
+
+    @DynamicPropertySource
+    static void jwtMode(DynamicPropertyRegistry registry) {
+        registry.add("partnership.neo4j.embedded.data-directory", DATA::toString);
+        registry.add("partnership.seed.mode", () -> "NEVER");
+        registry.add("partnership.security.mode", () -> "JWT");
+        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", JwtSecurityTest::publicKeyFile);
+    }
+
+    @BeforeEach
+    void probeAction() {
+        try (var session = driver.session()) {
+            session.run("""
+                    MERGE (a:Action:Node {id: 'action-jwt-probe'})
+                    ON CREATE SET a.title = 'Probe', a.kind = 'COMMITMENT', a.status = 'IN_PROGRESS', a.version = 0,
+                                  a.asOf = date('2025-01-01')
+                    MERGE (a)-[:HAS_UPDATE]->(:ProgressUpdate {id: 'action-jwt-probe-u', date: date('2025-01-01'),
+                                                               status: 'IN_PROGRESS', seq: 0, author: 'someone'})
+                    """).consume();
+        }
+    }
+
+    @Test
+    void aValidPartnerTokenReadsProtectedFields() {
+        bearer(token(TRUSTED, List.of("PARTNER"), Instant.now().plusSeconds(600))).document(PROBE).execute()
+                .path("action.updates[0].author").entity(String.class).isEqualTo("someone");
+    }
+
+    @Test
+    void noTokenReadsPublicDataOnly() {
+        graphQl.document("{ action(id: \"action-jwt-probe\") { id } }").execute().path("action.id").hasValue();
+        graphQl.document(PROBE).execute().errors()
+                .expect(e -> "UNAUTHENTICATED".equals(e.getExtensions().get("code"))).verify();
+    }
+
+    @Test
+    void aTokenWithNoKnownRoleIsPublic() {
+        bearer(token(TRUSTED, List.of("VISITOR"), Instant.now().plusSeconds(600))).document(PROBE).execute().errors()
+                .expect(e -> "UNAUTHENTICATED".equals(e.getExtensions().get("code"))).verify();
+    }
+
+    @Test
+    void expiredTokenIsUnauthenticated() {
+        rejected(token(TRUSTED, List.of("AUDITOR"), Instant.now().minusSeconds(3600)));
+    }
+
+    @Test
+    void wronglySignedTokenIsUnauthenticated() {
+        rejected(token(STRANGER, List.of("ADMIN"), Instant.now().plusSeconds(600)));
+    }
+
+    @Test
+    void garbageTokenIsUnauthenticated() {
+        rejected("not.a.token");
+    }
+
+    private void rejected(String token) {
+        http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+                .headers(h -> h.setBearerAuth(token))
+                .bodyValue("{\"query\": \"{ __typename }\"}")
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("UNAUTHENTICATED");
+    }
+
+    private GraphQlTester bearer(String token) {
+        return graphQl.mutate().headers(h -> h.setBearerAuth(token)).build();
+    }
+
+    private static String token(KeyPair keys, List<String> roles, Instant expiry) {
+        try {
+            JWTClaimsSet claims = new JWTClaimsSet.Builder().subject("tester").claim("roles", roles)
+                    .issueTime(Date.from(Instant.now().minusSeconds(7200))).expirationTime(Date.from(expiry)).build();
+            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
+            jwt.sign(new RSASSASigner((RSAPrivateKey) keys.getPrivate()));
+            return jwt.serialize();
+        } catch (JOSEException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static String publicKeyFile() {
+        try {
+            Path file = Files.createTempFile(Path.of("target"), "jwt-test-", ".pem");
+            String body = Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(TRUSTED.getPublic().getEncoded());
+            Files.writeString(file, "-----BEGIN PUBLIC KEY-----\n" + body + "\n-----END PUBLIC KEY-----\n");
+            return file.toUri().toString();
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private static KeyPair keyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+}

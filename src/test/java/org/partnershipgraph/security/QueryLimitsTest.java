@@ -1,0 +1,53 @@
+package org.partnershipgraph.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.partnershipgraph.GraphQlTestBase;
+
+/** Deep, wide and aliased queries are refused before they run, with the limit and the measured value. */
+class QueryLimitsTest extends GraphQlTestBase {
+
+    @Test
+    void tooDeep() {
+        String deep = "{ board(id: \"board-bctt\") { " + "reportsTo { ".repeat(16) + "id" + " }".repeat(16) + " } }";
+        graphQl.document(deep).execute().errors()
+                .expect(e -> "QUERY_TOO_COMPLEX".equals(e.getExtensions().get("code"))
+                        && "depth".equals(e.getExtensions().get("measure"))
+                        && Integer.valueOf(15).equals(e.getExtensions().get("limit"))
+                        && ((Number) e.getExtensions().get("measured")).intValue() == 18)
+                .verify();
+    }
+
+    @Test
+    void tooComplex() {
+        String actionFields = """
+                id title description kind status statusText rag asOf dueDate timescale startDate completedDate ownerText version
+                owner { __typename } accountableTo { id name kind shortName } delivers { __typename }
+                dependsOn { id title status } dependents { id title status } decision { id text }
+                sources { lines quote document { id file title } } updates { date status } ragAssessment { rag derived reason }
+                """;
+        graphQl.document("{ actions(first: 100) { edges { node { " + actionFields + " } } } }")
+                .execute().errors().satisfy(errors -> assertThat(errors).isEmpty());
+        graphQl.document("{ a: actions(first: 100) { edges { node { " + actionFields + " } } }"
+                        + " b: actions(first: 100) { edges { node { " + actionFields + " } } }"
+                        + " boards(first: 100) { edges { node { id name kind shortName aliases reportsTo { id name } subBoards { id name } } } } }")
+                .execute().errors()
+                .expect(e -> "QUERY_TOO_COMPLEX".equals(e.getExtensions().get("code"))
+                        && "complexity".equals(e.getExtensions().get("measure"))
+                        && Integer.valueOf(10000).equals(e.getExtensions().get("limit")))
+                .verify();
+    }
+
+    @Test
+    void tooManyAliases() {
+        StringBuilder query = new StringBuilder("{");
+        for (int i = 0; i < 31; i++) {
+            query.append(" a").append(i).append(": board(id: \"board-hwbb\") { id }");
+        }
+        graphQl.document(query.append(" }").toString()).execute().errors()
+                .expect(e -> "QUERY_TOO_COMPLEX".equals(e.getExtensions().get("code"))
+                        && "aliases".equals(e.getExtensions().get("measure")))
+                .verify();
+    }
+}
