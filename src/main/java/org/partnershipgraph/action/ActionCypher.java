@@ -85,4 +85,83 @@ final class ActionCypher {
             MATCH (:Action {id: id})<-[:CREATED]-(d:Decision)
             RETURN id, collect(d)[0..1] AS items
             """;
+
+    /**
+     * One row {@code locked}: takes the write locks of the nodes {@code $ids} in id order, so that
+     * what this transaction reads next is current and concurrent changes queue behind it.
+     */
+    static final String LOCK = """
+            MATCH (n:Node) WHERE n.id IN $ids
+            WITH n ORDER BY n.id
+            SET n.writes = coalesce(n.writes, 0) + 1
+            RETURN count(n) AS locked
+            """;
+
+    /** One row {@code exists, board, owner}: whether action {@code $id} exists, its accountable board and owner ids. */
+    static final String CONTEXT = """
+            OPTIONAL MATCH (a:Action {id: $id})
+            RETURN a IS NOT NULL AS exists,
+                   COLLECT { MATCH (a)-[:ACCOUNTABLE_TO]->(b:Board) RETURN b.id }[0] AS board,
+                   COLLECT { MATCH (a)-[:OWNED_BY]->(o) RETURN o.id }[0] AS owner
+            """;
+
+    /** One row {@code labels}: the labels of node {@code $id}, or null when there is none. */
+    static final String LABELS = """
+            OPTIONAL MATCH (n:Node {id: $id})
+            RETURN labels(n) AS labels
+            """;
+
+    /** No rows: makes action {@code $id} accountable to board {@code $board}. */
+    static final String SET_ACCOUNTABLE = """
+            MATCH (a:Action {id: $id}), (b:Board {id: $board})
+            MERGE (a)-[:ACCOUNTABLE_TO]->(b)
+            """;
+
+    /** No rows: replaces the owner of action {@code $id} by node {@code $owner} (none when null). */
+    static final String SET_OWNER = """
+            MATCH (a:Action {id: $id})
+            CALL (a) { MATCH (a)-[old:OWNED_BY]->() DELETE old }
+            WITH a
+            OPTIONAL MATCH (o:Node {id: $owner})
+            FOREACH (_ IN CASE WHEN o IS NULL THEN [] ELSE [1] END | CREATE (a)-[:OWNED_BY]->(o))
+            """;
+
+    /** No rows: action {@code $id} delivers each strategy, domain or priority in {@code $targets}. */
+    static final String SET_DELIVERS = """
+            MATCH (a:Action {id: $id})
+            UNWIND $targets AS target
+            MATCH (x:Node {id: target})
+            MERGE (a)-[:DELIVERS]->(x)
+            """;
+
+    /** No rows: decision {@code $decision} created action {@code $id}. */
+    static final String SET_CREATED_BY = """
+            MATCH (d:Decision {id: $decision}), (a:Action {id: $id})
+            MERGE (d)-[:CREATED]->(a)
+            """;
+
+    /** One row {@code u}: appends a progress update to action {@code $id}, after its existing ones. */
+    static final String ADD_UPDATE = """
+            MATCH (a:Action {id: $id})
+            WITH a, COUNT { (a)-[:HAS_UPDATE]->() } AS seq
+            CREATE (a)-[:HAS_UPDATE]->(u:ProgressUpdate {id: $updateId, date: $date, status: $status, rag: $rag,
+                    percentComplete: $percent, note: $note, author: $author, seq: seq})
+            RETURN u
+            """;
+
+    /**
+     * Rows {@code key, dueDate, owner, u, later}: for each {@code {id, date, after}} in {@code $keys},
+     * the action's current due date and owner id, its latest update on or before {@code date}, and
+     * the JSON change lists of its history entries committed after {@code after}, newest first, to undo.
+     */
+    static final String STATE_AS_OF = """
+            UNWIND $keys AS key
+            MATCH (a:Action {id: key.id})
+            RETURN key, a.dueDate AS dueDate,
+                   COLLECT { MATCH (a)-[:OWNED_BY]->(o) RETURN o.id }[0] AS owner,
+                   COLLECT { MATCH (a)-[:HAS_UPDATE]->(x) WHERE x.date <= key.date
+                             RETURN x ORDER BY x.date DESC, x.seq DESC LIMIT 1 }[0] AS u,
+                   COLLECT { MATCH (h:HistoryEntry {entityId: key.id}) WHERE h.at >= key.after
+                             WITH h ORDER BY h.at DESC, h.id DESC RETURN h.changes } AS later
+            """;
 }

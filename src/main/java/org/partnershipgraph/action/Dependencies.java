@@ -7,10 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.Session;
-import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.partnershipgraph.graphql.BadRequestException;
 import org.partnershipgraph.graphql.NotFoundException;
@@ -32,11 +29,9 @@ public class Dependencies {
     public static final int MAX_DELAY_DAYS = 3660;
 
     private final Neo4jClient neo4j;
-    private final Driver driver;
 
-    Dependencies(Neo4jClient neo4j, Driver driver) {
+    Dependencies(Neo4jClient neo4j) {
         this.neo4j = neo4j;
-        this.driver = driver;
     }
 
     /** Key of a closure load: an action and a depth. */
@@ -91,25 +86,22 @@ public class Dependencies {
     }
 
     /**
-     * Makes {@code from} depend on {@code to}, in one transaction that first locks both actions,
-     * so two concurrent edits cannot together close a cycle.
+     * Makes {@code from} depend on {@code to}, in a transaction (the caller's, or a new one) that
+     * first locks both actions, so two concurrent edits cannot together close a cycle.
      *
      * @return true when the dependency is new
      * @throws DependencyCycleException when it would close a cycle; nothing is written
      * @throws NotFoundException when either action does not exist
      */
+    @Transactional
     public boolean addDependency(String from, String to) {
-        try (Session session = driver.session()) {
-            return session.executeWrite(tx -> {
-                lock(tx, from, to);
-                Record check = tx.run(DependencyCypher.CYCLE_CHECK, Map.of("from", from, "to", to)).single();
-                requireExists(check, from, to);
-                if (!check.get("cycle").isNull()) {
-                    throw new DependencyCycleException(check.get("cycle").asList(Value::asString));
-                }
-                return tx.run(DependencyCypher.ADD, Map.of("from", from, "to", to)).single().get("created").asBoolean();
-            });
+        lock(from, to);
+        Record check = one(DependencyCypher.CYCLE_CHECK, Map.of("from", from, "to", to));
+        requireExists(check, from, to);
+        if (!check.get("cycle").isNull()) {
+            throw new DependencyCycleException(check.get("cycle").asList(Value::asString));
         }
+        return one(DependencyCypher.ADD, Map.of("from", from, "to", to)).get("created").asBoolean();
     }
 
     /**
@@ -117,17 +109,18 @@ public class Dependencies {
      *
      * @return true when there was one
      */
+    @Transactional
     public boolean removeDependency(String from, String to) {
-        try (Session session = driver.session()) {
-            return session.executeWrite(tx -> {
-                lock(tx, from, to);
-                return tx.run(DependencyCypher.REMOVE, Map.of("from", from, "to", to)).single().get("removed").asInt() > 0;
-            });
-        }
+        lock(from, to);
+        return one(DependencyCypher.REMOVE, Map.of("from", from, "to", to)).get("removed").asInt() > 0;
     }
 
-    private static void lock(TransactionContext tx, String from, String to) {
-        tx.run(DependencyCypher.LOCK, Map.of("ids", List.copyOf(new TreeSet<>(List.of(from, to))))).consume();
+    private void lock(String from, String to) {
+        neo4j.query(ActionCypher.LOCK).bindAll(Map.of("ids", List.copyOf(new TreeSet<>(List.of(from, to))))).run();
+    }
+
+    private Record one(String cypher, Map<String, Object> params) {
+        return neo4j.query(cypher).bindAll(params).fetchAs(Record.class).mappedBy((t, r) -> r).one().orElseThrow();
     }
 
     private static void requireExists(Record check, String from, String to) {

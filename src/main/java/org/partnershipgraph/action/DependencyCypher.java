@@ -77,14 +77,6 @@ final class DependencyCypher {
             RETURN id, items
             """;
 
-    /** No rows: takes the write locks of the actions {@code $ids}, in id order, so concurrent dependency edits serialise. */
-    static final String LOCK = """
-            MATCH (x:Action) WHERE x.id IN $ids
-            WITH x ORDER BY x.id
-            SET x.dependencyRevision = coalesce(x.dependencyRevision, 0) + 1
-            RETURN count(x) AS locked
-            """;
-
     /**
      * One row {@code from, to, cycle}: whether both actions exist, and the ids along the cycle that
      * {@code $from} depending on {@code $to} would close (from, to, ..., from), or null.

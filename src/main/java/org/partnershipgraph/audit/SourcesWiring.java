@@ -13,6 +13,7 @@ import org.neo4j.driver.Record;
 import org.partnershipgraph.graphql.EntityType;
 import org.partnershipgraph.graphql.GraphQlTypeMapping;
 import org.partnershipgraph.graphql.Identified;
+import org.partnershipgraph.graphql.SchemaStatements;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -43,6 +44,11 @@ public class SourcesWiring {
     @Bean
     EntityType sourceDocumentType() {
         return EntityType.of("SourceDocument", SourceDocument.class, SourceDocument::from);
+    }
+
+    @Bean
+    SchemaStatements historySchema() {
+        return new SchemaStatements("audit", HistoryCypher.SCHEMA);
     }
 
     @Bean

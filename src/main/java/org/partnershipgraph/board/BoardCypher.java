@@ -161,4 +161,34 @@ final class BoardCypher {
             WITH id, a ORDER BY a.id
             RETURN id, collect(a) AS items
             """;
+
+    /** No rows: meeting {@code $id} is a meeting of board {@code $board}. */
+    static final String SET_MEETING_BOARD = """
+            MATCH (m:Meeting {id: $id}), (b:Board {id: $board})
+            MERGE (m)-[:OF]->(b)
+            """;
+
+    /** No rows: meeting {@code $meeting} took decision {@code $id}. */
+    static final String SET_DECISION_MEETING = """
+            MATCH (m:Meeting {id: $meeting}), (d:Decision {id: $id})
+            MERGE (m)-[:DECIDED]->(d)
+            """;
+
+    /** One row {@code board}: the board of meeting {@code $id} (null when none); no row when there is no such meeting. */
+    static final String MEETING_BOARD_ID = """
+            MATCH (m:Meeting {id: $id})
+            RETURN COLLECT { MATCH (m)-[:OF]->(b:Board) RETURN b.id }[0] AS board
+            """;
+
+    /** One row {@code board}: the board of the meeting that took decision {@code $id}; no row when there is no such decision. */
+    static final String DECISION_BOARD_ID = """
+            MATCH (d:Decision {id: $id})
+            RETURN COLLECT { MATCH (d)<-[:DECIDED]-(:Meeting)-[:OF]->(b:Board) RETURN b.id }[0] AS board
+            """;
+
+    /** One row {@code d}: the decision with id {@code $id}. */
+    static final String DECISION = """
+            MATCH (d:Decision {id: $id})
+            RETURN d
+            """;
 }

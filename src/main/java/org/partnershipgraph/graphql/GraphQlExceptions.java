@@ -13,6 +13,7 @@ import org.partnershipgraph.security.FieldAccessDeniedException;
 import org.neo4j.driver.exceptions.SessionExpiredException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
 import org.springframework.graphql.execution.ErrorType;
@@ -48,6 +49,30 @@ public class GraphQlExceptions {
         return user.authenticated()
                 ? error(env, ErrorType.FORBIDDEN, ErrorCode.FORBIDDEN, "Your role (" + user.role() + ") may not do this.")
                 : error(env, ErrorType.UNAUTHORIZED, ErrorCode.UNAUTHENTICATED, "Sign in to do this.");
+    }
+
+    @GraphQlExceptionHandler
+    GraphQLError validation(ValidationException ex, DataFetchingEnvironment env) {
+        return GraphqlErrorBuilder.newError(env)
+                .errorType(ErrorType.BAD_REQUEST)
+                .message(ex.getMessage())
+                .extensions(Map.of("code", ErrorCode.VALIDATION.name(), "field", ex.field()))
+                .build();
+    }
+
+    @GraphQlExceptionHandler
+    GraphQLError versionConflict(VersionConflictException ex, DataFetchingEnvironment env) {
+        return GraphqlErrorBuilder.newError(env)
+                .errorType(ErrorType.BAD_REQUEST)
+                .message(ex.getMessage())
+                .extensions(Map.of("code", ErrorCode.VERSION_CONFLICT.name(), "currentVersion", ex.currentVersion()))
+                .build();
+    }
+
+    @GraphQlExceptionHandler
+    GraphQLError optimisticLock(OptimisticLockingFailureException ex, DataFetchingEnvironment env) {
+        return error(env, ErrorType.BAD_REQUEST, ErrorCode.VERSION_CONFLICT,
+                "Someone else changed this at the same moment; read it again and retry with the new version.");
     }
 
     @GraphQlExceptionHandler

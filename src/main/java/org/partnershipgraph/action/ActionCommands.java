@@ -1,0 +1,346 @@
+package org.partnershipgraph.action;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
+import org.partnershipgraph.action.ActionInputs.AssignOwnerInput;
+import org.partnershipgraph.action.ActionInputs.CreateActionInput;
+import org.partnershipgraph.action.ActionInputs.DependencyInput;
+import org.partnershipgraph.action.ActionInputs.RecordProgressInput;
+import org.partnershipgraph.action.ActionInputs.RecordProgressPayload;
+import org.partnershipgraph.action.ActionInputs.UpdateActionInput;
+import org.partnershipgraph.audit.FieldChange;
+import org.partnershipgraph.audit.History;
+import org.partnershipgraph.graphql.NotFoundException;
+import org.partnershipgraph.graphql.ValidationException;
+import org.partnershipgraph.graphql.VersionConflictException;
+import org.partnershipgraph.progress.ProgressUpdate;
+import org.partnershipgraph.security.BoardScopes;
+import org.partnershipgraph.security.CurrentUser;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Every change to actions. Each method is one transaction that locks what it changes, checks the
+ * caller's scope and the expected version, validates the input, writes the change and its history
+ * entry, and publishes the change after commit; a failure anywhere writes nothing.
+ */
+@Service
+public class ActionCommands {
+
+    /** Longest title. */
+    public static final int MAX_TITLE = 300;
+
+    /** Longest description, commentary or reason. */
+    public static final int MAX_TEXT = 4000;
+
+    private static final Set<String> OWNER_LABELS = Set.of("Post", "Person", "Organisation", "Board");
+    private static final Set<String> DELIVERABLE_LABELS = Set.of("Strategy", "Domain", "Priority");
+
+    private final ActionRepository repository;
+    private final Neo4jClient neo4j;
+    private final History history;
+    private final BoardScopes scopes;
+    private final Dependencies dependencies;
+    private final ActionEvents events;
+    private final Clock clock;
+
+    ActionCommands(ActionRepository repository, Neo4jClient neo4j, History history, BoardScopes scopes,
+            Dependencies dependencies, ActionEvents events, Clock clock) {
+        this.repository = repository;
+        this.neo4j = neo4j;
+        this.history = history;
+        this.scopes = scopes;
+        this.dependencies = dependencies;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    public Action create(CreateActionInput input, CurrentUser user) {
+        String title = text("title", input.title(), MAX_TITLE, true);
+        text("description", input.description(), MAX_TEXT, false);
+        text("reason", input.reason(), MAX_TEXT, false);
+        requireLabel("accountableTo", input.accountableTo(), Set.of("Board"));
+        scopes.requireCanChange(user, input.accountableTo());
+        if (input.ownerId() != null) {
+            requireLabel("ownerId", input.ownerId(), OWNER_LABELS);
+        }
+        List<String> delivers = input.delivers() == null ? List.of() : input.delivers();
+        for (String target : delivers) {
+            requireLabel("delivers", target, DELIVERABLE_LABELS);
+        }
+        if (input.decisionId() != null) {
+            requireLabel("decisionId", input.decisionId(), Set.of("Decision"));
+        }
+        requireOrder(input.startDate(), input.dueDate());
+        LocalDate today = LocalDate.now(clock);
+        String id = "action-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        ActionEntity entity = new ActionEntity(id, title, (input.kind() == null ? ActionInputs.ActionKind.COMMITMENT
+                : input.kind()).name(), ActionStatus.NOT_STARTED.name(), today);
+        entity.setDescription(input.description());
+        entity.setStartDate(input.startDate());
+        entity.setDueDate(input.dueDate());
+        repository.save(entity);
+        run(ActionCypher.SET_ACCOUNTABLE, Map.of("id", id, "board", input.accountableTo()));
+        if (input.ownerId() != null) {
+            run(ActionCypher.SET_OWNER, Map.of("id", id, "owner", input.ownerId()));
+        }
+        if (!delivers.isEmpty()) {
+            run(ActionCypher.SET_DELIVERS, Map.of("id", id, "targets", delivers));
+        }
+        if (input.decisionId() != null) {
+            run(ActionCypher.SET_CREATED_BY, Map.of("id", id, "decision", input.decisionId()));
+        }
+        addUpdate(id, today, ActionStatus.NOT_STARTED.name(), null, null, "Created", user);
+        history.record(id, "createAction", Arrays.asList(FieldChange.of("title", null, title),
+                FieldChange.of("accountableTo", null, input.accountableTo()),
+                FieldChange.of("ownerId", null, input.ownerId()), FieldChange.of("dueDate", null, input.dueDate()),
+                FieldChange.of("status", null, ActionStatus.NOT_STARTED.name())), input.reason(), user);
+        events.afterCommit(id, "createAction", user.name());
+        return reload(id);
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    public Action update(UpdateActionInput input, CurrentUser user) {
+        ActionEntity entity = lockAndLoad(input.id(), input.expectedVersion(), user);
+        String title = input.title() == null ? entity.getTitle() : text("title", input.title(), MAX_TITLE, true);
+        text("description", input.description(), MAX_TEXT, false);
+        text("reason", input.reason(), MAX_TEXT, false);
+        LocalDate start = input.startDate() == null ? entity.getStartDate() : input.startDate();
+        LocalDate due = input.dueDate() == null ? entity.getDueDate() : input.dueDate();
+        requireOrder(start, due);
+        List<FieldChange> changes = Arrays.asList(FieldChange.of("title", entity.getTitle(), title),
+                FieldChange.of("description", entity.getDescription(), input.description() == null
+                        ? entity.getDescription() : input.description()),
+                FieldChange.of("startDate", entity.getStartDate(), start), FieldChange.of("dueDate", entity.getDueDate(), due),
+                FieldChange.of("timescale", entity.getTimescale(), input.timescale() == null
+                        ? entity.getTimescale() : input.timescale()));
+        entity.setTitle(title);
+        if (input.description() != null) {
+            entity.setDescription(input.description());
+        }
+        if (input.timescale() != null) {
+            entity.setTimescale(text("timescale", input.timescale(), MAX_TITLE, false));
+        }
+        entity.setStartDate(start);
+        entity.setDueDate(due);
+        repository.save(entity);
+        history.record(input.id(), "updateAction", changes, input.reason(), user);
+        events.afterCommit(input.id(), "updateAction", user.name());
+        return reload(input.id());
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    public RecordProgressPayload recordProgress(RecordProgressInput input, CurrentUser user) {
+        ActionEntity entity = lockAndLoad(input.actionId(), input.expectedVersion(), user);
+        String commentary = text("commentary", input.commentary(), MAX_TEXT, false);
+        if (input.percentComplete() != null && (input.percentComplete() < 0 || input.percentComplete() > 100)) {
+            throw new ValidationException("percentComplete", "must be between 0 and 100, was " + input.percentComplete());
+        }
+        boolean needsCommentary = input.rag() == Rag.RED || input.status() == ActionStatus.OFF_TRACK;
+        if (needsCommentary && (commentary == null || commentary.isBlank())) {
+            throw new ValidationException("commentary", "is required when the RAG is RED or the status OFF_TRACK: say what is wrong and what is being done");
+        }
+        LocalDate today = LocalDate.now(clock);
+        LocalDate date = input.date() == null ? today : input.date();
+        if (date.isAfter(today)) {
+            throw new ValidationException("date", "cannot be in the future (" + date + ")");
+        }
+        if (input.status() == ActionStatus.COMPLETE && input.completedDate() == null) {
+            throw new ValidationException("completedDate", "is required when the status is COMPLETE");
+        }
+        if (input.completedDate() != null && input.status() != ActionStatus.COMPLETE) {
+            throw new ValidationException("completedDate", "is only for a COMPLETE status");
+        }
+        if (input.completedDate() != null && input.completedDate().isAfter(today)) {
+            throw new ValidationException("completedDate", "cannot be in the future (" + input.completedDate() + ")");
+        }
+        Integer percent = input.status() == ActionStatus.COMPLETE && input.percentComplete() == null ? 100 : input.percentComplete();
+        String rag = input.rag() == null ? null : input.rag().name();
+        List<FieldChange> changes = Arrays.asList(FieldChange.of("status", entity.getStatus(), input.status().name()),
+                FieldChange.of("rag", entity.getRag(), rag),
+                FieldChange.of("percentComplete", entity.getPercentComplete(), percent),
+                FieldChange.of("completedDate", entity.getCompletedDate(), input.completedDate()));
+        entity.setStatus(input.status().name());
+        entity.setStatusText(null);
+        entity.setRag(rag);
+        entity.setPercentComplete(percent);
+        entity.setCompletedDate(input.completedDate());
+        entity.setAsOf(date);
+        repository.save(entity);
+        ProgressUpdate update = addUpdate(input.actionId(), date, input.status().name(), rag, percent, commentary, user);
+        history.record(input.actionId(), "recordProgress", changes, commentary, user);
+        events.afterCommit(input.actionId(), "recordProgress", user.name());
+        return new RecordProgressPayload(reload(input.actionId()), update);
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    public Action assignOwner(AssignOwnerInput input, CurrentUser user) {
+        ActionEntity entity = lockAndLoad(input.actionId(), input.expectedVersion(), user);
+        text("reason", input.reason(), MAX_TEXT, false);
+        if (input.ownerId() != null) {
+            requireLabel("ownerId", input.ownerId(), OWNER_LABELS);
+        }
+        Value owner = context(input.actionId()).get("owner");
+        String before = owner.isNull() ? null : owner.asString();
+        Map<String, Object> params = new HashMap<>();
+        params.put("id", input.actionId());
+        params.put("owner", input.ownerId());
+        run(ActionCypher.SET_OWNER, params);
+        if (input.ownerId() != null) {
+            entity.setOwnerText(null);
+        }
+        repository.save(entity);
+        history.record(input.actionId(), "assignOwner", Arrays.asList(FieldChange.of("ownerId", before, input.ownerId())),
+                input.reason(), user);
+        events.afterCommit(input.actionId(), "assignOwner", user.name());
+        return reload(input.actionId());
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    public Action addDependency(DependencyInput input, CurrentUser user) {
+        ActionEntity entity = lockAndLoad(input.actionId(), input.expectedVersion(), user);
+        text("reason", input.reason(), MAX_TEXT, false);
+        requireLabel("dependsOnId", input.dependsOnId(), Set.of("Action"));
+        dependencies.addDependency(input.actionId(), input.dependsOnId());
+        repository.save(entity);
+        history.record(input.actionId(), "addDependency", Arrays.asList(FieldChange.of("dependsOn", null, input.dependsOnId())),
+                input.reason(), user);
+        events.afterCommit(input.actionId(), "addDependency", user.name());
+        return reload(input.actionId());
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    public Action removeDependency(DependencyInput input, CurrentUser user) {
+        ActionEntity entity = lockAndLoad(input.actionId(), input.expectedVersion(), user);
+        text("reason", input.reason(), MAX_TEXT, false);
+        if (!dependencies.removeDependency(input.actionId(), input.dependsOnId())) {
+            throw new ValidationException("dependsOnId", input.actionId() + " does not depend on " + input.dependsOnId());
+        }
+        repository.save(entity);
+        history.record(input.actionId(), "removeDependency", Arrays.asList(FieldChange.of("dependsOn", input.dependsOnId(), null)),
+                input.reason(), user);
+        events.afterCommit(input.actionId(), "removeDependency", user.name());
+        return reload(input.actionId());
+    }
+
+    /**
+     * Within the caller's transaction: links decision {@code decisionId} to action {@code actionId}
+     * as the one that created it, checking the action's version and the caller's scope.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    public Action linkDecision(String decisionId, String actionId, Long expectedVersion, String reason, CurrentUser user) {
+        ActionEntity entity = lockAndLoad(actionId, expectedVersion, user);
+        text("reason", reason, MAX_TEXT, false);
+        run(ActionCypher.SET_CREATED_BY, Map.of("id", actionId, "decision", decisionId));
+        repository.save(entity);
+        history.record(actionId, "linkDecision", Arrays.asList(FieldChange.of("decision", null, decisionId)), reason, user);
+        events.afterCommit(actionId, "linkDecision", user.name());
+        return reload(actionId);
+    }
+
+    private ActionEntity lockAndLoad(String id, Long expectedVersion, CurrentUser user) {
+        if (expectedVersion == null) {
+            throw new ValidationException("expectedVersion", "is required: pass the version you last read");
+        }
+        run(ActionCypher.LOCK, Map.of("ids", List.of(id)));
+        Record context = context(id);
+        if (!context.get("exists").asBoolean()) {
+            throw new NotFoundException("No action has id " + id);
+        }
+        scopes.requireCanChange(user, context.get("board").isNull() ? null : context.get("board").asString());
+        ActionEntity entity = repository.findById(id).orElseThrow(() -> new NotFoundException("No action has id " + id));
+        long current = entity.getVersion() == null ? 0 : entity.getVersion();
+        if (current != expectedVersion) {
+            throw new VersionConflictException(id, expectedVersion, current);
+        }
+        return entity;
+    }
+
+    private Record context(String id) {
+        return neo4j.query(ActionCypher.CONTEXT).bindAll(Map.of("id", id)).fetchAs(Record.class)
+                .mappedBy((t, r) -> r).one().orElseThrow();
+    }
+
+    private ProgressUpdate addUpdate(String id, LocalDate date, String status, String rag, Integer percent, String note,
+            CurrentUser user) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("id", id);
+        params.put("updateId", "update-" + UUID.randomUUID());
+        params.put("date", date);
+        params.put("status", status);
+        params.put("rag", rag);
+        params.put("percent", percent);
+        params.put("note", note);
+        params.put("author", user.name());
+        neo4j.query(ActionCypher.ADD_UPDATE).bindAll(params).run();
+        return new ProgressUpdate(date, status, null, rag, percent, note, user.name());
+    }
+
+    private void requireLabel(String field, String id, Set<String> allowed) {
+        if (id == null || id.isBlank()) {
+            throw new ValidationException(field, "is required");
+        }
+        Value labels = neo4j.query(ActionCypher.LABELS).bindAll(Map.of("id", id)).fetchAs(Value.class)
+                .mappedBy((t, r) -> r.get("labels")).one().orElseThrow();
+        if (labels.isNull()) {
+            throw new ValidationException(field, "no entity has id " + id);
+        }
+        if (labels.asList(Value::asString).stream().noneMatch(allowed::contains)) {
+            throw new ValidationException(field, id + " is not a " + String.join(" or ", allowed.stream().sorted().toList()));
+        }
+    }
+
+    private static void requireOrder(LocalDate start, LocalDate due) {
+        if (start != null && due != null && due.isBefore(start)) {
+            throw new ValidationException("dueDate", "must not be before the start date (" + start + "), was " + due);
+        }
+    }
+
+    private static String text(String field, String value, int max, boolean required) {
+        if (value == null) {
+            if (required) {
+                throw new ValidationException(field, "is required");
+            }
+            return null;
+        }
+        String trimmed = value.strip();
+        if (required && trimmed.isEmpty()) {
+            throw new ValidationException(field, "must not be empty");
+        }
+        if (trimmed.length() > max) {
+            throw new ValidationException(field, "must be at most " + max + " characters, was " + trimmed.length());
+        }
+        if (trimmed.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t')) {
+            throw new ValidationException(field, "must not contain control characters");
+        }
+        return trimmed;
+    }
+
+    private void run(String cypher, Map<String, Object> params) {
+        neo4j.query(cypher).bindAll(params).run();
+    }
+
+    private Action reload(String id) {
+        return neo4j.query(ActionCypher.ACTION).bindAll(Map.of("id", id)).fetchAs(Action.class)
+                .mappedBy((t, r) -> Action.from(r.get("a").asNode())).one().orElseThrow();
+    }
+}

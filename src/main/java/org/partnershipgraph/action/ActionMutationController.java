@@ -1,0 +1,69 @@
+package org.partnershipgraph.action;
+
+import graphql.GraphQLContext;
+import org.partnershipgraph.action.ActionInputs.ActionPayload;
+import org.partnershipgraph.action.ActionInputs.AssignOwnerInput;
+import org.partnershipgraph.action.ActionInputs.CreateActionInput;
+import org.partnershipgraph.action.ActionInputs.DependencyInput;
+import org.partnershipgraph.action.ActionInputs.RecordProgressInput;
+import org.partnershipgraph.action.ActionInputs.RecordProgressPayload;
+import org.partnershipgraph.action.ActionInputs.UpdateActionInput;
+import org.partnershipgraph.graphql.TransientRetry;
+import org.partnershipgraph.security.CurrentUser;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Flux;
+
+/** Action mutations and the {@code actionChanged} subscription. */
+@Controller
+public class ActionMutationController {
+
+    private final ActionCommands commands;
+    private final ActionEvents events;
+
+    ActionMutationController(ActionCommands commands, ActionEvents events) {
+        this.commands = commands;
+        this.events = events;
+    }
+
+    @MutationMapping
+    public ActionPayload createAction(@Argument CreateActionInput input, GraphQLContext context) {
+        return new ActionPayload(TransientRetry.run(() -> commands.create(input, user(context))));
+    }
+
+    @MutationMapping
+    public ActionPayload updateAction(@Argument UpdateActionInput input, GraphQLContext context) {
+        return new ActionPayload(TransientRetry.run(() -> commands.update(input, user(context))));
+    }
+
+    @MutationMapping
+    public RecordProgressPayload recordProgress(@Argument RecordProgressInput input, GraphQLContext context) {
+        return TransientRetry.run(() -> commands.recordProgress(input, user(context)));
+    }
+
+    @MutationMapping
+    public ActionPayload assignOwner(@Argument AssignOwnerInput input, GraphQLContext context) {
+        return new ActionPayload(TransientRetry.run(() -> commands.assignOwner(input, user(context))));
+    }
+
+    @MutationMapping
+    public ActionPayload addDependency(@Argument DependencyInput input, GraphQLContext context) {
+        return new ActionPayload(TransientRetry.run(() -> commands.addDependency(input, user(context))));
+    }
+
+    @MutationMapping
+    public ActionPayload removeDependency(@Argument DependencyInput input, GraphQLContext context) {
+        return new ActionPayload(TransientRetry.run(() -> commands.removeDependency(input, user(context))));
+    }
+
+    @SubscriptionMapping
+    public Flux<ActionChange> actionChanged(@Argument String boardId) {
+        return events.changes().filter(change -> ActionEvents.concerns(change, boardId));
+    }
+
+    private static CurrentUser user(GraphQLContext context) {
+        return context.getOrDefault(CurrentUser.class, CurrentUser.ANONYMOUS);
+    }
+}

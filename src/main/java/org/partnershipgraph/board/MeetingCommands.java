@@ -1,0 +1,119 @@
+package org.partnershipgraph.board;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.neo4j.driver.Value;
+import org.partnershipgraph.action.Action;
+import org.partnershipgraph.action.ActionCommands;
+import org.partnershipgraph.audit.FieldChange;
+import org.partnershipgraph.audit.History;
+import org.partnershipgraph.board.BoardInputs.LinkDecisionInput;
+import org.partnershipgraph.board.BoardInputs.RecordDecisionInput;
+import org.partnershipgraph.board.BoardInputs.RecordMeetingInput;
+import org.partnershipgraph.graphql.ValidationException;
+import org.partnershipgraph.security.BoardScopes;
+import org.partnershipgraph.security.CurrentUser;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Meetings and decisions: recorded by the secretariats of their boards, each with its history entry. */
+@Service
+public class MeetingCommands {
+
+    private final MeetingRepository meetings;
+    private final DecisionRepository decisions;
+    private final Neo4jClient neo4j;
+    private final BoardScopes scopes;
+    private final History history;
+    private final ActionCommands actions;
+    private final BoardQueries queries;
+
+    MeetingCommands(MeetingRepository meetings, DecisionRepository decisions, Neo4jClient neo4j, BoardScopes scopes,
+            History history, ActionCommands actions, BoardQueries queries) {
+        this.meetings = meetings;
+        this.decisions = decisions;
+        this.neo4j = neo4j;
+        this.scopes = scopes;
+        this.history = history;
+        this.actions = actions;
+        this.queries = queries;
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    public Meeting recordMeeting(RecordMeetingInput input, CurrentUser user) {
+        if (queries.board(input.boardId()).isEmpty()) {
+            throw new ValidationException("boardId", "no board has id " + input.boardId());
+        }
+        scopes.requireCanChange(user, input.boardId());
+        String title = text("title", input.title(), ActionCommands.MAX_TITLE);
+        String location = text("location", input.location(), ActionCommands.MAX_TITLE);
+        String id = "meeting-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        meetings.save(new MeetingEntity(id, input.date(), title, location));
+        neo4j.query(BoardCypher.SET_MEETING_BOARD).bindAll(Map.of("id", id, "board", input.boardId())).run();
+        history.record(id, "recordMeeting", Arrays.asList(FieldChange.of("board", null, input.boardId()),
+                FieldChange.of("date", null, input.date()), FieldChange.of("title", null, title)), null, user);
+        return queries.meeting(id).orElseThrow();
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    public Decision recordDecision(RecordDecisionInput input, CurrentUser user) {
+        Optional<String> board = boardOf(BoardCypher.MEETING_BOARD_ID, input.meetingId());
+        if (board == null) {
+            throw new ValidationException("meetingId", "no meeting has id " + input.meetingId());
+        }
+        scopes.requireCanChange(user, board.orElse(null));
+        String text = text("text", input.text(), ActionCommands.MAX_TEXT);
+        if (text == null || text.isEmpty()) {
+            throw new ValidationException("text", "must say what was resolved");
+        }
+        String number = text("number", input.number(), 20);
+        String id = "decision-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        decisions.save(new DecisionEntity(id, text, number));
+        neo4j.query(BoardCypher.SET_DECISION_MEETING).bindAll(Map.of("id", id, "meeting", input.meetingId())).run();
+        history.record(id, "recordDecision", Arrays.asList(FieldChange.of("meeting", null, input.meetingId()),
+                FieldChange.of("text", null, text)), null, user);
+        return decision(id);
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    public BoardInputs.LinkDecisionPayload linkDecision(LinkDecisionInput input, CurrentUser user) {
+        Optional<String> board = boardOf(BoardCypher.DECISION_BOARD_ID, input.decisionId());
+        if (board == null) {
+            throw new ValidationException("decisionId", "no decision has id " + input.decisionId());
+        }
+        scopes.requireCanChange(user, board.orElse(null));
+        Action action = actions.linkDecision(input.decisionId(), input.actionId(), input.expectedVersion(), input.reason(), user);
+        return new BoardInputs.LinkDecisionPayload(decision(input.decisionId()), action);
+    }
+
+    /** The board id of a meeting or decision: null when the entity does not exist, empty when it has no board. */
+    private Optional<String> boardOf(String cypher, String id) {
+        return neo4j.query(cypher).bindAll(Map.of("id", id)).fetchAs(Value.class).mappedBy((t, r) -> r.get("board"))
+                .one().map(v -> v.isNull() ? Optional.<String>empty() : Optional.of(v.asString())).orElse(null);
+    }
+
+    private Decision decision(String id) {
+        return neo4j.query(BoardCypher.DECISION).bindAll(Map.of("id", id)).fetchAs(Decision.class)
+                .mappedBy((t, r) -> Decision.from(r.get("d").asNode())).one().orElseThrow();
+    }
+
+    private static String text(String field, String value, int max) {
+        if (value == null) {
+            return null;
+        }
+        String trimmed = value.strip();
+        if (trimmed.length() > max) {
+            throw new ValidationException(field, "must be at most " + max + " characters, was " + trimmed.length());
+        }
+        return trimmed;
+    }
+}

@@ -1,0 +1,245 @@
+package org.partnershipgraph.action;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.partnershipgraph.SyntheticGraphTestBase;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
+import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
+import reactor.core.publisher.Flux;
+
+/**
+ * Secretariats at work, through GraphQL: two secretariats of different boards and an auditor
+ * create an action from a recorded decision, record progress, try the other board's action, race
+ * updates, add a dependency that closes a cycle, then read the history and the live events.
+ */
+class MutationGraphQlTest extends SyntheticGraphTestBase {
+
+    private static final LocalDate AS_OF = LocalDate.of(2025, 1, 31);
+
+    private GraphQlTester hwbb;
+    private GraphQlTester hosc;
+    private GraphQlTester auditor;
+
+    @BeforeEach
+    void graph() {
+        clear();
+        write("""
+                CREATE (hwbb:Board:Node {id: 'board-hwbb', name: 'Health and Wellbeing Board', kind: 'BOARD'})
+                CREATE (sub:Board:Node {id: 'board-hwbb-sub', name: 'A group below the HWBB', kind: 'GROUP'})-[:REPORTS_TO {relation: 'SUB_GROUP_OF'}]->(hwbb)
+                CREATE (:Board:Node {id: 'board-hosc', name: 'Scrutiny Committee', kind: 'COMMITTEE'})
+                CREATE (:Post:Node {id: 'post-lead', title: 'Lead'})
+                CREATE (:Post:Node {id: 'post-other', title: 'Other lead'})
+                """, Map.of(), false);
+        List<Map<String, Object>> actions = new ArrayList<>();
+        for (String id : List.of("action-m-1", "action-m-2", "action-m-3", "action-m-4")) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("id", id);
+            row.put("title", id);
+            row.put("status", "IN_PROGRESS");
+            row.put("dueDate", LocalDate.of(2026, 3, 31));
+            row.put("asOf", AS_OF);
+            actions.add(row);
+        }
+        actions(actions);
+        relate("ACCOUNTABLE_TO", List.of(Map.of("from", "action-m-1", "to", "board-hwbb"),
+                Map.of("from", "action-m-2", "to", "board-hwbb-sub"), Map.of("from", "action-m-3", "to", "board-hosc"),
+                Map.of("from", "action-m-4", "to", "board-hwbb")));
+        relate("DEPENDS_ON", List.of(Map.of("from", "action-m-1", "to", "action-m-4")));
+        relate("OWNED_BY", List.of(Map.of("from", "action-m-1", "to", "post-lead")));
+        hwbb = as("hwbb-secretariat");
+        hosc = as("hosc-secretariat");
+        auditor = as("auditor");
+    }
+
+    @Test
+    void createAnActionFromARecordedDecisionThenRecordProgressAndReadTheHistory() {
+        String meeting = hwbb.document("""
+                mutation { recordMeeting(input: {boardId: "board-hwbb", date: "2025-01-15", title: "January meeting"}) { meeting { id board { id } } } }
+                """).execute().path("recordMeeting.meeting.id").entity(String.class).get();
+        String decision = hwbb.document("""
+                mutation($m: ID!) { recordDecision(input: {meetingId: $m, text: "RESOLVED: the Board agreed to refresh the plan."}) { decision { id meeting { id } } } }
+                """).variable("m", meeting).execute().path("recordDecision.decision.id").entity(String.class).get();
+        Map<String, Object> created = hwbb.document("""
+                mutation($d: ID!) { createAction(input: {title: "Refresh the plan", accountableTo: "board-hwbb", ownerId: "post-lead",
+                    decisionId: $d, startDate: "2025-02-01", dueDate: "2025-06-30", reason: "Minuted"}) {
+                    action { id version status decision { id } owner { ... on Post { id } } accountableTo { id } } } }
+                """).variable("d", decision).execute().path("createAction.action").entity(Map.class).get();
+        String id = (String) created.get("id");
+        assertThat(created.get("version")).isEqualTo(0);
+        assertThat(created.get("decision")).isEqualTo(Map.of("id", decision));
+        hwbb.document("""
+                mutation($id: ID!) { recordProgress(input: {actionId: $id, expectedVersion: 0, status: IN_PROGRESS, rag: AMBER,
+                    percentComplete: 40, commentary: "Drafting"}) { action { version status rag } update { status percentComplete author } } }
+                """).variable("id", id).execute()
+                .path("recordProgress.action.version").entity(Integer.class).isEqualTo(1)
+                .path("recordProgress.update.author").entity(String.class).isEqualTo("hwbb-secretariat");
+        auditor.document("""
+                query($id: ID!) { history(entityId: $id) { user role operation reason changes { field before after } }
+                                  action(id: $id) { updates { status percentComplete note } } }
+                """).variable("id", id).execute()
+                .path("history[*].operation").entityList(String.class).containsExactly("recordProgress", "createAction")
+                .path("history[0].role").entity(String.class).isEqualTo("SECRETARIAT")
+                .path("history[0].changes[*].field").entityList(String.class).contains("status", "rag", "percentComplete")
+                .path("action.updates[0].percentComplete").entity(Integer.class).isEqualTo(40);
+        hwbb.document("query($id: ID!) { history(entityId: $id) { at } }").variable("id", id).execute().errors()
+                .expect(e -> "FORBIDDEN".equals(e.getExtensions().get("code"))).verify();
+    }
+
+    @Test
+    void aSecretariatChangesItsBoardAndTheBodiesBelowButNoOtherBoard() {
+        hwbb.document(progress("action-m-2", 0)).execute().path("recordProgress.action.version").entity(Integer.class).isEqualTo(1);
+        hosc.document(progress("action-m-1", 0)).execute().errors()
+                .expect(e -> "FORBIDDEN".equals(e.getExtensions().get("code"))).verify();
+        auditor.document(progress("action-m-1", 0)).execute().errors()
+                .expect(e -> "FORBIDDEN".equals(e.getExtensions().get("code"))).verify();
+        graphQl.document(progress("action-m-1", 0)).execute().errors()
+                .expect(e -> "UNAUTHENTICATED".equals(e.getExtensions().get("code"))).verify();
+        hosc.document("""
+                mutation { createAction(input: {title: "Not ours", accountableTo: "board-hwbb"}) { action { id } } }
+                """).execute().errors().expect(e -> "FORBIDDEN".equals(e.getExtensions().get("code"))).verify();
+        assertThat(count("MATCH (a:Action {id: 'action-m-1'}) RETURN a.version")).isZero();
+        assertThat(count("MATCH (h:HistoryEntry) WHERE h.entityId <> 'action-m-2' RETURN count(h)")).isZero();
+        assertThat(count("MATCH (a:Action) RETURN count(a)")).isEqualTo(4);
+    }
+
+    @Test
+    void aStaleVersionIsAConflictAndChangesNothing() {
+        hwbb.document(progress("action-m-1", 0)).execute().path("recordProgress.action.version").hasValue();
+        hwbb.document(progress("action-m-1", 0)).execute().errors()
+                .expect(e -> "VERSION_CONFLICT".equals(e.getExtensions().get("code"))
+                        && Integer.valueOf(1).equals(e.getExtensions().get("currentVersion")))
+                .verify();
+        assertThat(count("MATCH (h:HistoryEntry {entityId: 'action-m-1'}) RETURN count(h)")).isEqualTo(1);
+    }
+
+    @Test
+    void badInputIsAValidationErrorNamingTheFieldAndWritesNothing() {
+        Map<String, String> cases = new HashMap<>();
+        cases.put("commentary", "mutation { recordProgress(input: {actionId: \"action-m-1\", expectedVersion: 0, status: OFF_TRACK}) { action { id } } }");
+        cases.put("percentComplete", "mutation { recordProgress(input: {actionId: \"action-m-1\", expectedVersion: 0, status: IN_PROGRESS, percentComplete: 150}) { action { id } } }");
+        cases.put("completedDate", "mutation { recordProgress(input: {actionId: \"action-m-1\", expectedVersion: 0, status: COMPLETE}) { action { id } } }");
+        cases.put("title", "mutation { createAction(input: {title: \"   \", accountableTo: \"board-hwbb\"}) { action { id } } }");
+        cases.put("dueDate", "mutation { createAction(input: {title: \"X\", accountableTo: \"board-hwbb\", startDate: \"2025-05-01\", dueDate: \"2025-04-01\"}) { action { id } } }");
+        cases.put("ownerId", "mutation { createAction(input: {title: \"X\", accountableTo: \"board-hwbb\", ownerId: \"person-nobody\"}) { action { id } } }");
+        cases.put("accountableTo", "mutation { createAction(input: {title: \"X\", accountableTo: \"post-lead\"}) { action { id } } }");
+        cases.put("delivers", "mutation { createAction(input: {title: \"X\", accountableTo: \"board-hwbb\", delivers: [\"board-hosc\"]}) { action { id } } }");
+        cases.put("description", "mutation { createAction(input: {title: \"X\", accountableTo: \"board-hwbb\", description: \"" + "y".repeat(4001) + "\"}) { action { id } } }");
+        cases.put("dependsOnId", "mutation { removeDependency(input: {actionId: \"action-m-1\", expectedVersion: 0, dependsOnId: \"action-m-3\"}) { action { id } } }");
+        cases.forEach((field, mutation) -> hwbb.document(mutation).execute().errors()
+                .expect(e -> "VALIDATION".equals(e.getExtensions().get("code")) && field.equals(e.getExtensions().get("field")))
+                .verify());
+        assertThat(count("MATCH (h:HistoryEntry) RETURN count(h)")).isZero();
+        assertThat(count("MATCH (a:Action) RETURN sum(a.version)")).isZero();
+        assertThat(count("MATCH (a:Action) RETURN count(a)")).isEqualTo(4);
+    }
+
+    @Test
+    void aDependencyThatClosesACycleIsRefusedWithTheCycle() {
+        hwbb.document("""
+                mutation { addDependency(input: {actionId: "action-m-4", expectedVersion: 0, dependsOnId: "action-m-1"}) { action { id } } }
+                """).execute().errors()
+                .expect(e -> "DEPENDENCY_CYCLE".equals(e.getExtensions().get("code"))
+                        && List.of("action-m-4", "action-m-1", "action-m-4").equals(e.getExtensions().get("cycle")))
+                .verify();
+        assertThat(count("MATCH (:Action {id: 'action-m-4'})-[d:DEPENDS_ON]->() RETURN count(d)")).isZero();
+        assertThat(count("MATCH (h:HistoryEntry) RETURN count(h)")).isZero();
+        assertThat(count("MATCH (a:Action {id: 'action-m-4'}) RETURN a.version")).isZero();
+    }
+
+    @Test
+    void stateAsOfAPastDateUndoesLaterChanges() {
+        hwbb.document("""
+                mutation { assignOwner(input: {actionId: "action-m-1", expectedVersion: 0, ownerId: "post-other", reason: "Handover"}) { action { version } } }
+                """).execute().path("assignOwner.action.version").entity(Integer.class).isEqualTo(1);
+        hwbb.document("""
+                mutation { updateAction(input: {id: "action-m-1", expectedVersion: 1, dueDate: "2026-09-30"}) { action { dueDate } } }
+                """).execute().path("updateAction.action.dueDate").entity(String.class).isEqualTo("2026-09-30");
+        graphQl.document("""
+                { action(id: "action-m-1") { now: stateAsOf(date: "2099-01-01") { ownerId dueDate status }
+                                             then: stateAsOf(date: "2025-02-01") { ownerId dueDate status } } }
+                """).execute()
+                .path("action.now.ownerId").entity(String.class).isEqualTo("post-other")
+                .path("action.now.dueDate").entity(String.class).isEqualTo("2026-09-30")
+                .path("action.then.ownerId").entity(String.class).isEqualTo("post-lead")
+                .path("action.then.dueDate").entity(String.class).isEqualTo("2026-03-31")
+                .path("action.then.status").entity(String.class).isEqualTo("IN_PROGRESS");
+    }
+
+    @Test
+    void concurrentProgressFromSeveralClientsLosesNoUpdate() throws Exception {
+        int clients = 6;
+        int attempts = 5;
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<Integer>> results = new ArrayList<>();
+        try {
+            for (int c = 0; c < clients; c++) {
+                GraphQlTester tester = c % 2 == 0 ? hwbb : as("admin");
+                results.add(pool.submit(() -> {
+                    int landed = 0;
+                    for (int i = 0; i < attempts; i++) {
+                        int version = tester.document("{ action(id: \"action-m-1\") { version } }").execute()
+                                .path("action.version").entity(Integer.class).get();
+                        GraphQlTester.Response response = tester.document(progress("action-m-1", version)).execute();
+                        List<String> codes = new ArrayList<>();
+                        response.errors().satisfy(errors -> errors.forEach(e -> codes.add((String) e.getExtensions().get("code"))));
+                        if (codes.isEmpty()) {
+                            landed++;
+                        } else {
+                            assertThat(codes).containsOnly("VERSION_CONFLICT");
+                        }
+                    }
+                    return landed;
+                }));
+            }
+            int landed = 0;
+            for (Future<Integer> result : results) {
+                landed += result.get();
+            }
+            assertThat(landed).isPositive();
+            assertThat(count("MATCH (a:Action {id: 'action-m-1'}) RETURN a.version")).isEqualTo(landed);
+            assertThat(count("MATCH (h:HistoryEntry {entityId: 'action-m-1'}) RETURN count(h)")).isEqualTo(landed);
+            assertThat(count("MATCH (:Action {id: 'action-m-1'})-[:HAS_UPDATE]->(u) RETURN count(u)")).isEqualTo(landed + 1);
+            assertThat(count("MATCH (a:Action {id: 'action-m-4'}) RETURN a.version")).as("no spurious change to a neighbour").isZero();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void subscribersReceiveCommittedChangesOnly() throws Exception {
+        WebSocketGraphQlTester socket = WebSocketGraphQlTester.builder("ws://localhost:" + port + "/graphql",
+                new StandardWebSocketClient()).build();
+        Flux<String> events = socket.document("subscription { actionChanged(boardId: \"board-hwbb\") { operation action { id version } } }")
+                .executeSubscription().toFlux("actionChanged.action.id", String.class);
+        CompletableFuture<String> first = events.next().toFuture();
+        Thread.sleep(2000);
+        hwbb.document("""
+                mutation { recordProgress(input: {actionId: "action-m-2", expectedVersion: 0, status: OFF_TRACK}) { action { id } } }
+                """).execute().errors().expect(e -> "VALIDATION".equals(e.getExtensions().get("code"))).verify();
+        hosc.document(progress("action-m-3", 0)).execute().path("recordProgress.action.id").hasValue();
+        hwbb.document(progress("action-m-2", 0)).execute().path("recordProgress.action.id").hasValue();
+        assertThat(first.get(30, TimeUnit.SECONDS)).as("the first event is the committed change of the HWBB's sub-board")
+                .isEqualTo("action-m-2");
+        socket.stop().block(Duration.ofSeconds(10));
+    }
+
+    private static String progress(String actionId, int version) {
+        return "mutation { recordProgress(input: {actionId: \"" + actionId + "\", expectedVersion: " + version
+                + ", status: IN_PROGRESS, rag: GREEN, percentComplete: 50, commentary: \"On track\"}) { action { id version } } }";
+    }
+}
