@@ -87,4 +87,18 @@ final class AccountabilityCypher {
             WITH collect(a) AS matched
             RETURN size(matched) AS total, matched[$offset..$offset + $limit] AS items
             """;
+
+    /**
+     * Rows {@code id, title, status, dueDate, ownerId, owner, bodyId, body, sources}: every action,
+     * by id, with its owner, accountable body and its sources as {@code doc:lines} strings.
+     */
+    static final String REGISTER = """
+            MATCH (a:Action)
+            OPTIONAL MATCH (a)-[:OWNED_BY]->(o)
+            OPTIONAL MATCH (a)-[:ACCOUNTABLE_TO]->(b:Board)
+            RETURN a.id AS id, a.title AS title, a.status AS status, a.dueDate AS dueDate,
+                   o.id AS ownerId, coalesce(o.name, o.title) AS owner, b.id AS bodyId, b.name AS body,
+                   COLLECT { MATCH (a)-[c:CITED_IN]->(d:SourceDocument) RETURN d.file + ':' + c.lines } AS sources
+            ORDER BY a.id
+            """;
 }

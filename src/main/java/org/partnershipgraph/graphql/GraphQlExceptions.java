@@ -99,6 +99,11 @@ public class GraphQlExceptions {
 
     @GraphQlExceptionHandler
     GraphQLError unexpected(Exception ex, DataFetchingEnvironment env) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ServiceUnavailableException || cause instanceof SessionExpiredException) {
+                return unavailable(ex, env);
+            }
+        }
         String errorId = UUID.randomUUID().toString();
         log.error("Unexpected error {} while fetching {}", errorId, env.getExecutionStepInfo().getPath(), ex);
         return GraphqlErrorBuilder.newError(env)

@@ -62,8 +62,9 @@ public class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(graphQl.getHttp().getPath(), graphQl.getGraphiql().getPath(),
                                 graphQl.getGraphiql().getPath() + "/**", "/actuator/health", "/actuator/health/**",
-                                "/actuator/info", "/error")
+                                "/actuator/info", "/actuator/prometheus", "/error")
                         .permitAll()
+                        .requestMatchers("/export/**").authenticated()
                         .anyRequest().denyAll());
         switch (properties.mode()) {
             case LOCAL -> http.httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))

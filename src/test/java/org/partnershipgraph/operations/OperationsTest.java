@@ -1,0 +1,62 @@
+package org.partnershipgraph.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+import org.partnershipgraph.GraphQlTestBase;
+import org.springframework.http.MediaType;
+
+/** What an operator reads: health groups, info, metrics, request ids, and the register export. */
+class OperationsTest extends GraphQlTestBase {
+
+    @Test
+    void livenessAndReadinessGroups() {
+        http.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP");
+        http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP").jsonPath("$.components.neo4j.status").isEqualTo("UP");
+    }
+
+    @Test
+    void infoShowsVersionAndCommit() {
+        http.get().uri("/actuator/info").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.build.version").exists().jsonPath("$.git.commit.id").exists();
+    }
+
+    @Test
+    void prometheusShowsGraphQlTimingsAndNeo4jDriverMetrics() {
+        graphQl.document("query Portal { strategies(first: 1) { totalCount } }").execute().path("strategies.totalCount").hasValue();
+        String metrics = new String(http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody().returnResult().getResponseBody(), StandardCharsets.UTF_8);
+        assertThat(metrics).contains("graphql_request_seconds").containsPattern("(?m)^neo4j\\w*");
+    }
+
+    @Test
+    void everyResponseCarriesARequestIdAndEchoesAPlainOne() {
+        http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"query\": \"{ __typename }\"}")
+                .exchange().expectHeader().exists("X-Request-Id");
+        http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).header("X-Request-Id", "abc-123")
+                .bodyValue("{\"query\": \"{ __typename }\"}")
+                .exchange().expectHeader().valueEquals("X-Request-Id", "abc-123");
+        http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).header("X-Request-Id", "<script>")
+                .bodyValue("{\"query\": \"{ __typename }\"}")
+                .exchange().expectHeader().value("X-Request-Id", id -> assertThat(id).doesNotContain("<"));
+    }
+
+    @Test
+    void theRegisterIsCsvOfEveryActionForPartnersOnly() {
+        http.get().uri("/export/accountability-register.csv").exchange().expectStatus().isUnauthorized();
+        byte[] body = http.get().uri("/export/accountability-register.csv")
+                .headers(h -> h.setBasicAuth("auditor", USERS.get("auditor")))
+                .exchange().expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith("text/csv")
+                .expectBody().returnResult().getResponseBody();
+        String csv = new String(body, StandardCharsets.UTF_8);
+        String[] lines = csv.split("\r\n");
+        assertThat(lines[0]).startsWith("action_id,title,status,due_date,owner_id");
+        assertThat(lines).hasSize((int) count("MATCH (a:Action) RETURN count(a)") + 1);
+        assertThat(csv).contains("action-001-hwbs-eight-week-public-consultation,");
+    }
+}
