@@ -80,8 +80,15 @@ class HttpErrorsTest extends GraphQlTestBase {
     }
 
     @Test
-    void graphiqlAnswers() {
+    void graphiqlIsServedWithItsOwnAssetsAndNoCdn() {
         http.get().uri("/graphiql").exchange().expectStatus().value(status -> assertThat(status).isLessThan(400));
+        String page = http.get().uri("/graphiql/").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("assets/graphiql.min.js").doesNotContain("https://");
+        for (String asset : new String[] {"graphiql.min.js", "graphiql.min.css", "react.production.min.js",
+                "react-dom.production.min.js"}) {
+            http.get().uri("/graphiql/assets/" + asset).exchange().expectStatus().isOk();
+        }
     }
 
     @Test
