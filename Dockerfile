@@ -10,10 +10,13 @@ COPY src src
 RUN mvn -B -ntp -DskipTests package && cp target/partnership-graph-*.jar /src/app.jar
 
 FROM eclipse-temurin:21-jre
-RUN groupadd --system app && useradd --system --gid app --home-dir /app app
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
+    && groupadd --system app && useradd --system --gid app --home-dir /app app
 WORKDIR /app
 COPY --from=build /src/app.jar /app/app.jar
 USER app
 EXPOSE 8080
+HEALTHCHECK --interval=15s --timeout=5s --start-period=90s --retries=4 \
+    CMD curl -fsS http://localhost:8080/actuator/health/readiness || exit 1
 ENV JAVA_TOOL_OPTIONS="-Xms64m -Xmx384m -XX:MaxMetaspaceSize=256m -XX:ReservedCodeCacheSize=96m -XX:MaxDirectMemorySize=128m"
 ENTRYPOINT ["java", "-jar", "/app/app.jar"]

@@ -14,6 +14,8 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.partnershipgraph.audit.FieldChange;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
@@ -36,9 +38,11 @@ public class ActionStateController {
     record Key(String id, LocalDate date) {
     }
 
-    ActionStateController(BatchLoaderRegistry registry, Neo4jClient neo4j) {
+    ActionStateController(BatchLoaderRegistry registry, Neo4jClient neo4j, PlatformTransactionManager transactions) {
+        TransactionTemplate readOnly = new TransactionTemplate(transactions);
+        readOnly.setReadOnly(true);
         registry.<Key, ActionState>forName(LOADER).registerMappedBatchLoader((keys, env) -> Mono.fromCallable(
-                () -> load(neo4j, keys)));
+                () -> readOnly.execute(status -> load(neo4j, keys))));
     }
 
     @SchemaMapping(typeName = "Action")

@@ -17,6 +17,8 @@ import org.partnershipgraph.graphql.SchemaStatements;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.core.ResolvableType;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.graphql.execution.SelfDescribingDataFetcher;
@@ -36,9 +38,11 @@ public class SourcesWiring {
 
     private static final String LOADER = "sources";
 
-    SourcesWiring(BatchLoaderRegistry registry, Neo4jClient neo4j) {
+    SourcesWiring(BatchLoaderRegistry registry, Neo4jClient neo4j, PlatformTransactionManager transactions) {
+        TransactionTemplate readOnly = new TransactionTemplate(transactions);
+        readOnly.setReadOnly(true);
         registry.<String, List<Source>>forName(LOADER).registerMappedBatchLoader((ids, env) -> Mono.fromCallable(
-                () -> load(neo4j, ids)));
+                () -> readOnly.execute(status -> load(neo4j, ids))));
     }
 
     @Bean
