@@ -1,0 +1,604 @@
+package org.partnershipgraph.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Stream;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import tools.jackson.databind.json.JsonMapper;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Config;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.Transaction;
+import org.neo4j.driver.SimpleQueryRunner;
+import org.neo4j.driver.Value;
+import org.neo4j.driver.summary.ProfiledPlan;
+import org.partnershipgraph.PartnershipGraphApplication;
+import org.partnershipgraph.accountability.AccountabilityBenchCypher;
+import org.partnershipgraph.action.ActionBenchCypher;
+import org.partnershipgraph.audit.AuditBenchCypher;
+import org.partnershipgraph.board.BoardBenchCypher;
+import org.partnershipgraph.embedded.EmbeddedNeo4jServer;
+import org.partnershipgraph.organisation.OrganisationBenchCypher;
+import org.partnershipgraph.progress.ProgressBenchCypher;
+import org.partnershipgraph.strategy.StrategyBenchCypher;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The benchmark of one scale: starts the service in this JVM (its own embedded Neo4j, a fresh data
+ * directory, no seed), loads the synthetic graph, then for each query measures (a) the service over
+ * HTTP/GraphQL and (b) the floor, the same Cypher constants through a raw driver on the same
+ * database, at concurrency 1 (p50, p99) and 16 (throughput). Writes {@code scale-N.tsv}.
+ *
+ * <p>Arguments: {@code --scale N --out DIR [--seed S] [--warmup 100] [--iterations 200] [--seconds 5]}.
+ */
+public final class Benchmark {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final List<String> STATUSES = List.of("NOT_STARTED", "IN_PROGRESS", "AT_RISK", "OFF_TRACK",
+            "COMPLETE", "ON_HOLD", "CANCELLED", "UNKNOWN");
+    private static final String OWNER_FIELDS = "owner { __typename ... on Post { id title } ... on Organisation { id name } "
+            + "... on Person { id name } ... on Board { id name } }";
+    /** Longest a c=1 phase runs before it stops early (slow queries at 100x). */
+    private static final long PHASE_CAP_NANOS = Duration.ofSeconds(12).toNanos();
+    /** Above this c=1 p50, throughput at c=16 is not measured (16 such queries on 2 cores take minutes). */
+    private static final double C16_MAX_P50_MS = 1000;
+    private static final int CONCURRENCY = 16;
+
+    @FunctionalInterface
+    interface Op {
+        void run(int worker, int iteration) throws Exception;
+    }
+
+    /** One floor statement: its Cypher and parameters (the parameters may come from earlier results). */
+    record Statement(String name, String cypher, Map<String, Object> params) {
+    }
+
+    /** One benchmarked question: the GraphQL request and the floor's statements. */
+    record Query(String name, Op service, Op floor, Runnable profile) {
+    }
+
+    record Stats(double p50, double p99, int n, double throughput) {
+    }
+
+    private final int scale;
+    private final Path out;
+    private final long seed;
+    private final int warmup;
+    private final int iterations;
+    private final int seconds;
+
+    private ConfigurableApplicationContext context;
+    private Driver driver;
+    private HttpClient http;
+    private URI endpoint;
+    private SyntheticGraph graph;
+    private final Map<String, Long> dbHits = new HashMap<>();
+    private final Map<String, String> profileDetail = new HashMap<>();
+    private final StringBuilder log = new StringBuilder();
+
+    private Benchmark(Map<String, String> args) {
+        this.scale = Integer.parseInt(args.getOrDefault("scale", "1"));
+        this.out = Path.of(args.getOrDefault("out", "bench/results"));
+        this.seed = Long.parseLong(args.getOrDefault("seed", "7"));
+        this.warmup = Integer.parseInt(args.getOrDefault("warmup", "100"));
+        this.iterations = Integer.parseInt(args.getOrDefault("iterations", "200"));
+        this.seconds = Integer.parseInt(args.getOrDefault("seconds", "5"));
+    }
+
+    public static void main(String[] argv) throws Exception {
+        Map<String, String> args = new HashMap<>();
+        for (int i = 0; i + 1 < argv.length; i += 2) {
+            args.put(argv[i].replaceFirst("^--", ""), argv[i + 1]);
+        }
+        Benchmark bench = new Benchmark(args);
+        try {
+            bench.run();
+        } finally {
+            bench.close();
+        }
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        Files.createDirectories(out);
+        Path data = Files.createTempDirectory("partnership-bench-" + scale + "x-");
+        long t0 = System.nanoTime();
+        SpringApplication app = new SpringApplication(PartnershipGraphApplication.class);
+        app.setAdditionalProfiles("local");
+        context = app.run(
+                "--server.port=0",
+                "--partnership.seed.mode=NEVER",
+                "--partnership.neo4j.embedded.data-directory=" + data,
+                "--partnership.neo4j.embedded.page-cache=1GB",
+                "--partnership.neo4j.embedded.transaction-max-size=1GB",
+                "--partnership.neo4j.embedded.transaction-total-max=2GB",
+                "--partnership.neo4j.embedded.transaction-timeout=600s",
+                "--partnership.neo4j.transaction-timeout=600s",
+                "--spring.neo4j.pool.max-connection-pool-size=64",
+                "--spring.main.banner-mode=off",
+                "--logging.level.root=WARN",
+                "--logging.level.org.partnershipgraph.bench=INFO");
+        String port = context.getEnvironment().getProperty("local.server.port");
+        endpoint = URI.create("http://127.0.0.1:" + port + "/graphql");
+        URI bolt = context.getBean(EmbeddedNeo4jServer.class).boltUri();
+        say("service started in %.1f s on port %s; Neo4j Bolt at %s", (System.nanoTime() - t0) / 1e9, port, bolt);
+        driver = GraphDatabase.driver(bolt, AuthTokens.none(),
+                Config.builder().withMaxConnectionPoolSize(64).withoutEncryption().build());
+        driver.verifyConnectivity();
+        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+
+        long g0 = System.nanoTime();
+        graph = SyntheticGraph.generate(scale, seed);
+        double generateSeconds = (System.nanoTime() - g0) / 1e9;
+        long l0 = System.nanoTime();
+        graph.load(driver);
+        double loadSeconds = (System.nanoTime() - l0) / 1e9;
+        long actions = count("MATCH (a:Action) RETURN count(a)");
+        long nodes = count("MATCH (n) RETURN count(n)");
+        long rels = count("MATCH ()-[r]->() RETURN count(r)");
+        say("scale %dx: %d nodes, %d relationships, %d actions; generated in %.1f s, loaded in %.1f s",
+                scale, nodes, rels, actions, generateSeconds, loadSeconds);
+        say("targets: action %s, chain action %s, accountability %s, largest strategy %s (%d actions), portal under %s",
+                graph.postOwnedAction, graph.chainAction, graph.personOwnedAccountableAction, graph.largestStrategy,
+                graph.largestStrategyActions, graph.unitRootBoard);
+
+        say("load average before measuring: %s", loadAverage());
+        List<Query> queries = queries();
+        List<String> rows = new ArrayList<>();
+        rows.add(String.join("\t", "scale", "query", "svc_p50_ms", "svc_p99_ms", "svc_n", "svc_tput", "floor_p50_ms",
+                "floor_p99_ms", "floor_n", "floor_tput", "ratio_p50", "ratio_tput", "svc_statements", "floor_statements",
+                "db_hits", "db_hits_detail"));
+        for (Query q : queries) {
+            q.profile().run();
+            int serviceStatements = statementsOf(q.service());
+            Stats s1 = latency(q.service());
+            Stats f1 = latency(q.floor());
+            double st = s1.p50() <= C16_MAX_P50_MS ? throughput(q.service()) : Double.NaN;
+            double ft = f1.p50() <= C16_MAX_P50_MS ? throughput(q.floor()) : Double.NaN;
+            int floorStatements = profileDetail.get(q.name()).split(" \\+ ").length;
+            String row = String.join("\t", String.valueOf(scale), q.name(), f(s1.p50()), f(s1.p99()), String.valueOf(s1.n()),
+                    f(st), f(f1.p50()), f(f1.p99()), String.valueOf(f1.n()), f(ft), f(s1.p50() / f1.p50()), f(st / ft),
+                    String.valueOf(serviceStatements), String.valueOf(floorStatements), String.valueOf(dbHits.get(q.name())),
+                    profileDetail.get(q.name()));
+            rows.add(row);
+            say("%-20s service p50 %8s p99 %8s tput %8s | floor p50 %8s p99 %8s tput %8s | ratio %s | statements %d vs %d | db hits %s",
+                    q.name(), f(s1.p50()), f(s1.p99()), f(st), f(f1.p50()), f(f1.p99()), f(ft), f(s1.p50() / f1.p50()),
+                    serviceStatements, floorStatements, profileDetail.get(q.name()));
+        }
+        say("load average at the end: %s", loadAverage());
+        Files.write(out.resolve("scale-" + scale + ".tsv"), rows, StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("scale-" + scale + ".load"), String.format(Locale.ROOT,
+                "scale=%d%nnodes=%d%nrelationships=%d%nactions=%d%ngenerate_s=%.1f%nload_s=%.1f%nlargest_strategy=%s%nlargest_strategy_actions=%d%n",
+                scale, nodes, rels, actions, generateSeconds, loadSeconds, graph.largestStrategy, graph.largestStrategyActions));
+        Files.writeString(out.resolve("scale-" + scale + ".log"), log.toString());
+        try (Stream<Path> files = Files.walk(data)) {
+            context.close();
+            context = null;
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    private List<Query> queries() {
+        List<Query> queries = new ArrayList<>();
+        List<String> pointIds = graph.postOwnedActions;
+
+        // 1. One action with its owner (a post) and the post's organisation.
+        String actionQuery = "query($id: ID!) { action(id: $id) { id title status dueDate owner { __typename "
+                + "... on Post { id title organisation { id name } } ... on Organisation { id name } "
+                + "... on Person { id name } ... on Board { id name } } } }";
+        queries.add(new Query("action", (w, i) -> graphQl(actionQuery, Map.of("id", pick(pointIds, w, i)), null),
+                (w, i) -> actionFloor(pick(pointIds, w, i), null),
+                () -> profile("action", tx -> actionFloor(pointIds.getFirst(), tx))));
+
+        // 2. A page of 50 filtered actions with owners.
+        String pageQuery = "{ actions(first: 50, filter: {status: [IN_PROGRESS, AT_RISK]}, orderBy: {field: DUE_DATE}) { "
+                + "totalCount edges { node { id title status dueDate " + OWNER_FIELDS + " } } } }";
+        queries.add(new Query("actionsPage", (w, i) -> graphQl(pageQuery, Map.of(), null), (w, i) -> pageFloor(null),
+                () -> profile("actionsPage", this::pageFloor)));
+
+        // 3, 4. Progress of the largest strategy and of the top board.
+        String progressQuery = "query($id: ID!) { progress(scope: {id: $id}) { total complete percentComplete "
+                + "weightedPercentComplete overdue stale byStatus { status count } byRag { rag count derived } "
+                + "children { total complete percentComplete overdue stale } } }";
+        for (String[] scope : new String[][] {{"progressStrategy", graph.largestStrategy}, {"progressTopBoard", "board-top"}}) {
+            queries.add(new Query(scope[0], (w, i) -> graphQl(progressQuery, Map.of("id", scope[1]), null),
+                    (w, i) -> progressFloor(scope[1], null), () -> profile(scope[0], tx -> progressFloor(scope[1], tx))));
+        }
+
+        // 5. Upstream and downstream, depth 5, of an action in the middle of a 12-long chain.
+        String closure = "{ depth cut actions { distance action { id title status } } }";
+        String depsQuery = "query($id: ID!) { action(id: $id) { id upstream(depth: 5) " + closure + " downstream(depth: 5) "
+                + closure + " } }";
+        queries.add(new Query("upDownstream5", (w, i) -> graphQl(depsQuery, Map.of("id", graph.chainAction), null),
+                (w, i) -> dependencyFloor(graph.chainAction, null),
+                () -> profile("upDownstream5", tx -> dependencyFloor(graph.chainAction, tx))));
+
+        // 6. The accountability chain of a person-owned action accountable to a level-4 board.
+        String chainQuery = "query($id: ID!) { accountabilityChain(actionId: $id) { owned message paths { "
+                + "links { relationship relation node { __typename ... on Action { id } ... on Post { id } "
+                + "... on Person { id } ... on Organisation { id } ... on Board { id } } } "
+                + "top { __typename ... on Board { id name } ... on Organisation { id name } } } } }";
+        String chainId = graph.personOwnedAccountableAction;
+        queries.add(new Query("accountabilityChain", (w, i) -> graphQl(chainQuery, Map.of("id", chainId), null),
+                (w, i) -> statements(List.of(new Statement("CHAIN", AccountabilityBenchCypher.CHAIN, Map.of("id", chainId))), null),
+                () -> profile("accountabilityChain",
+                        tx -> statements(List.of(new Statement("CHAIN", AccountabilityBenchCypher.CHAIN, Map.of("id", chainId))), tx))));
+
+        // 7. The portal: boards, strategies, domains, actions, owners.
+        String portalQuery = "query($board: ID!) { boards(first: 5, filter: {reportsTo: $board}) { edges { node { id name "
+                + "strategies { id title domains { id title actions { id title status dueDate " + OWNER_FIELDS
+                + " } } } } } } }";
+        queries.add(new Query("portalNested", (w, i) -> graphQl(portalQuery, Map.of("board", graph.unitRootBoard), null),
+                (w, i) -> portalFloor(null), () -> profile("portalNested", this::portalFloor)));
+
+        // 8. recordProgress, as admin; each worker writes its own actions, versions tracked.
+        List<String> pool = graph.unitZeroActions;
+        AtomicLongArray versions = new AtomicLongArray(pool.size());
+        String mutation = "mutation($in: RecordProgressInput!) { recordProgress(input: $in) { action { id version status } "
+                + "update { date status percentComplete } } }";
+        queries.add(new Query("recordProgress", (w, i) -> {
+            int k = slot(pool.size(), w, i);
+            Map<String, Object> in = Map.of("actionId", pool.get(k), "expectedVersion", versions.get(k),
+                    "status", "IN_PROGRESS", "percentComplete", i % 100);
+            graphQl(mutation, Map.of("in", in), "admin:admin-local-only");
+            versions.incrementAndGet(k);
+        }, (w, i) -> {
+            int k = slot(pool.size(), w, i);
+            try (Session session = driver.session()) {
+                session.executeWriteWithoutResult(tx -> recordFloor(pool.get(k), versions.get(k), i % 100, tx));
+            }
+            versions.incrementAndGet(k);
+        }, () -> profile("recordProgress", tx -> {
+            recordFloor(pool.get(pool.size() - 1), versions.get(pool.size() - 1), 50, tx);
+            return null;
+        })));
+        return queries;
+    }
+
+    // ---- floors: the service's statements, in order, with the same parameters ----
+
+    private Object actionFloor(String id, SimpleQueryRunner profileTx) {
+        List<Record> a = run(new Statement("ACTION", ActionBenchCypher.ACTION, Map.of("id", id)), profileTx);
+        List<Record> owner = run(new Statement("OWNER", ActionBenchCypher.OWNER, Map.of("ids", List.of(id))), profileTx);
+        Value o = owner.getFirst().get("items").get(0);
+        if (o.asNode().hasLabel("Post")) {
+            run(new Statement("POST_ORGANISATION", OrganisationBenchCypher.POST_ORGANISATION,
+                    Map.of("ids", List.of(o.get("id").asString()))), profileTx);
+        }
+        return a;
+    }
+
+    private Object pageFloor(SimpleQueryRunner profileTx) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("statuses", List.of("IN_PROGRESS", "AT_RISK"));
+        for (String k : List.of("rags", "dueBefore", "title", "owner", "board", "strategy")) {
+            params.put(k, null);
+        }
+        params.put("offset", 0);
+        params.put("limit", 50);
+        params.put("sortField", "DUE_DATE");
+        params.put("descending", false);
+        List<Record> page = run(new Statement("ACTIONS", ActionBenchCypher.ACTIONS, params), profileTx);
+        List<String> ids = page.getFirst().get("items").asList(v -> v.get("id").asString());
+        return run(new Statement("OWNER", ActionBenchCypher.OWNER, Map.of("ids", ids)), profileTx);
+    }
+
+    private Object progressFloor(String id, SimpleQueryRunner profileTx) {
+        LocalDate asOf = LocalDate.now();
+        return run(new Statement("ROLL_UP", ProgressBenchCypher.ROLL_UP, Map.of("id", id, "asOf", asOf,
+                "staleBefore", asOf.minusMonths(3), "statuses", STATUSES)), profileTx);
+    }
+
+    private Object dependencyFloor(String id, SimpleQueryRunner profileTx) {
+        List<Map<String, Object>> keys = List.of(Map.of("id", id, "depth", 5));
+        run(new Statement("ACTION", ActionBenchCypher.ACTION, Map.of("id", id)), profileTx);
+        run(new Statement("UPSTREAM", ActionBenchCypher.UPSTREAM, Map.of("keys", keys)), profileTx);
+        return run(new Statement("DOWNSTREAM", ActionBenchCypher.DOWNSTREAM, Map.of("keys", keys)), profileTx);
+    }
+
+    private Object portalFloor(SimpleQueryRunner profileTx) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("kinds", null);
+        params.put("name", null);
+        params.put("reportsTo", graph.unitRootBoard);
+        params.put("offset", 0);
+        params.put("limit", 5);
+        params.put("sortField", "NAME");
+        params.put("descending", false);
+        List<Record> boards = run(new Statement("BOARDS", BoardBenchCypher.BOARDS, params), profileTx);
+        List<String> boardIds = boards.getFirst().get("items").asList(v -> v.get("id").asString());
+        List<String> strategyIds = ids(run(new Statement("STRATEGIES", BoardBenchCypher.STRATEGIES, Map.of("ids", boardIds)), profileTx));
+        List<String> domainIds = ids(run(new Statement("DOMAINS", StrategyBenchCypher.DOMAINS, Map.of("ids", strategyIds)), profileTx));
+        List<String> actionIds = ids(run(new Statement("ACTIONS", StrategyBenchCypher.ACTIONS, Map.of("ids", domainIds)), profileTx));
+        return run(new Statement("OWNER", ActionBenchCypher.OWNER, Map.of("ids", actionIds)), profileTx);
+    }
+
+    /**
+     * The statements of recordProgress in one write transaction: the lock, the context, the
+     * entity load and versioned save (Spring Data Neo4j writes its own Cypher for these two; the
+     * equivalents here read and write the same properties), the update, the history entry, the reload.
+     */
+    private Object recordFloor(String id, long version, int percent, SimpleQueryRunner tx) {
+        LocalDate today = LocalDate.now();
+        run(new Statement("LOCK", ActionBenchCypher.LOCK, Map.of("ids", List.of(id))), tx);
+        run(new Statement("CONTEXT", ActionBenchCypher.CONTEXT, Map.of("id", id)), tx);
+        run(new Statement("LOAD(sdn-equiv)", "MATCH (a:Action {id: $id}) RETURN a", Map.of("id", id)), tx);
+        Map<String, Object> save = new HashMap<>();
+        save.put("id", id);
+        save.put("version", version);
+        save.put("status", "IN_PROGRESS");
+        save.put("rag", null);
+        save.put("percent", percent);
+        save.put("asOf", today);
+        List<Record> saved = run(new Statement("SAVE(sdn-equiv)", """
+                MATCH (a:Action {id: $id}) WHERE a.version = $version
+                SET a.status = $status, a.statusText = null, a.rag = $rag, a.percentComplete = $percent,
+                    a.completedDate = null, a.asOf = $asOf, a.version = a.version + 1
+                RETURN a
+                """, save), tx);
+        if (saved.isEmpty()) {
+            throw new IllegalStateException("floor version conflict on " + id);
+        }
+        Map<String, Object> update = new HashMap<>();
+        update.put("id", id);
+        update.put("updateId", "update-" + UUID.randomUUID());
+        update.put("date", today);
+        update.put("status", "IN_PROGRESS");
+        update.put("rag", null);
+        update.put("percent", percent);
+        update.put("note", null);
+        update.put("author", "admin");
+        run(new Statement("ADD_UPDATE", ActionBenchCypher.ADD_UPDATE, update), tx);
+        Map<String, Object> history = new HashMap<>();
+        history.put("id", "history-" + UUID.randomUUID());
+        history.put("entityId", id);
+        history.put("operation", "recordProgress");
+        history.put("user", "admin");
+        history.put("role", "ADMIN");
+        history.put("changes", "[{\"field\":\"percentComplete\",\"before\":null,\"after\":" + percent + "}]");
+        history.put("reason", null);
+        run(new Statement("APPEND", AuditBenchCypher.APPEND, history), tx);
+        return run(new Statement("ACTION", ActionBenchCypher.ACTION, Map.of("id", id)), tx);
+    }
+
+    private Object statements(List<Statement> statements, SimpleQueryRunner profileTx) {
+        Object last = null;
+        for (Statement s : statements) {
+            last = run(s, profileTx);
+        }
+        return last;
+    }
+
+    // ---- running statements: each in its own read transaction, or PROFILEd in a given one ----
+
+    private final ThreadLocal<StringBuilder> profiling = new ThreadLocal<>();
+    private final ThreadLocal<long[]> profiledHits = new ThreadLocal<>();
+
+    private List<Record> run(Statement s, SimpleQueryRunner tx) {
+        if (tx != null && profiling.get() != null) {
+            var result = tx.run("PROFILE " + s.cypher(), s.params());
+            List<Record> records = result.list();
+            long hits = hits(result.consume().profile());
+            profiledHits.get()[0] += hits;
+            StringBuilder detail = profiling.get();
+            detail.append(detail.isEmpty() ? "" : " + ").append(s.name()).append(':').append(hits);
+            return records;
+        }
+        if (tx != null) {
+            return tx.run(s.cypher(), s.params()).list();
+        }
+        try (Session session = driver.session()) {
+            return session.executeRead(t -> t.run(s.cypher(), s.params()).list());
+        }
+    }
+
+    /** Runs a floor once with PROFILE on every statement, in a transaction rolled back afterwards. */
+    private void profile(String name, java.util.function.Function<SimpleQueryRunner, Object> floor) {
+        profiling.set(new StringBuilder());
+        profiledHits.set(new long[1]);
+        try (Session session = driver.session(); Transaction tx = session.beginTransaction()) {
+            floor.apply(tx);
+            tx.rollback();
+        } finally {
+            dbHits.put(name, profiledHits.get()[0]);
+            profileDetail.put(name, profiling.get().toString());
+            profiling.remove();
+            profiledHits.remove();
+        }
+    }
+
+    private static long hits(ProfiledPlan plan) {
+        long sum = plan.dbHits();
+        for (ProfiledPlan child : plan.children()) {
+            sum += hits(child);
+        }
+        return sum;
+    }
+
+    private static List<String> ids(List<Record> rows) {
+        LinkedHashSet<String> ids = new LinkedHashSet<>();
+        for (Record r : rows) {
+            for (Value v : r.get("items").values()) {
+                ids.add(v.get("id").asString());
+            }
+        }
+        return List.copyOf(ids);
+    }
+
+    // ---- the service side ----
+
+    private String graphQl(String query, Map<String, Object> variables, String basicAuth) throws IOException, InterruptedException {
+        String body = JSON.writeValueAsString(Map.of("query", query, "variables", variables));
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofMinutes(10))
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (basicAuth != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(basicAuth.getBytes(StandardCharsets.UTF_8)));
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        String text = response.body();
+        if (response.statusCode() != 200 || text.startsWith("{\"errors\"") || text.contains("\"errors\":[")) {
+            throw new IllegalStateException("GraphQL request failed (" + response.statusCode() + "): "
+                    + text.substring(0, Math.min(600, text.length())));
+        }
+        return text;
+    }
+
+    /** The Cypher statements one service request runs, counted from Spring Data Neo4j's statement log. */
+    private int statementsOf(Op service) throws Exception {
+        Logger cypherLog = (Logger) LoggerFactory.getLogger("org.springframework.data.neo4j.cypher");
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        Level previous = cypherLog.getLevel();
+        cypherLog.setLevel(Level.DEBUG);
+        boolean additive = cypherLog.isAdditive();
+        cypherLog.setAdditive(false);
+        appender.start();
+        cypherLog.addAppender(appender);
+        try {
+            service.run(0, 0);
+        } finally {
+            cypherLog.detachAppender(appender);
+            cypherLog.setLevel(previous);
+            cypherLog.setAdditive(additive);
+        }
+        return (int) appender.list.stream().filter(e -> e.getFormattedMessage().contains("Executing")).count();
+    }
+
+    // ---- measuring ----
+
+    private Stats latency(Op op) throws Exception {
+        long capEnd = System.nanoTime() + PHASE_CAP_NANOS;
+        int i = 1;
+        for (; i <= warmup && (i <= 3 || System.nanoTime() < capEnd); i++) {
+            op.run(0, i);
+        }
+        long[] samples = new long[iterations];
+        int n = 0;
+        capEnd = System.nanoTime() + PHASE_CAP_NANOS;
+        while (n < iterations && (n < 5 || System.nanoTime() < capEnd)) {
+            long t = System.nanoTime();
+            op.run(0, i++);
+            samples[n++] = System.nanoTime() - t;
+        }
+        long[] sorted = Arrays.copyOf(samples, n);
+        Arrays.sort(sorted);
+        return new Stats(percentile(sorted, 0.50), percentile(sorted, 0.99), n, Double.NaN);
+    }
+
+    private static double percentile(long[] sorted, double p) {
+        int index = (int) Math.ceil(p * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+    }
+
+    /** Operations per second at concurrency 16 over {@code seconds}, after one second of warm-up at that concurrency. */
+    private double throughput(Op op) throws InterruptedException {
+        window(op, 1);
+        return window(op, seconds);
+    }
+
+    private double window(Op op, int windowSeconds) throws InterruptedException {
+        LongAdder done = new LongAdder();
+        long start = System.nanoTime();
+        long end = start + Duration.ofSeconds(windowSeconds).toNanos();
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Thread> threads = new ArrayList<>();
+        for (int w = 0; w < CONCURRENCY; w++) {
+            int worker = w;
+            threads.add(Thread.ofPlatform().start(() -> {
+                int i = 1_000 + worker;
+                while (System.nanoTime() < end) {
+                    try {
+                        op.run(worker, i++);
+                        done.increment();
+                    } catch (Throwable ex) {
+                        failures.add(ex);
+                        return;
+                    }
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException("failures at concurrency " + CONCURRENCY + ": " + failures.size(), failures.getFirst());
+        }
+        return done.sum() / elapsed;
+    }
+
+    private static String pick(List<String> ids, int worker, int iteration) {
+        return ids.get(Math.floorMod(iteration * 7 + worker, ids.size()));
+    }
+
+    /** Worker {@code w} only ever writes actions {@code w, w + 16, ...}, so writers never race for a version. */
+    private static int slot(int size, int worker, int iteration) {
+        int perWorker = size / CONCURRENCY;
+        return worker + CONCURRENCY * Math.floorMod(iteration, perWorker);
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException ex) {
+            return "unknown";
+        }
+    }
+
+    private long count(String cypher) {
+        try (Session session = driver.session()) {
+            return session.run(cypher).single().get(0).asLong();
+        }
+    }
+
+    private static String f(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return "n/a";
+        }
+        return v >= 100 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    private void say(String format, Object... args) {
+        String line = String.format(Locale.ROOT, format, args);
+        System.out.println("[bench " + scale + "x] " + line);
+        log.append(line).append('\n');
+    }
+
+    private void close() {
+        if (driver != null) {
+            driver.close();
+        }
+        if (context != null) {
+            context.close();
+        }
+    }
+}
