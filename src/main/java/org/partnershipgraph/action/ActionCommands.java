@@ -1,5 +1,7 @@
 package org.partnershipgraph.action;
 
+import static org.partnershipgraph.graphql.TextInputs.text;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -313,26 +315,6 @@ public class ActionCommands {
         if (start != null && due != null && due.isBefore(start)) {
             throw new ValidationException("dueDate", "must not be before the start date (" + start + "), was " + due);
         }
-    }
-
-    private static String text(String field, String value, int max, boolean required) {
-        if (value == null) {
-            if (required) {
-                throw new ValidationException(field, "is required");
-            }
-            return null;
-        }
-        String trimmed = value.strip();
-        if (required && trimmed.isEmpty()) {
-            throw new ValidationException(field, "must not be empty");
-        }
-        if (trimmed.length() > max) {
-            throw new ValidationException(field, "must be at most " + max + " characters, was " + trimmed.length());
-        }
-        if (trimmed.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t')) {
-            throw new ValidationException(field, "must not contain control characters");
-        }
-        return trimmed;
     }
 
     private void run(String cypher, Map<String, Object> params) {

@@ -1,5 +1,7 @@
 package org.partnershipgraph.board;
 
+import static org.partnershipgraph.graphql.TextInputs.text;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -52,8 +54,8 @@ public class MeetingCommands {
             throw new ValidationException("boardId", "no board has id " + input.boardId());
         }
         scopes.requireCanChange(user, input.boardId());
-        String title = text("title", input.title(), ActionCommands.MAX_TITLE);
-        String location = text("location", input.location(), ActionCommands.MAX_TITLE);
+        String title = text("title", input.title(), ActionCommands.MAX_TITLE, false);
+        String location = text("location", input.location(), ActionCommands.MAX_TITLE, false);
         String id = "meeting-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         meetings.save(new MeetingEntity(id, input.date(), title, location));
         neo4j.query(BoardCypher.SET_MEETING_BOARD).bindAll(Map.of("id", id, "board", input.boardId())).run();
@@ -70,11 +72,11 @@ public class MeetingCommands {
             throw new ValidationException("meetingId", "no meeting has id " + input.meetingId());
         }
         scopes.requireCanChange(user, board.orElse(null));
-        String text = text("text", input.text(), ActionCommands.MAX_TEXT);
+        String text = text("text", input.text(), ActionCommands.MAX_TEXT, false);
         if (text == null || text.isEmpty()) {
             throw new ValidationException("text", "must say what was resolved");
         }
-        String number = text("number", input.number(), 20);
+        String number = text("number", input.number(), 20, false);
         String id = "decision-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         decisions.save(new DecisionEntity(id, text, number));
         neo4j.query(BoardCypher.SET_DECISION_MEETING).bindAll(Map.of("id", id, "meeting", input.meetingId())).run();
@@ -104,16 +106,5 @@ public class MeetingCommands {
     private Decision decision(String id) {
         return neo4j.query(BoardCypher.DECISION).bindAll(Map.of("id", id)).fetchAs(Decision.class)
                 .mappedBy((t, r) -> Decision.from(r.get("d").asNode())).one().orElseThrow();
-    }
-
-    private static String text(String field, String value, int max) {
-        if (value == null) {
-            return null;
-        }
-        String trimmed = value.strip();
-        if (trimmed.length() > max) {
-            throw new ValidationException(field, "must be at most " + max + " characters, was " + trimmed.length());
-        }
-        return trimmed;
     }
 }
