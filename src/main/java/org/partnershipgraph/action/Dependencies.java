@@ -87,7 +87,8 @@ public class Dependencies {
 
     /**
      * Makes {@code from} depend on {@code to}, in a transaction (the caller's, or a new one) that
-     * first locks both actions, so two concurrent edits cannot together close a cycle.
+     * first locks both actions, so two concurrent edits cannot together close a cycle. Concurrent
+     * writers can still deadlock; callers run it under {@code TransientRetry}, as the mutations do.
      *
      * @return true when the dependency is new
      * @throws DependencyCycleException when it would close a cycle; nothing is written

@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.partnershipgraph.SyntheticGraphTestBase;
+import org.partnershipgraph.graphql.TransientRetry;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -183,7 +184,7 @@ class DependencyGraphQlTest extends SyntheticGraphTestBase {
 
     private boolean add(String from, String to) {
         try {
-            return dependencies.addDependency(from, to);
+            return TransientRetry.run(() -> dependencies.addDependency(from, to));
         } catch (DependencyCycleException ex) {
             return false;
         }
