@@ -6,6 +6,7 @@ COPY pom.xml .
 RUN mvn -B -ntp dependency:go-offline
 COPY schema schema
 COPY seed-data seed-data
+COPY vendor vendor
 COPY src src
 RUN mvn -B -ntp -DskipTests package && cp target/partnership-graph-*.jar /src/app.jar
 
