@@ -22,9 +22,38 @@ final class ActionCypher {
             RETURN a
             """;
 
-    /** One row {@code total, items}: actions matching the filter, sorted, one page of nodes. */
+    /**
+     * One row {@code total, items}: actions matching the filter, sorted, one page of nodes. The
+     * candidates come from the first filter given of board, owner, strategy and status (through
+     * its relationships or index), not from a scan of every action.
+     */
     static final String ACTIONS = """
-            MATCH (a:Action)
+            CALL () {
+                WITH $board AS board WHERE board IS NOT NULL
+                MATCH (:Board {id: board})<-[:ACCOUNTABLE_TO]-(a:Action)
+                RETURN a
+              UNION
+                WITH $board AS board, $owner AS owner WHERE board IS NULL AND owner IS NOT NULL
+                MATCH (:Node {id: owner})<-[:OWNED_BY]-(a:Action)
+                RETURN a
+              UNION
+                WITH $board AS board, $owner AS owner, $strategy AS strategy
+                WHERE board IS NULL AND owner IS NULL AND strategy IS NOT NULL
+                MATCH (:Strategy {id: strategy})-[:HAS_DOMAIN|HAS_PRIORITY*0..2]->()<-[:DELIVERS]-(a:Action)
+                RETURN a
+              UNION
+                WITH $board AS board, $owner AS owner, $strategy AS strategy, $statuses AS statuses
+                WHERE board IS NULL AND owner IS NULL AND strategy IS NULL AND statuses IS NOT NULL
+                UNWIND statuses AS status
+                MATCH (a:Action {status: status})
+                RETURN a
+              UNION
+                WITH $board AS board, $owner AS owner, $strategy AS strategy, $statuses AS statuses
+                WHERE board IS NULL AND owner IS NULL AND strategy IS NULL AND statuses IS NULL
+                MATCH (a:Action)
+                RETURN a
+            }
+            WITH a
             WHERE ($statuses IS NULL OR a.status IN $statuses)
               AND ($rags IS NULL OR a.rag IN $rags)
               AND ($dueBefore IS NULL OR a.dueDate < $dueBefore)

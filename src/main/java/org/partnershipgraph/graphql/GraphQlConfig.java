@@ -17,6 +17,9 @@ public class GraphQlConfig {
 
     private static final Logger log = LoggerFactory.getLogger(GraphQlConfig.class);
 
+    /** Distinct query texts kept parsed and validated. */
+    private static final int DOCUMENT_CACHE_SIZE = 1000;
+
     @Bean
     RuntimeWiringConfigurer scalars() {
         return wiring -> wiring
@@ -33,6 +36,11 @@ public class GraphQlConfig {
     @Bean
     SchemaMappingReport schemaMappingReport() {
         return new SchemaMappingReport();
+    }
+
+    @Bean
+    GraphQlSourceBuilderCustomizer cacheParsedDocuments() {
+        return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(new DocumentCache(DOCUMENT_CACHE_SIZE)));
     }
 
     @Bean

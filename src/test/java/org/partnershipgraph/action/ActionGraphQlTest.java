@@ -85,6 +85,39 @@ class ActionGraphQlTest extends GraphQlTestBase {
     }
 
     @Test
+    void combinedFiltersMatchEveryFilterWhicheverStartsTheSearch() {
+        String statuses = "['IN_PROGRESS', 'NOT_STARTED', 'AT_RISK']";
+        long boardAndStatus = count("MATCH (:Board {id: 'board-hwbb'})<-[:ACCOUNTABLE_TO]-(a:Action) WHERE a.status IN "
+                + statuses + " RETURN count(a)");
+        graphQl.document("{ actions(filter: {board: \"board-hwbb\", status: [IN_PROGRESS, NOT_STARTED, AT_RISK]}) { totalCount } }")
+                .execute()
+                .path("actions.totalCount").entity(Long.class).isEqualTo(boardAndStatus);
+        long strategyAndOwner = count("""
+                MATCH (:Strategy {id: 'strategy-hwbs-2022-2026'})-[:HAS_DOMAIN|HAS_PRIORITY*0..2]->()<-[:DELIVERS]-(a:Action)
+                WHERE EXISTS { (a)-[:OWNED_BY]->(:Node {id: 'org-thurrock-council'}) }
+                RETURN count(DISTINCT a)
+                """);
+        graphQl.document("""
+                { actions(filter: {strategy: "strategy-hwbs-2022-2026", owner: "org-thurrock-council"}) { totalCount } }
+                """)
+                .execute()
+                .path("actions.totalCount").entity(Long.class).isEqualTo(strategyAndOwner);
+        long strategyAndStatus = count("""
+                MATCH (:Strategy {id: 'strategy-hwbs-2022-2026'})-[:HAS_DOMAIN|HAS_PRIORITY*0..2]->()<-[:DELIVERS]-(a:Action)
+                WHERE a.status IN %s
+                RETURN count(DISTINCT a)
+                """.formatted(statuses));
+        assertThat(strategyAndStatus).isPositive();
+        graphQl.document("""
+                { actions(filter: {strategy: "strategy-hwbs-2022-2026", status: [IN_PROGRESS, NOT_STARTED, AT_RISK]}) { totalCount } }
+                """)
+                .execute()
+                .path("actions.totalCount").entity(Long.class).isEqualTo(strategyAndStatus);
+        long all = count("MATCH (a:Action) RETURN count(a)");
+        graphQl.document("{ actions { totalCount } }").execute().path("actions.totalCount").entity(Long.class).isEqualTo(all);
+    }
+
+    @Test
     void actionCarriesOwnerAccountableBodyDeliversAndSources() {
         Map<String, Object> action = graphQl.document("""
                 { actions(first: 1, filter: {board: "board-hwbb", strategy: "strategy-hwbs-2022-2026"}) { edges { node {

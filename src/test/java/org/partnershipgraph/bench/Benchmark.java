@@ -8,17 +8,23 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateKey;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
@@ -28,15 +34,20 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import tools.jackson.databind.json.JsonMapper;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
-import org.neo4j.driver.Transaction;
 import org.neo4j.driver.SimpleQueryRunner;
+import org.neo4j.driver.Transaction;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.summary.ProfiledPlan;
 import org.partnershipgraph.PartnershipGraphApplication;
@@ -51,6 +62,7 @@ import org.partnershipgraph.strategy.StrategyBenchCypher;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The benchmark of one scale: starts the service in this JVM (its own embedded Neo4j, a fresh data
@@ -58,7 +70,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * HTTP/GraphQL and (b) the floor, the same Cypher constants through a raw driver on the same
  * database, at concurrency 1 (p50, p99) and 16 (throughput). Writes {@code scale-N.tsv}.
  *
- * <p>Arguments: {@code --scale N --out DIR [--seed S] [--warmup 100] [--iterations 200] [--seconds 5]}.
+ * <p>Arguments: {@code --scale N --out DIR [--seed S] [--warmup-seconds 30] [--warmup 500]
+ * [--iterations 500] [--seconds 5] [--only q1,q2] [--service-args "--k=v ..."]}.
  */
 public final class Benchmark {
 
@@ -69,6 +82,8 @@ public final class Benchmark {
             + "... on Person { id name } ... on Board { id name } }";
     /** Longest a c=1 phase runs before it stops early (slow queries at 100x). */
     private static final long PHASE_CAP_NANOS = Duration.ofSeconds(12).toNanos();
+    /** Least time each query warms up (untimed) before its timed calls. */
+    private static final long QUERY_WARMUP_NANOS = Duration.ofSeconds(4).toNanos();
     /** Above this c=1 p50, throughput at c=16 is not measured (16 such queries on 2 cores take minutes). */
     private static final double C16_MAX_P50_MS = 1000;
     private static final int CONCURRENCY = 16;
@@ -94,6 +109,7 @@ public final class Benchmark {
     private final long seed;
     private final int warmup;
     private final int iterations;
+    private final int warmupSeconds;
     private final int seconds;
 
     private ConfigurableApplicationContext context;
@@ -104,14 +120,21 @@ public final class Benchmark {
     private final Map<String, Long> dbHits = new HashMap<>();
     private final Map<String, String> profileDetail = new HashMap<>();
     private final StringBuilder log = new StringBuilder();
+    private final Set<String> only;
+    private final List<String> extraServiceArgs;
+    private String bearerToken;
 
     private Benchmark(Map<String, String> args) {
         this.scale = Integer.parseInt(args.getOrDefault("scale", "1"));
         this.out = Path.of(args.getOrDefault("out", "bench/results"));
         this.seed = Long.parseLong(args.getOrDefault("seed", "7"));
-        this.warmup = Integer.parseInt(args.getOrDefault("warmup", "100"));
-        this.iterations = Integer.parseInt(args.getOrDefault("iterations", "200"));
+        this.warmup = Integer.parseInt(args.getOrDefault("warmup", "500"));
+        this.iterations = Integer.parseInt(args.getOrDefault("iterations", "500"));
+        this.warmupSeconds = Integer.parseInt(args.getOrDefault("warmup-seconds", "30"));
         this.seconds = Integer.parseInt(args.getOrDefault("seconds", "5"));
+        this.extraServiceArgs = args.containsKey("service-args")
+                ? Arrays.stream(args.get("service-args").split(" ")).filter(a -> !a.isBlank()).toList() : List.of();
+        this.only = args.containsKey("only") ? Set.of(args.get("only").split(",")) : null;
     }
 
     public static void main(String[] argv) throws Exception {
@@ -133,9 +156,12 @@ public final class Benchmark {
         Path data = Files.createTempDirectory("partnership-bench-" + scale + "x-");
         long t0 = System.nanoTime();
         SpringApplication app = new SpringApplication(PartnershipGraphApplication.class);
-        app.setAdditionalProfiles("local");
-        context = app.run(
+        KeyPair keys = rsaKeys();
+        bearerToken = token(keys);
+        List<String> serviceArgs = new ArrayList<>(List.of(
                 "--server.port=0",
+                "--partnership.security.mode=JWT",
+                "--spring.security.oauth2.resourceserver.jwt.public-key-location=" + publicKeyFile(keys, data),
                 "--partnership.seed.mode=NEVER",
                 "--partnership.neo4j.embedded.data-directory=" + data,
                 "--partnership.neo4j.embedded.page-cache=1GB",
@@ -146,7 +172,9 @@ public final class Benchmark {
                 "--spring.neo4j.pool.max-connection-pool-size=64",
                 "--spring.main.banner-mode=off",
                 "--logging.level.root=WARN",
-                "--logging.level.org.partnershipgraph.bench=INFO");
+                "--logging.level.org.partnershipgraph.bench=INFO"));
+        serviceArgs.addAll(extraServiceArgs);
+        context = app.run(serviceArgs.toArray(String[]::new));
         String port = context.getEnvironment().getProperty("local.server.port");
         endpoint = URI.create("http://127.0.0.1:" + port + "/graphql");
         URI bolt = context.getBean(EmbeddedNeo4jServer.class).boltUri();
@@ -172,16 +200,18 @@ public final class Benchmark {
                 graph.largestStrategyActions, graph.unitRootBoard);
 
         say("load average before measuring: %s", loadAverage());
-        List<Query> queries = queries();
+        List<Query> queries = queries().stream().filter(q -> only == null || only.contains(q.name())).toList();
         List<String> rows = new ArrayList<>();
         rows.add(String.join("\t", "scale", "query", "svc_p50_ms", "svc_p99_ms", "svc_n", "svc_tput", "floor_p50_ms",
                 "floor_p99_ms", "floor_n", "floor_tput", "ratio_p50", "ratio_tput", "svc_statements", "floor_statements",
                 "db_hits", "db_hits_detail"));
+        warmUp(queries);
         for (Query q : queries) {
             q.profile().run();
             int serviceStatements = statementsOf(q.service());
-            Stats s1 = latency(q.service());
-            Stats f1 = latency(q.floor());
+            Stats[] pair = latency(q.service(), q.floor());
+            Stats s1 = pair[0];
+            Stats f1 = pair[1];
             double st = s1.p50() <= C16_MAX_P50_MS ? throughput(q.service()) : Double.NaN;
             double ft = f1.p50() <= C16_MAX_P50_MS ? throughput(q.floor()) : Double.NaN;
             int floorStatements = profileDetail.get(q.name()).split(" \\+ ").length;
@@ -210,6 +240,12 @@ public final class Benchmark {
     private List<Query> queries() {
         List<Query> queries = new ArrayList<>();
         List<String> pointIds = graph.postOwnedActions;
+
+        // 0. The fixed cost of a request: no field reaches the database; the floor is one trivial statement.
+        queries.add(new Query("requestOverhead", (w, i) -> graphQl("{ __typename }", Map.of(), null),
+                (w, i) -> statements(List.of(new Statement("RETURN_1", "RETURN 1 AS one", Map.of())), null),
+                () -> profile("requestOverhead",
+                        tx -> statements(List.of(new Statement("RETURN_1", "RETURN 1 AS one", Map.of())), tx))));
 
         // 1. One action with its owner (a post) and the post's organisation.
         String actionQuery = "query($id: ID!) { action(id: $id) { id title status dueDate owner { __typename "
@@ -269,7 +305,7 @@ public final class Benchmark {
             int k = slot(pool.size(), w, i);
             Map<String, Object> in = Map.of("actionId", pool.get(k), "expectedVersion", versions.get(k),
                     "status", "IN_PROGRESS", "percentComplete", i % 100);
-            graphQl(mutation, Map.of("in", in), "admin:admin-local-only");
+            graphQl(mutation, Map.of("in", in), bearerToken);
             versions.incrementAndGet(k);
         }, (w, i) -> {
             int k = slot(pool.size(), w, i);
@@ -456,13 +492,13 @@ public final class Benchmark {
 
     // ---- the service side ----
 
-    private String graphQl(String query, Map<String, Object> variables, String basicAuth) throws IOException, InterruptedException {
+    private String graphQl(String query, Map<String, Object> variables, String bearer) throws IOException, InterruptedException {
         String body = JSON.writeValueAsString(Map.of("query", query, "variables", variables));
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofMinutes(10))
                 .header("Content-Type", "application/json").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (basicAuth != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(basicAuth.getBytes(StandardCharsets.UTF_8)));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
         }
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         String text = response.body();
@@ -495,28 +531,91 @@ public final class Benchmark {
 
     // ---- measuring ----
 
-    private Stats latency(Op op) throws Exception {
-        long capEnd = System.nanoTime() + PHASE_CAP_NANOS;
+    /**
+     * Warms the JIT over the code every query shares (HTTP, GraphQL, security, driver): the
+     * queries round-robin, service and floor, for {@code warmup-seconds}; a query slower than
+     * 250 ms drops out after its first call (the slow roll-ups at 100x).
+     */
+    private void warmUp(List<Query> queries) throws Exception {
+        long end = System.nanoTime() + Duration.ofSeconds(warmupSeconds).toNanos();
+        List<Query> cheap = new ArrayList<>(queries);
         int i = 1;
-        for (; i <= warmup && (i <= 3 || System.nanoTime() < capEnd); i++) {
-            op.run(0, i);
+        long calls = 0;
+        while (System.nanoTime() < end && !cheap.isEmpty()) {
+            for (java.util.Iterator<Query> it = cheap.iterator(); it.hasNext();) {
+                Query q = it.next();
+                long t = System.nanoTime();
+                q.service().run(0, i);
+                q.floor().run(0, i);
+                calls += 2;
+                if (System.nanoTime() - t > 250_000_000L) {
+                    it.remove();
+                }
+            }
+            i++;
         }
-        long[] samples = new long[iterations];
+        say("warm-up: %d calls in %d s", calls, warmupSeconds);
+    }
+
+    /**
+     * Concurrency 1, service and floor alternating call by call (so drift and background noise
+     * hit both alike): at least {@code warmup} untimed pairs and {@link #QUERY_WARMUP_NANOS}, then
+     * {@code iterations} timed pairs; either phase stops early at {@link #PHASE_CAP_NANOS}.
+     */
+    private Stats[] latency(Op service, Op floor) throws Exception {
+        long started = System.nanoTime();
+        long capEnd = started + PHASE_CAP_NANOS;
+        int i = 1;
+        for (; i <= 3 || ((i <= warmup || System.nanoTime() - started < QUERY_WARMUP_NANOS) && System.nanoTime() < capEnd); i++) {
+            service.run(0, i);
+            floor.run(0, i);
+        }
+        long[] serviceSamples = new long[iterations];
+        long[] floorSamples = new long[iterations];
         int n = 0;
         capEnd = System.nanoTime() + PHASE_CAP_NANOS;
         while (n < iterations && (n < 5 || System.nanoTime() < capEnd)) {
             long t = System.nanoTime();
-            op.run(0, i++);
-            samples[n++] = System.nanoTime() - t;
+            service.run(0, i);
+            long u = System.nanoTime();
+            floor.run(0, i++);
+            serviceSamples[n] = u - t;
+            floorSamples[n++] = System.nanoTime() - u;
         }
-        long[] sorted = Arrays.copyOf(samples, n);
-        Arrays.sort(sorted);
-        return new Stats(percentile(sorted, 0.50), percentile(sorted, 0.99), n, Double.NaN);
+        return new Stats[] {stats(serviceSamples, n), stats(floorSamples, n)};
+    }
+
+    private static KeyPair rsaKeys() throws NoSuchAlgorithmException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        return generator.generateKeyPair();
+    }
+
+    /** An ADMIN bearer token signed with {@code keys}, valid for a day: the service runs in JWT mode, as in production. */
+    private static String token(KeyPair keys) throws JOSEException {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject("bench-admin").claim("roles", List.of("ADMIN"))
+                .issueTime(new Date()).expirationTime(Date.from(java.time.Instant.now().plus(Duration.ofDays(1)))).build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
+        jwt.sign(new RSASSASigner((RSAPrivateKey) keys.getPrivate()));
+        return jwt.serialize();
+    }
+
+    private static String publicKeyFile(KeyPair keys, Path dir) throws IOException {
+        Path file = dir.resolve("bench-jwt-public.pem");
+        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(keys.getPublic().getEncoded());
+        Files.writeString(file, "-----BEGIN PUBLIC KEY-----\n" + body + "\n-----END PUBLIC KEY-----\n");
+        return file.toUri().toString();
     }
 
     private static double percentile(long[] sorted, double p) {
         int index = (int) Math.ceil(p * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+    }
+
+    private static Stats stats(long[] samples, int n) {
+        long[] sorted = Arrays.copyOf(samples, n);
+        Arrays.sort(sorted);
+        return new Stats(percentile(sorted, 0.50), percentile(sorted, 0.99), n, Double.NaN);
     }
 
     /** Operations per second at concurrency 16 over {@code seconds}, after one second of warm-up at that concurrency. */
