@@ -98,6 +98,7 @@ public class EmbeddedNeo4jServer implements AutoCloseable {
     public void close() {
         log.info("Stopping embedded Neo4j ({})", home);
         dbms.shutdown();
+        log.info("Embedded Neo4j stopped cleanly ({})", home);
     }
 
     private static Map<Setting<?>, Object> typedSettings(EmbeddedNeo4jProperties props) {
