@@ -161,7 +161,8 @@ final class ActionCypher {
                    COLLECT { MATCH (a)-[:OWNED_BY]->(o) RETURN o.id }[0] AS owner,
                    COLLECT { MATCH (a)-[:HAS_UPDATE]->(x) WHERE x.date <= key.date
                              RETURN x ORDER BY x.date DESC, x.seq DESC LIMIT 1 }[0] AS u,
-                   COLLECT { MATCH (h:HistoryEntry {entityId: key.id}) WHERE h.at >= key.after
+                   COLLECT { MATCH (h:HistoryEntry {entityId: key.id}) USING INDEX h:HistoryEntry(entityId)
+                             WHERE h.at >= key.after
                              WITH h ORDER BY h.at DESC, h.id DESC RETURN h.changes } AS later
             """;
 }
