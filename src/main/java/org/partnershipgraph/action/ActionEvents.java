@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.neo4j.driver.Value;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
@@ -38,10 +39,11 @@ import reactor.core.scheduler.Schedulers;
  * and then, in one batch, the actions of the entries it has not delivered yet: it remembers the
  * entries it has delivered within the overlap, so each is delivered once. The first read after
  * the first subscriber arrives only marks where the feed starts. A failed read is logged once per
- * outage and retried at the next interval; reading stops at shutdown.
+ * outage and retried at the next interval; reading stops, and subscriptions complete, when the
+ * application stops.
  */
 @Component
-public class ActionEvents implements SmartLifecycle {
+public class ActionEvents implements SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ActionEvents.class);
 
@@ -54,7 +56,7 @@ public class ActionEvents implements SmartLifecycle {
             Thread.ofPlatform().name("action-events").daemon().factory());
     private final Scheduler readerScheduler = Schedulers.fromExecutor(reader);
     private final Sinks.Many<Boolean> wakeups = Sinks.many().multicast().directBestEffort();
-    private final Sinks.One<Boolean> stopped = Sinks.one();
+    private final AtomicReference<Sinks.One<Boolean>> stopSignal = new AtomicReference<>(Sinks.one());
     private final AtomicReference<Feed> feed = new AtomicReference<>();
     private final Flux<ActionChange> changes;
     private volatile boolean running = true;
@@ -64,7 +66,7 @@ public class ActionEvents implements SmartLifecycle {
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
         this.properties = properties;
-        this.changes = Flux.defer(this::follow).takeUntilOther(stopped.asMono()).publish().refCount(1);
+        this.changes = Flux.defer(this::follow).publish().refCount(1);
     }
 
     /**
@@ -103,6 +105,7 @@ public class ActionEvents implements SmartLifecycle {
     }
 
     private Flux<ActionChange> follow() {
+        Sinks.One<Boolean> stopped = stopSignal.get();
         if (!running) {
             return Flux.empty();
         }
@@ -112,6 +115,7 @@ public class ActionEvents implements SmartLifecycle {
                 .onBackpressureDrop()
                 .concatMap(tick -> Mono.fromCallable(() -> poll(current)).subscribeOn(readerScheduler), 1)
                 .concatMapIterable(batch -> batch)
+                .takeUntilOther(stopped.asMono())
                 .doFinally(signal -> feed.compareAndSet(current, null));
     }
 
@@ -164,16 +168,22 @@ public class ActionEvents implements SmartLifecycle {
         running = true;
     }
 
+    /** Ends the feed, completing every subscription; {@link #start()} lets new subscribers in again. */
     @Override
     public void stop() {
         running = false;
-        stopped.tryEmitValue(Boolean.TRUE);
-        reader.shutdownNow();
+        stopSignal.getAndSet(Sinks.one()).tryEmitValue(Boolean.TRUE);
     }
 
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    @Override
+    public void destroy() {
+        stop();
+        reader.shutdownNow();
     }
 
     /** What one read found, and the changes it is to deliver. */
