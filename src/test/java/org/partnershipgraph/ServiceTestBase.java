@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.neo4j.driver.Driver;
@@ -67,6 +68,22 @@ public abstract class ServiceTestBase {
     protected long count(String cypher) {
         try (var session = driver.session()) {
             return session.run(cypher).single().get(0).asLong();
+        }
+    }
+
+    /** Waits until {@code condition} holds, failing with {@code what} if it does not within {@link #TIMEOUT}. */
+    protected static void await(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Still waiting after " + TIMEOUT + " until " + what);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("Interrupted while waiting until " + what, ex);
+            }
         }
     }
 

@@ -34,8 +34,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Every change to actions. Each method is one transaction that locks what it changes, checks the
- * caller's scope and the expected version, validates the input, writes the change and its history
- * entry, and publishes the change after commit; a failure anywhere writes nothing.
+ * caller's scope and the expected version, validates the input, and writes the change and its
+ * history entry (which is what {@link ActionEvents} delivers to subscribers, once committed); a
+ * failure anywhere writes nothing.
  */
 @Service
 public class ActionCommands {
@@ -110,7 +111,7 @@ public class ActionCommands {
                 FieldChange.of("accountableTo", null, input.accountableTo()),
                 FieldChange.of("ownerId", null, input.ownerId()), FieldChange.of("dueDate", null, input.dueDate()),
                 FieldChange.of("status", null, ActionStatus.NOT_STARTED.name())), input.reason(), user);
-        events.afterCommit(id, "createAction", user.name());
+        events.pollAfterCommit();
         return reload(id);
     }
 
@@ -141,7 +142,7 @@ public class ActionCommands {
         entity.setDueDate(due);
         repository.save(entity);
         history.record(input.id(), "updateAction", changes, input.reason(), user);
-        events.afterCommit(input.id(), "updateAction", user.name());
+        events.pollAfterCommit();
         return reload(input.id());
     }
 
@@ -186,7 +187,7 @@ public class ActionCommands {
         repository.save(entity);
         ProgressUpdate update = addUpdate(input.actionId(), date, input.status().name(), rag, percent, commentary, user);
         history.record(input.actionId(), "recordProgress", changes, commentary, user);
-        events.afterCommit(input.actionId(), "recordProgress", user.name());
+        events.pollAfterCommit();
         return new RecordProgressPayload(reload(input.actionId()), update);
     }
 
@@ -210,7 +211,7 @@ public class ActionCommands {
         repository.save(entity);
         history.record(input.actionId(), "assignOwner", Arrays.asList(FieldChange.of("ownerId", before, input.ownerId())),
                 input.reason(), user);
-        events.afterCommit(input.actionId(), "assignOwner", user.name());
+        events.pollAfterCommit();
         return reload(input.actionId());
     }
 
@@ -224,7 +225,7 @@ public class ActionCommands {
         repository.save(entity);
         history.record(input.actionId(), "addDependency", Arrays.asList(FieldChange.of("dependsOn", null, input.dependsOnId())),
                 input.reason(), user);
-        events.afterCommit(input.actionId(), "addDependency", user.name());
+        events.pollAfterCommit();
         return reload(input.actionId());
     }
 
@@ -239,7 +240,7 @@ public class ActionCommands {
         repository.save(entity);
         history.record(input.actionId(), "removeDependency", Arrays.asList(FieldChange.of("dependsOn", input.dependsOnId(), null)),
                 input.reason(), user);
-        events.afterCommit(input.actionId(), "removeDependency", user.name());
+        events.pollAfterCommit();
         return reload(input.actionId());
     }
 
@@ -255,7 +256,7 @@ public class ActionCommands {
         run(ActionCypher.SET_CREATED_BY, Map.of("id", actionId, "decision", decisionId));
         repository.save(entity);
         history.record(actionId, "linkDecision", Arrays.asList(FieldChange.of("decision", null, decisionId)), reason, user);
-        events.afterCommit(actionId, "linkDecision", user.name());
+        events.pollAfterCommit();
         return reload(actionId);
     }
 

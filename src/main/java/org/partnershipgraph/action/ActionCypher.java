@@ -190,7 +190,38 @@ final class ActionCypher {
                    COLLECT { MATCH (a)-[:OWNED_BY]->(o) RETURN o.id }[0] AS owner,
                    COLLECT { MATCH (a)-[:HAS_UPDATE]->(x) WHERE x.date <= key.date
                              RETURN x ORDER BY x.date DESC, x.seq DESC LIMIT 1 }[0] AS u,
-                   COLLECT { MATCH (h:HistoryEntry {entityId: key.id}) WHERE h.at >= key.after
+                   COLLECT { MATCH (h:HistoryEntry {entityId: key.id}) USING INDEX h:HistoryEntry(entityId)
+                             WHERE h.at >= key.after
                              WITH h ORDER BY h.at DESC, h.id DESC RETURN h.changes } AS later
+            """;
+
+    /**
+     * One row {@code now, entries}: the database clock, and the {@code {id, at}} of every history
+     * entry about an action stamped after {@code $cursor} (a datetime; null: now) less
+     * {@code $overlapMillis}, oldest first.
+     */
+    static final String CHANGED_SINCE = """
+            WITH datetime() AS now
+            WITH now, coalesce($cursor, now) - duration({milliseconds: $overlapMillis}) AS since
+            RETURN now, COLLECT {
+                MATCH (h:HistoryEntry) USING INDEX SEEK h:HistoryEntry(at)
+                WHERE h.at > since AND EXISTS { MATCH (:Action {id: h.entityId}) }
+                WITH h ORDER BY h.at, h.id
+                RETURN {id: h.id, at: h.at}
+            } AS entries
+            """;
+
+    /**
+     * Rows {@code id, at, operation, a, boards}, oldest first: for each history entry id in
+     * {@code $ids}, its time and operation, its action as it is now, and the ids of the action's
+     * board and every body above it.
+     */
+    static final String CHANGES = """
+            UNWIND $ids AS id
+            MATCH (h:HistoryEntry {id: id}) USING INDEX h:HistoryEntry(id)
+            MATCH (a:Action {id: h.entityId})
+            RETURN h.id AS id, h.at AS at, h.operation AS operation, a,
+                   COLLECT { MATCH (a)-[:ACCOUNTABLE_TO]->(:Board)-[:REPORTS_TO*0..]->(b:Board) RETURN DISTINCT b.id } AS boards
+            ORDER BY h.at, h.id
             """;
 }

@@ -2,61 +2,240 @@ package org.partnershipgraph.action;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.neo4j.driver.Value;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 /**
- * Changes to actions, published only after their transaction commits (a rolled-back change is
- * never seen), to the subscribers of this instance.
+ * Committed changes to actions, for this instance's subscribers, read from the history entries
+ * every instance writes to the shared database: so a change made through any instance reaches the
+ * subscribers of all of them, and a rolled-back change (which leaves no entry) reaches none.
+ * <p>
+ * While it has at least one subscriber, and only then, the instance reads the history entries
+ * about actions stamped since its last read less {@link ActionEventsProperties#overlap()}, every
+ * {@link ActionEventsProperties#pollInterval()} and at once after each commit through itself,
+ * and then, in one batch, the actions of the entries it has not delivered yet: it remembers the
+ * entries it has delivered within the overlap, so each is delivered once. The first read after
+ * the first subscriber arrives only marks where the feed starts. A failed read is logged once per
+ * outage and retried at the next interval; reading stops, and subscriptions complete, when the
+ * application stops.
  */
 @Component
-public class ActionEvents {
+public class ActionEvents implements SmartLifecycle, DisposableBean {
 
-    /** One row {@code a, boards}: action {@code $id} and the ids of its board and every body above it. */
-    private static final String CHANGED = """
-            MATCH (a:Action {id: $id})
-            RETURN a, COLLECT { MATCH (a)-[:ACCOUNTABLE_TO]->(:Board)-[:REPORTS_TO*0..]->(b:Board) RETURN DISTINCT b.id } AS boards
-            """;
+    private static final Logger log = LoggerFactory.getLogger(ActionEvents.class);
 
-    private final Sinks.Many<ActionChange> sink = Sinks.many().multicast().directBestEffort();
+    private static final int SUBSCRIBER_BUFFER = 256;
+
     private final Neo4jClient neo4j;
+    private final TransactionTemplate readOnly;
+    private final ActionEventsProperties properties;
+    private final ExecutorService reader = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("action-events").daemon().factory());
+    private final Scheduler readerScheduler = Schedulers.fromExecutor(reader);
+    private final Sinks.Many<Boolean> wakeups = Sinks.many().multicast().directBestEffort();
+    private final AtomicReference<Sinks.One<Boolean>> stopSignal = new AtomicReference<>(Sinks.one());
+    private final AtomicReference<Feed> feed = new AtomicReference<>();
+    private final Flux<ActionChange> changes;
+    private volatile boolean running = true;
 
-    ActionEvents(Neo4jClient neo4j) {
+    ActionEvents(Neo4jClient neo4j, PlatformTransactionManager transactions, ActionEventsProperties properties) {
         this.neo4j = neo4j;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+        this.properties = properties;
+        this.changes = Flux.defer(this::follow).publish().refCount(1);
     }
 
     /**
-     * Publishes the change of {@code actionId} once the current transaction has committed: the
-     * action is read now, inside the transaction that changed it, and emitted only after commit.
+     * Makes this instance read the changes as soon as the current transaction has committed,
+     * rather than at its next interval; nothing happens if it rolls back.
      */
-    void afterCommit(String actionId, String operation, String by) {
-        ActionChange change = neo4j.query(CHANGED).bindAll(Map.of("id", actionId)).fetchAs(ActionChange.class)
-                .mappedBy((t, r) -> new ActionChange(Action.from(r.get("a").asNode()), operation,
-                        OffsetDateTime.now(ZoneOffset.UTC), new HashSet<>(r.get("boards").asList(Value::asString))))
-                .one().orElseThrow();
+    void pollAfterCommit() {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                sink.emitNext(change, Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(200)));
+                // A failed emission means there is no feed, or another wake-up is being emitted.
+                wakeups.tryEmitNext(Boolean.TRUE);
             }
         });
     }
 
-    /** Every change from now on. */
+    /**
+     * Every change committed from now on, through any instance; a subscriber that falls more than
+     * 256 changes behind loses the oldest.
+     */
     public Flux<ActionChange> changes() {
-        return sink.asFlux();
+        return changes.onBackpressureBuffer(SUBSCRIBER_BUFFER, dropped -> { }, BufferOverflowStrategy.DROP_OLDEST);
+    }
+
+    /**
+     * Whether this instance is following the changes: it has a subscriber and has read where the
+     * feed starts, so every change committed from now on will be delivered.
+     */
+    public boolean following() {
+        Feed current = feed.get();
+        return current != null && current.started();
     }
 
     static boolean concerns(ActionChange change, String boardId) {
         return boardId == null || change.boards().contains(boardId);
+    }
+
+    private Flux<ActionChange> follow() {
+        Sinks.One<Boolean> stopped = stopSignal.get();
+        if (!running) {
+            return Flux.empty();
+        }
+        Feed current = new Feed(properties.overlap());
+        feed.set(current);
+        return Flux.merge(Flux.interval(Duration.ZERO, properties.pollInterval()), wakeups.asFlux())
+                .onBackpressureDrop()
+                .concatMap(tick -> Mono.fromCallable(() -> poll(current)).subscribeOn(readerScheduler), 1)
+                .concatMapIterable(batch -> batch)
+                .takeUntilOther(stopped.asMono())
+                .doFinally(signal -> feed.compareAndSet(current, null));
+    }
+
+    private List<ActionChange> poll(Feed current) {
+        try {
+            Read read = readOnly.execute(status -> {
+                Stamps stamps = stamps(current.cursor());
+                List<String> undelivered = current.undelivered(stamps);
+                return new Read(stamps, undelivered.isEmpty() ? List.of() : changes(undelivered));
+            });
+            current.advance(read.stamps());
+            if (current.failing) {
+                log.info("Reading action changes for subscribers again");
+                current.failing = false;
+            }
+            return read.changes();
+        } catch (RuntimeException ex) {
+            if (!running || feed.get() != current) {
+                log.debug("Read of action changes ended with its feed: {}", ex.toString());
+            } else if (!current.failing) {
+                log.warn("Cannot read action changes for subscribers; retrying every {}: {}",
+                        properties.pollInterval(), ex.toString());
+                current.failing = true;
+            } else {
+                log.debug("Still cannot read action changes: {}", ex.toString());
+            }
+            return List.of();
+        }
+    }
+
+    private Stamps stamps(OffsetDateTime cursor) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("cursor", cursor);
+        params.put("overlapMillis", properties.overlap().toMillis());
+        return neo4j.query(ActionCypher.CHANGED_SINCE).bindAll(params).fetchAs(Stamps.class)
+                .mappedBy((t, r) -> new Stamps(r.get("now").asOffsetDateTime(), r.get("entries")
+                        .asList(v -> new Stamp(v.get("id").asString(), v.get("at").asOffsetDateTime()))))
+                .one().orElseThrow();
+    }
+
+    private List<ActionChange> changes(List<String> historyIds) {
+        return List.copyOf(neo4j.query(ActionCypher.CHANGES).bindAll(Map.of("ids", historyIds)).fetchAs(ActionChange.class)
+                .mappedBy((t, r) -> new ActionChange(Action.from(r.get("a").asNode()), r.get("operation").asString(),
+                        r.get("at").asOffsetDateTime(), Set.copyOf(r.get("boards").asList(Value::asString))))
+                .all());
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /** Ends the feed, completing every subscription; {@link #start()} lets new subscribers in again. */
+    @Override
+    public void stop() {
+        running = false;
+        stopSignal.getAndSet(Sinks.one()).tryEmitValue(Boolean.TRUE);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public void destroy() {
+        stop();
+        reader.shutdownNow();
+    }
+
+    /** What one read found, and the changes it is to deliver. */
+    private record Read(Stamps stamps, List<ActionChange> changes) {
+    }
+
+    /** The database clock when a read ran, and the history entries it found, oldest first. */
+    private record Stamps(OffsetDateTime now, List<Stamp> entries) {
+    }
+
+    /** A history entry about an action: its id and when it was stamped. */
+    private record Stamp(String id, OffsetDateTime at) {
+    }
+
+    /** Where one run of the feed stands: read only on the feed's thread. */
+    private static final class Feed {
+
+        private final Duration overlap;
+        private final Map<String, OffsetDateTime> delivered = new HashMap<>();
+        private OffsetDateTime cursor;
+        private volatile boolean started;
+        private boolean failing;
+
+        Feed(Duration overlap) {
+            this.overlap = overlap;
+        }
+
+        OffsetDateTime cursor() {
+            return cursor;
+        }
+
+        boolean started() {
+            return started;
+        }
+
+        /** The ids of the entries in {@code stamps} not delivered yet; none on the first read, which marks the start. */
+        List<String> undelivered(Stamps stamps) {
+            if (!started) {
+                return List.of();
+            }
+            return stamps.entries().stream().map(Stamp::id).filter(id -> !delivered.containsKey(id)).toList();
+        }
+
+        /** Records {@code stamps} as delivered, moves the cursor to their read, and forgets what the next read cannot see. */
+        void advance(Stamps stamps) {
+            stamps.entries().forEach(stamp -> delivered.put(stamp.id(), stamp.at()));
+            if (cursor == null || stamps.now().isAfter(cursor)) {
+                cursor = stamps.now();
+            }
+            OffsetDateTime horizon = cursor.minus(overlap);
+            delivered.values().removeIf(at -> !at.isAfter(horizon));
+            started = true;
+        }
     }
 }

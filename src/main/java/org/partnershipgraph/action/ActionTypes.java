@@ -2,11 +2,13 @@ package org.partnershipgraph.action;
 
 import org.partnershipgraph.graphql.EntityType;
 import org.partnershipgraph.graphql.SchemaStatements;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Node type and graph schema of the action feature. */
+/** Node type, graph schema and change-feed settings of the action feature. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ActionEventsProperties.class)
 public class ActionTypes {
 
     @Bean

@@ -8,10 +8,11 @@ final class HistoryCypher {
     private HistoryCypher() {
     }
 
-    /** No rows: constraint and index for history entries. */
+    /** No rows: constraint and indexes for history entries (by entity, and by time for the change feed). */
     static final List<String> SCHEMA = List.of(
             "CREATE CONSTRAINT history_entry_id IF NOT EXISTS FOR (n:HistoryEntry) REQUIRE n.id IS UNIQUE",
-            "CREATE INDEX history_entry_entity IF NOT EXISTS FOR (n:HistoryEntry) ON (n.entityId)");
+            "CREATE INDEX history_entry_entity IF NOT EXISTS FOR (n:HistoryEntry) ON (n.entityId)",
+            "CREATE INDEX history_entry_at IF NOT EXISTS FOR (n:HistoryEntry) ON (n.at)");
 
     /**
      * One row {@code id}: appends a history entry about entity {@code $entityId} (linked to it when it

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.partnershipgraph.SyntheticGraphTestBase;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
@@ -30,6 +31,9 @@ import reactor.core.publisher.Flux;
 class MutationGraphQlTest extends SyntheticGraphTestBase {
 
     private static final LocalDate AS_OF = LocalDate.of(2025, 1, 31);
+
+    @Autowired
+    private ActionEvents actionEvents;
 
     private GraphQlTester hwbb;
     private GraphQlTester hosc;
@@ -227,7 +231,7 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
         Flux<String> events = socket.document("subscription { actionChanged(boardId: \"board-hwbb\") { operation action { id version } } }")
                 .executeSubscription().toFlux("actionChanged.action.id", String.class);
         CompletableFuture<String> first = events.next().toFuture();
-        Thread.sleep(2000);
+        await("the service follows the changes for its subscriber", actionEvents::following);
         hwbb.document("""
                 mutation { recordProgress(input: {actionId: "action-m-2", expectedVersion: 0, status: OFF_TRACK}) { action { id } } }
                 """).execute().errors().expect(e -> "VALIDATION".equals(e.getExtensions().get("code"))).verify();
@@ -236,6 +240,7 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
         assertThat(first.get(30, TimeUnit.SECONDS)).as("the first event is the committed change of the HWBB's sub-board")
                 .isEqualTo("action-m-2");
         socket.stop().block(Duration.ofSeconds(10));
+        await("the service stops following the changes once its subscriber has gone", () -> !actionEvents.following());
     }
 
     private static String progress(String actionId, int version) {

@@ -7,25 +7,42 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.partnershipgraph.ServiceTestBase;
+import org.partnershipgraph.action.ActionEvents;
 import org.partnershipgraph.embedded.EmbeddedNeo4jProperties;
 import org.partnershipgraph.embedded.EmbeddedNeo4jServer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
 
 /**
  * The service over a Neo4j server it does not own, which goes away and comes back: readiness
- * turns DOWN and queries fail fast with UNAVAILABLE, then both recover without a restart.
+ * turns DOWN and queries fail fast with UNAVAILABLE, then both recover without a restart; a
+ * subscriber connected throughout receives the changes made after it.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class Neo4jOutageTest extends ServiceTestBase {
+
+    private static final String READ_FAILED = "Cannot read action changes for subscribers";
+    private static final String READ_AGAIN = "Reading action changes for subscribers again";
 
     private static final Path DATA = dataDirectory();
     private static final int PORT = freePort();
     private static EmbeddedNeo4jServer server = start();
+
+    @Autowired
+    private ActionEvents events;
 
     @DynamicPropertySource
     static void externalServer(DynamicPropertyRegistry registry) {
@@ -53,6 +70,42 @@ class Neo4jOutageTest extends ServiceTestBase {
         server = start();
         readiness("UP");
         graphQl.document("{ actions { totalCount } }").execute().path("actions.totalCount").entity(Integer.class).isEqualTo(0);
+    }
+
+    @Test
+    void aSubscriberKeepsItsSubscriptionThroughAnOutageAndReceivesTheChangesAfterIt(CapturedOutput output) throws Exception {
+        readiness("UP");
+        try (var session = driver.session()) {
+            session.executeWriteWithoutResult(tx -> tx.run("""
+                    MERGE (b:Board:Node {id: 'board-outage'}) SET b.name = 'Outage Board', b.kind = 'BOARD'
+                    MERGE (a:Action:Node {id: 'action-outage'})
+                    SET a.title = 'Survive an outage', a.kind = 'COMMITMENT', a.status = 'NOT_STARTED', a.version = 0
+                    MERGE (a)-[:ACCOUNTABLE_TO]->(b)
+                    """).consume());
+        }
+        WebSocketGraphQlTester socket = WebSocketGraphQlTester.builder("ws://localhost:" + port + "/graphql",
+                new StandardWebSocketClient()).build();
+        CompletableFuture<String> first = socket.document("subscription { actionChanged { operation action { id } } }")
+                .executeSubscription().toFlux("actionChanged.action.id", String.class).next().toFuture();
+        await("the service follows the changes for its subscriber", events::following);
+        int before = output.getOut().length();
+        server.close();
+        server = null;
+        await("a read of the changes fails", () -> output.getOut().indexOf(READ_FAILED, before) >= 0);
+        server = start();
+        readiness("UP");
+        as("admin").document("""
+                mutation { recordProgress(input: {actionId: "action-outage", expectedVersion: 0, status: IN_PROGRESS, percentComplete: 10}) { action { version } } }
+                """).execute().path("recordProgress.action.version").entity(Integer.class).isEqualTo(1);
+        assertThat(first.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("action-outage");
+        String since = output.getOut().substring(before);
+        int warned = since.indexOf(READ_FAILED);
+        int recovered = since.indexOf(READ_AGAIN, warned);
+        assertThat(recovered).as("the recovery is logged after the warning").isGreaterThan(warned);
+        assertThat(since.substring(warned + READ_FAILED.length(), recovered)).as("one warning for the outage").doesNotContain(READ_FAILED);
+        assertThat(since).as("no stack trace for a failed read").doesNotContain("at org.partnershipgraph.action.ActionEvents");
+        socket.stop().block(TIMEOUT);
+        await("the service stops following the changes once its subscriber has gone", () -> !events.following());
     }
 
     private void readiness(String expected) {
