@@ -172,7 +172,7 @@ public class ActionCommands {
         if (input.completedDate() != null && input.completedDate().isAfter(today)) {
             throw new ValidationException("completedDate", "cannot be in the future (" + input.completedDate() + ")");
         }
-        Integer percent = input.status() == ActionStatus.COMPLETE && input.percentComplete() == null ? 100 : input.percentComplete();
+        Integer percent = input.status() == ActionStatus.COMPLETE && input.percentComplete() == null ? Integer.valueOf(100) : input.percentComplete();
         String rag = input.rag() == null ? null : input.rag().name();
         List<FieldChange> changes = Arrays.asList(FieldChange.of("status", entity.getStatus(), input.status().name()),
                 FieldChange.of("rag", entity.getRag(), rag),

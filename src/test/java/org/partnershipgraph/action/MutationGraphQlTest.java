@@ -122,6 +122,23 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
     }
 
     @Test
+    void progressWithoutAPercentageKeepsItUnsetAndCompletionMeansAHundred() {
+        hwbb.document("""
+                mutation { recordProgress(input: {actionId: "action-m-2", expectedVersion: 0, status: IN_PROGRESS}) {
+                    action { version status } update { percentComplete } } }
+                """).execute()
+                .path("recordProgress.action.version").entity(Integer.class).isEqualTo(1)
+                .path("recordProgress.action.status").entity(String.class).isEqualTo("IN_PROGRESS")
+                .path("recordProgress.update.percentComplete").valueIsNull();
+        hwbb.document("""
+                mutation { recordProgress(input: {actionId: "action-m-2", expectedVersion: 1, status: COMPLETE, completedDate: "2025-01-02"}) {
+                    action { version } update { percentComplete } } }
+                """).execute()
+                .path("recordProgress.action.version").entity(Integer.class).isEqualTo(2)
+                .path("recordProgress.update.percentComplete").entity(Integer.class).isEqualTo(100);
+    }
+
+    @Test
     void aStaleVersionIsAConflictAndChangesNothing() {
         hwbb.document(progress("action-m-1", 0)).execute().path("recordProgress.action.version").hasValue();
         hwbb.document(progress("action-m-1", 0)).execute().errors()
