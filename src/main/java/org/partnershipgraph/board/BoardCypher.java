@@ -23,9 +23,21 @@ final class BoardCypher {
             RETURN b
             """;
 
-    /** One row {@code total, items}: boards matching the filter, sorted, one page of nodes. */
+    /**
+     * One row {@code total, items}: boards matching the filter, sorted, one page of nodes. With
+     * {@code $reportsTo} the candidates are that board's direct reports, not every board.
+     */
     static final String BOARDS = """
-            MATCH (b:Board)
+            CALL () {
+                WITH $reportsTo AS parent WHERE parent IS NOT NULL
+                MATCH (:Board {id: parent})<-[:REPORTS_TO]-(b:Board)
+                RETURN b
+              UNION
+                WITH $reportsTo AS parent WHERE parent IS NULL
+                MATCH (b:Board)
+                RETURN b
+            }
+            WITH b
             WHERE ($kinds IS NULL OR b.kind IN $kinds)
               AND ($name IS NULL OR toLower(b.name) CONTAINS toLower($name)
                    OR toLower(coalesce(b.shortName, '')) CONTAINS toLower($name)

@@ -47,6 +47,23 @@ class BoardGraphQlTest extends GraphQlTestBase {
     }
 
     @Test
+    void filterBoardsByTheBodyTheyReportToAloneAndWithKind() {
+        List<String> reports = graphQl.document("{ boards(first: 100, filter: {reportsTo: \"board-bctt\"}) { totalCount edges { node { id } } } }")
+                .execute()
+                .path("boards.totalCount").entity(Long.class)
+                .isEqualTo(count("MATCH (:Board {id: 'board-bctt'})<-[:REPORTS_TO]-(b:Board) RETURN count(b)"))
+                .path("boards.edges[*].node.id").entityList(String.class).get();
+        assertThat(reports).isNotEmpty().isSorted();
+        graphQl.document("{ boards(filter: {reportsTo: \"board-bctt\", kind: [COMMITTEE]}) { totalCount } }")
+                .execute()
+                .path("boards.totalCount").entity(Long.class)
+                .isEqualTo(count("MATCH (:Board {id: 'board-bctt'})<-[:REPORTS_TO]-(b:Board {kind: 'COMMITTEE'}) RETURN count(b)"));
+        graphQl.document("{ boards(filter: {reportsTo: \"no-such-board\"}) { totalCount } }")
+                .execute()
+                .path("boards.totalCount").entity(Long.class).isEqualTo(0L);
+    }
+
+    @Test
     void meetingsOfABoardNewestFirstWithDecisions() {
         long meetings = count("MATCH (:Board {id: 'board-hwbb'})<-[:OF]-(m:Meeting) RETURN count(m)");
         assertThat(meetings).isPositive();
