@@ -83,7 +83,8 @@ public final class Report {
 
     private static String ratio(String a, String b) {
         try {
-            return String.format(Locale.ROOT, "%.2fx", Double.parseDouble(a) / Double.parseDouble(b));
+            double value = Double.parseDouble(a) / Double.parseDouble(b);
+            return Double.isFinite(value) ? String.format(Locale.ROOT, "%.2fx", value) : "n/a";
         } catch (NumberFormatException | NullPointerException ex) {
             return "n/a";
         }
