@@ -1,6 +1,9 @@
 package org.partnershipgraph;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,6 +44,21 @@ public abstract class SyntheticGraphTestBase extends ServiceTestBase {
                                                             status: row.status, rag: row.rag, seq: 0, author: 'test'})
                 """, Map.of("rows", chunk), false);
         }
+    }
+
+    /** Creates actions titled by their ids, all with {@code status}, due {@code dueDate}, as stated on {@code asOf}. */
+    protected void actions(List<String> ids, String status, LocalDate dueDate, LocalDate asOf) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (String id : ids) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("id", id);
+            row.put("title", id);
+            row.put("status", status);
+            row.put("dueDate", dueDate);
+            row.put("asOf", asOf);
+            rows.add(row);
+        }
+        actions(rows);
     }
 
     /** Creates {@code (from)-[:type]->(to)} for each {@code {from, to}}. */

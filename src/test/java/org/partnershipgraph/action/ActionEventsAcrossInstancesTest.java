@@ -66,24 +66,8 @@ class ActionEventsAcrossInstancesTest extends SyntheticGraphTestBase {
     @BeforeEach
     void twoInstancesOverOneGraph() {
         clear();
-        write("""
-                CREATE (hwbb:Board:Node {id: 'board-hwbb', name: 'Health and Wellbeing Board', kind: 'BOARD'})
-                CREATE (sub:Board:Node {id: 'board-hwbb-sub', name: 'A group below the HWBB', kind: 'GROUP'})-[:REPORTS_TO {relation: 'SUB_GROUP_OF'}]->(hwbb)
-                CREATE (:Board:Node {id: 'board-hosc', name: 'Scrutiny Committee', kind: 'COMMITTEE'})
-                CREATE (:Post:Node {id: 'post-lead', title: 'Lead'})
-                CREATE (:Post:Node {id: 'post-other', title: 'Other lead'})
-                """, Map.of(), false);
-        List<Map<String, Object>> actions = new ArrayList<>();
-        for (String id : List.of("action-e-1", "action-e-2", "action-e-3", "action-e-4")) {
-            Map<String, Object> row = new HashMap<>();
-            row.put("id", id);
-            row.put("title", id);
-            row.put("status", "NOT_STARTED");
-            row.put("dueDate", LocalDate.of(2026, 3, 31));
-            row.put("asOf", AS_OF);
-            actions.add(row);
-        }
-        actions(actions);
+        write(MutationGraphQlTest.BOARDS_AND_POSTS, Map.of(), false);
+        actions(List.of("action-e-1", "action-e-2", "action-e-3", "action-e-4"), "NOT_STARTED", LocalDate.of(2026, 3, 31), AS_OF);
         relate("ACCOUNTABLE_TO", List.of(Map.of("from", "action-e-1", "to", "board-hwbb"),
                 Map.of("from", "action-e-2", "to", "board-hwbb-sub"), Map.of("from", "action-e-3", "to", "board-hosc"),
                 Map.of("from", "action-e-4", "to", "board-hwbb")));

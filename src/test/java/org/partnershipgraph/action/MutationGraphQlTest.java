@@ -32,6 +32,18 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
 
     private static final LocalDate AS_OF = LocalDate.of(2025, 1, 31);
 
+    /**
+     * The secretariats' boards (HWBB with a sub-group, and HOSC) and two posts: the graph the
+     * mutation and subscription tests write to.
+     */
+    static final String BOARDS_AND_POSTS = """
+            CREATE (hwbb:Board:Node {id: 'board-hwbb', name: 'Health and Wellbeing Board', kind: 'BOARD'})
+            CREATE (sub:Board:Node {id: 'board-hwbb-sub', name: 'A group below the HWBB', kind: 'GROUP'})-[:REPORTS_TO {relation: 'SUB_GROUP_OF'}]->(hwbb)
+            CREATE (:Board:Node {id: 'board-hosc', name: 'Scrutiny Committee', kind: 'COMMITTEE'})
+            CREATE (:Post:Node {id: 'post-lead', title: 'Lead'})
+            CREATE (:Post:Node {id: 'post-other', title: 'Other lead'})
+            """;
+
     @Autowired
     private ActionEvents actionEvents;
 
@@ -42,24 +54,8 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
     @BeforeEach
     void graph() {
         clear();
-        write("""
-                CREATE (hwbb:Board:Node {id: 'board-hwbb', name: 'Health and Wellbeing Board', kind: 'BOARD'})
-                CREATE (sub:Board:Node {id: 'board-hwbb-sub', name: 'A group below the HWBB', kind: 'GROUP'})-[:REPORTS_TO {relation: 'SUB_GROUP_OF'}]->(hwbb)
-                CREATE (:Board:Node {id: 'board-hosc', name: 'Scrutiny Committee', kind: 'COMMITTEE'})
-                CREATE (:Post:Node {id: 'post-lead', title: 'Lead'})
-                CREATE (:Post:Node {id: 'post-other', title: 'Other lead'})
-                """, Map.of(), false);
-        List<Map<String, Object>> actions = new ArrayList<>();
-        for (String id : List.of("action-m-1", "action-m-2", "action-m-3", "action-m-4")) {
-            Map<String, Object> row = new HashMap<>();
-            row.put("id", id);
-            row.put("title", id);
-            row.put("status", "IN_PROGRESS");
-            row.put("dueDate", LocalDate.of(2026, 3, 31));
-            row.put("asOf", AS_OF);
-            actions.add(row);
-        }
-        actions(actions);
+        write(BOARDS_AND_POSTS, Map.of(), false);
+        actions(List.of("action-m-1", "action-m-2", "action-m-3", "action-m-4"), "IN_PROGRESS", LocalDate.of(2026, 3, 31), AS_OF);
         relate("ACCOUNTABLE_TO", List.of(Map.of("from", "action-m-1", "to", "board-hwbb"),
                 Map.of("from", "action-m-2", "to", "board-hwbb-sub"), Map.of("from", "action-m-3", "to", "board-hosc"),
                 Map.of("from", "action-m-4", "to", "board-hwbb")));

@@ -3,8 +3,6 @@ package org.partnershipgraph.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -45,17 +43,7 @@ class RequestIdLoggingTest extends SyntheticGraphTestBase {
                 CREATE (:Board:Node {id: 'board-hwbb', name: 'Health and Wellbeing Board', kind: 'BOARD'})
                 CREATE (:SourceDocument:Node {id: 'doc-log', file: 'doc-log.txt', title: 'A document', kind: 'REPORT'})
                 """, Map.of(), false);
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (String id : List.of("action-log-update", "action-log-due", "action-log-upstream", "action-log-source")) {
-            Map<String, Object> row = new HashMap<>();
-            row.put("id", id);
-            row.put("title", id);
-            row.put("status", "IN_PROGRESS");
-            row.put("dueDate", LocalDate.of(2026, 3, 31));
-            row.put("asOf", LocalDate.of(2025, 1, 31));
-            rows.add(row);
-        }
-        actions(rows);
+        actions(List.of("action-log-update", "action-log-due", "action-log-upstream", "action-log-source"), "IN_PROGRESS", LocalDate.of(2026, 3, 31), LocalDate.of(2025, 1, 31));
         relate("ACCOUNTABLE_TO", List.of(Map.of("from", "action-log-due", "to", "board-hwbb")));
         relate("DEPENDS_ON", List.of(Map.of("from", "action-log-upstream", "to", "action-log-due")));
         write("""
