@@ -50,15 +50,20 @@ public abstract class SyntheticGraphTestBase extends ServiceTestBase {
     protected void actions(List<String> ids, String status, LocalDate dueDate, LocalDate asOf) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (String id : ids) {
-            Map<String, Object> row = new HashMap<>();
-            row.put("id", id);
-            row.put("title", id);
-            row.put("status", status);
-            row.put("dueDate", dueDate);
-            row.put("asOf", asOf);
-            rows.add(row);
+            rows.add(actionRow(id, status, dueDate, asOf));
         }
         actions(rows);
+    }
+
+    /** One row for {@link #actions(List)}: an action titled by its id. */
+    protected static Map<String, Object> actionRow(String id, String status, LocalDate dueDate, LocalDate asOf) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("id", id);
+        row.put("title", id);
+        row.put("status", status);
+        row.put("dueDate", dueDate);
+        row.put("asOf", asOf);
+        return row;
     }
 
     /** Creates {@code (from)-[:type]->(to)} for each {@code {from, to}}. */

@@ -191,13 +191,7 @@ class DependencyGraphQlTest extends SyntheticGraphTestBase {
     }
 
     private static Map<String, Object> action(String id, String status, LocalDate due) {
-        Map<String, Object> row = new HashMap<>();
-        row.put("id", id);
-        row.put("title", id);
-        row.put("status", status);
-        row.put("dueDate", due);
-        row.put("asOf", AS_OF);
-        return row;
+        return actionRow(id, status, due, AS_OF);
     }
 
     private static Map<String, Object> edge(String from, String to) {
