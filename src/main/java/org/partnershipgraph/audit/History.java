@@ -1,6 +1,5 @@
 package org.partnershipgraph.audit;
 
-import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,13 +47,6 @@ public class History {
     @PreAuthorize("hasAnyRole('AUDITOR', 'ADMIN')")
     public List<HistoryEntry> of(String entityId) {
         return List.copyOf(neo4j.query(HistoryCypher.OF_ENTITY).bindAll(Map.of("entityId", entityId))
-                .fetchAs(HistoryEntry.class).mappedBy((t, r) -> HistoryEntry.from(r.get("h").asNode())).all());
-    }
-
-    /** The entries about {@code entityId} committed after {@code after}, newest first. */
-    @Transactional(readOnly = true)
-    public List<HistoryEntry> after(String entityId, OffsetDateTime after) {
-        return List.copyOf(neo4j.query(HistoryCypher.AFTER).bindAll(Map.of("entityId", entityId, "after", after))
                 .fetchAs(HistoryEntry.class).mappedBy((t, r) -> HistoryEntry.from(r.get("h").asNode())).all());
     }
 }

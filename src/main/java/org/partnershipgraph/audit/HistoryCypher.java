@@ -31,10 +31,4 @@ final class HistoryCypher {
             MATCH (h:HistoryEntry {entityId: $entityId})
             RETURN h ORDER BY h.at DESC, h.id DESC
             """;
-
-    /** Rows {@code h}: the entries about {@code $entityId} after {@code $after} (a datetime), newest first. */
-    static final String AFTER = """
-            MATCH (h:HistoryEntry {entityId: $entityId}) WHERE h.at > $after
-            RETURN h ORDER BY h.at DESC, h.id DESC
-            """;
 }
