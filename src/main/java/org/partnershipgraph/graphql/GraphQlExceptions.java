@@ -1,5 +1,6 @@
 package org.partnershipgraph.graphql;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -53,20 +54,13 @@ public class GraphQlExceptions {
 
     @GraphQlExceptionHandler
     GraphQLError validation(ValidationException ex, DataFetchingEnvironment env) {
-        return GraphqlErrorBuilder.newError(env)
-                .errorType(ErrorType.BAD_REQUEST)
-                .message(ex.getMessage())
-                .extensions(Map.of("code", ErrorCode.VALIDATION.name(), "field", ex.field()))
-                .build();
+        return error(env, ErrorType.BAD_REQUEST, ErrorCode.VALIDATION, ex.getMessage(), Map.of("field", ex.field()));
     }
 
     @GraphQlExceptionHandler
     GraphQLError versionConflict(VersionConflictException ex, DataFetchingEnvironment env) {
-        return GraphqlErrorBuilder.newError(env)
-                .errorType(ErrorType.BAD_REQUEST)
-                .message(ex.getMessage())
-                .extensions(Map.of("code", ErrorCode.VERSION_CONFLICT.name(), "currentVersion", ex.currentVersion()))
-                .build();
+        return error(env, ErrorType.BAD_REQUEST, ErrorCode.VERSION_CONFLICT, ex.getMessage(),
+                Map.of("currentVersion", ex.currentVersion()));
     }
 
     @GraphQlExceptionHandler
@@ -82,11 +76,7 @@ public class GraphQlExceptions {
 
     @GraphQlExceptionHandler
     GraphQLError dependencyCycle(DependencyCycleException ex, DataFetchingEnvironment env) {
-        return GraphqlErrorBuilder.newError(env)
-                .errorType(ErrorType.BAD_REQUEST)
-                .message(ex.getMessage())
-                .extensions(Map.of("code", ErrorCode.DEPENDENCY_CYCLE.name(), "cycle", ex.cycle()))
-                .build();
+        return error(env, ErrorType.BAD_REQUEST, ErrorCode.DEPENDENCY_CYCLE, ex.getMessage(), Map.of("cycle", ex.cycle()));
     }
 
     @GraphQlExceptionHandler({ServiceUnavailableException.class, SessionExpiredException.class,
@@ -106,18 +96,24 @@ public class GraphQlExceptions {
         }
         String errorId = UUID.randomUUID().toString();
         log.error("Unexpected error {} while fetching {}", errorId, env.getExecutionStepInfo().getPath(), ex);
-        return GraphqlErrorBuilder.newError(env)
-                .errorType(ErrorType.INTERNAL_ERROR)
-                .message("Internal error; quote id " + errorId + " when reporting it.")
-                .extensions(Map.of("code", ErrorCode.INTERNAL.name(), "errorId", errorId))
-                .build();
+        return error(env, ErrorType.INTERNAL_ERROR, ErrorCode.INTERNAL, "Internal error; quote id " + errorId + " when reporting it.",
+                Map.of("errorId", errorId));
     }
 
     static GraphQLError error(DataFetchingEnvironment env, ErrorType type, ErrorCode code, String message) {
+        return error(env, type, code, message, Map.of());
+    }
+
+    /** An error with {@code code} and the further {@code details} in its extensions. */
+    static GraphQLError error(DataFetchingEnvironment env, ErrorType type, ErrorCode code, String message,
+            Map<String, Object> details) {
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("code", code.name());
+        extensions.putAll(details);
         return GraphqlErrorBuilder.newError(env)
                 .errorType(type)
                 .message(message)
-                .extensions(Map.of("code", code.name()))
+                .extensions(extensions)
                 .build();
     }
 }
