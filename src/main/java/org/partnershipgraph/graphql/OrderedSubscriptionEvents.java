@@ -1,4 +1,4 @@
-package org.partnershipgraph.action;
+package org.partnershipgraph.graphql;
 
 import graphql.execution.SubscriptionExecutionStrategy;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
@@ -8,9 +8,9 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Sends a subscription's events in the order {@link ActionEvents} delivers them, rather than in
- * the order their fields finish resolving (GraphQL Java's default), so that a subscriber sees the
- * changes in the order they were read from the history.
+ * Sends every subscription's events in the order its source publishes them, rather than in the
+ * order their fields finish resolving (GraphQL Java's default): a subscriber to
+ * {@code actionChanged} sees the changes in the order they were read from the history.
  */
 @Component
 class OrderedSubscriptionEvents implements WebGraphQlInterceptor {
