@@ -2,8 +2,11 @@ package org.partnershipgraph.security;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
@@ -18,6 +21,19 @@ import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.language.Argument;
+import graphql.language.ArrayValue;
+import graphql.language.Directive;
+import graphql.language.Document;
+import graphql.language.Field;
+import graphql.language.Node;
+import graphql.language.NodeTraverser;
+import graphql.language.NodeVisitorStub;
+import graphql.language.ObjectValue;
+import graphql.language.Value;
+import graphql.language.VariableReference;
+import graphql.util.TraversalControl;
+import graphql.util.TraverserContext;
 import org.springframework.graphql.execution.ErrorType;
 
 /**
@@ -25,26 +41,39 @@ import org.springframework.graphql.execution.ErrorType;
  * configured limits, with code {@code QUERY_TOO_COMPLEX}, the limit and the measured value.
  * Complexity counts each field once per item it may be fetched for: a field under
  * {@code actions(first: 50)} counts 50 times (a connection without {@code first} counts 20).
+ *
+ * <p>A measure depends only on the document, the operation and the variables given to
+ * {@code first} or to a directive ({@code @include}, {@code @skip}); it is kept for those (the
+ * document cache hands out the same {@link Document} for the same query text), bounded like the
+ * document cache, so a portal's repeated queries are measured once, not on every request.
  */
 class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 
     private static final int DEFAULT_PAGE = 20;
 
+    private static final int CAPACITY = 1000;
+
     private final SecurityProperties.Limits limits;
+    private final Map<Document, Set<String>> limitVariables = new ConcurrentHashMap<>();
+    private final Map<MeasureKey, Measure> measures = new ConcurrentHashMap<>();
 
     QueryLimitsInstrumentation(SecurityProperties.Limits limits) {
         this.limits = limits;
+    }
+
+    /** A measured operation: the document (by identity), the operation and the variables the measure depends on. */
+    private record MeasureKey(Document document, String operationName, Map<String, Object> variables) {
     }
 
     @Override
     public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
             InstrumentationState state) {
         ExecutionContext context = parameters.getExecutionContext();
-        Measure measure = measure(context);
+        Measure measure = cachedMeasure(context);
         List<GraphQLError> errors = new ArrayList<>();
-        check(errors, "depth", measure.depth, limits.maxDepth());
-        check(errors, "complexity", measure.complexity, limits.maxComplexity());
-        check(errors, "aliases", measure.aliases, limits.maxAliases());
+        check(errors, "depth", measure.depth(), limits.maxDepth());
+        check(errors, "complexity", measure.complexity(), limits.maxComplexity());
+        check(errors, "aliases", measure.aliases(), limits.maxAliases());
         if (!errors.isEmpty()) {
             throw new AbortExecutionException(errors);
         }
@@ -62,14 +91,61 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
         }
     }
 
-    private static final class Measure {
+    private Measure cachedMeasure(ExecutionContext context) {
+        Document document = context.getDocument();
+        Set<String> names = bounded(limitVariables).computeIfAbsent(document, QueryLimitsInstrumentation::limitVariables);
+        Map<String, Object> coerced = context.getCoercedVariables().toMap();
+        Map<String, Object> values = new HashMap<>();
+        names.forEach(name -> values.put(name, coerced.get(name)));
+        MeasureKey key = new MeasureKey(document, context.getOperationDefinition().getName(), values);
+        return bounded(measures).computeIfAbsent(key, k -> measure(context));
+    }
+
+    private static <K, V> Map<K, V> bounded(Map<K, V> cache) {
+        if (cache.size() >= CAPACITY) {
+            cache.clear();
+        }
+        return cache;
+    }
+
+    /** The variables a measure depends on: those given to a {@code first} argument or to a directive. */
+    private static Set<String> limitVariables(Document document) {
+        Set<String> names = new HashSet<>();
+        new NodeTraverser().depthFirst(new NodeVisitorStub() {
+            @Override
+            public TraversalControl visitArgument(Argument argument, TraverserContext<Node> context) {
+                Node<?> parent = context.getParentNode();
+                if (parent instanceof Directive || parent instanceof Field && argument.getName().equals("first")) {
+                    collectVariables(argument.getValue(), names);
+                }
+                return TraversalControl.CONTINUE;
+            }
+        }, document);
+        return Set.copyOf(names);
+    }
+
+    private static void collectVariables(Value<?> value, Set<String> names) {
+        switch (value) {
+            case VariableReference variable -> names.add(variable.getName());
+            case ArrayValue array -> array.getValues().forEach(v -> collectVariables(v, names));
+            case ObjectValue object -> object.getObjectFields().forEach(f -> collectVariables(f.getValue(), names));
+            default -> {
+            }
+        }
+    }
+
+    /** What an operation measures: the deepest field, the weighted field count, the aliases. */
+    private record Measure(int depth, long complexity, int aliases) {
+    }
+
+    private static final class Tally {
         int depth;
         long complexity;
         int aliases;
     }
 
     private static Measure measure(ExecutionContext context) {
-        Measure measure = new Measure();
+        Tally tally = new Tally();
         Map<QueryVisitorFieldEnvironment, long[]> weights = new HashMap<>();
         QueryTraverser.newQueryTraverser()
                 .schema(context.getGraphQLSchema())
@@ -87,10 +163,10 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
                         long[] inherited = parent == null ? new long[] {1, 0} : weights.getOrDefault(parent, new long[] {1, 0});
                         long multiplier = inherited[0];
                         int depth = (int) inherited[1] + 1;
-                        measure.complexity += multiplier;
-                        measure.depth = Math.max(measure.depth, depth);
+                        tally.complexity += multiplier;
+                        tally.depth = Math.max(tally.depth, depth);
                         if (env.getField().getAlias() != null) {
-                            measure.aliases++;
+                            tally.aliases++;
                         }
                         long childMultiplier = multiplier;
                         if (env.getFieldDefinition().getArguments().stream().anyMatch(a -> a.getName().equals("first"))) {
@@ -100,6 +176,6 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
                         weights.put(env, new long[] {Math.min(childMultiplier, Long.MAX_VALUE / 1000), depth});
                     }
                 });
-        return measure;
+        return new Measure(tally.depth, tally.complexity, tally.aliases);
     }
 }

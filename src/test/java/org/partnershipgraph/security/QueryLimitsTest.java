@@ -7,7 +7,8 @@ import org.partnershipgraph.GraphQlTestBase;
 
 /**
  * Deep, wide and aliased queries are refused before they run, with the limit and the measured
- * value, the second time as the first (parsed documents are cached, the limits still apply).
+ * value, the second time as the first (parsed documents and their measures are cached, the
+ * limits still apply), and for each value of a variable the measure depends on.
  */
 class QueryLimitsTest extends GraphQlTestBase {
 
@@ -51,6 +52,43 @@ class QueryLimitsTest extends GraphQlTestBase {
                         && "complexity".equals(e.getExtensions().get("measure"))
                         && Integer.valueOf(10000).equals(e.getExtensions().get("limit")))
                 .verify();
+    }
+
+    @Test
+    void aPageSizeFromAVariableIsMeasuredForEachValue() {
+        String actionFields = """
+                id title description kind status statusText rag asOf dueDate timescale startDate completedDate ownerText version
+                owner { __typename } accountableTo { id name kind shortName } delivers { __typename }
+                dependsOn { id title status } dependents { id title status } decision { id text }
+                sources { lines quote document { id file title } } updates { date status } ragAssessment { rag derived reason }
+                """;
+        String query = "query($n: Int) { a: actions(first: $n) { edges { node { " + actionFields + " } } }"
+                + " b: actions(first: $n) { edges { node { " + actionFields + " } } }"
+                + " c: actions(first: $n) { edges { node { " + actionFields + " } } } }";
+        for (int n : new int[] {10, 100, 10, 100}) {
+            var errors = graphQl.document(query).variable("n", n).execute().errors();
+            if (n == 10) {
+                errors.satisfy(e -> assertThat(e).isEmpty());
+            } else {
+                errors.expect(e -> "QUERY_TOO_COMPLEX".equals(e.getExtensions().get("code"))
+                        && "complexity".equals(e.getExtensions().get("measure"))).verify();
+            }
+        }
+    }
+
+    @Test
+    void aDirectiveVariableIsMeasuredForEachValue() {
+        String query = "query($deep: Boolean!) { board(id: \"board-bctt\") { id ... @include(if: $deep) { "
+                + "reportsTo { ".repeat(16) + "id" + " }".repeat(16) + " } } }";
+        for (boolean deep : new boolean[] {false, true, false, true}) {
+            var errors = graphQl.document(query).variable("deep", deep).execute().errors();
+            if (deep) {
+                errors.expect(e -> "QUERY_TOO_COMPLEX".equals(e.getExtensions().get("code"))
+                        && "depth".equals(e.getExtensions().get("measure"))).verify();
+            } else {
+                errors.satisfy(e -> assertThat(e).isEmpty());
+            }
+        }
     }
 
     @Test
