@@ -48,11 +48,6 @@ public final class FieldAccessPolicy {
         }
     }
 
-    /** The access a field needs, or null when the policy does not list it. */
-    public Access rule(String typeName, String fieldName) {
-        return rules.get(typeName + "." + fieldName);
-    }
-
     /** Every rule, by {@code Type.field}. */
     public Map<String, Access> rules() {
         return rules;
