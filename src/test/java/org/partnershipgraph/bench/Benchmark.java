@@ -1,10 +1,11 @@
 package org.partnershipgraph.bench;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,7 +72,8 @@ import tools.jackson.databind.json.JsonMapper;
  * database, at concurrency 1 (p50, p99) and 16 (throughput). Writes {@code scale-N.tsv}.
  *
  * <p>Arguments: {@code --scale N --out DIR [--seed S] [--warmup-seconds 30] [--warmup 500]
- * [--iterations 500] [--seconds 5] [--only q1,q2] [--service-args "--k=v ..."]}.
+ * [--iterations 500] [--seconds 5] [--only q1,q2] [--service-args "--k=v ..."] [--breakdown true]}; with
+ * {@code --breakdown true} it measures {@link Breakdown} instead of the queries.
  */
 public final class Benchmark {
 
@@ -80,6 +82,11 @@ public final class Benchmark {
             "COMPLETE", "ON_HOLD", "CANCELLED", "UNKNOWN");
     private static final String OWNER_FIELDS = "owner { __typename ... on Post { id title } ... on Organisation { id name } "
             + "... on Person { id name } ... on Board { id name } }";
+    /** The accountabilityChain query of the benchmark (and of {@link Breakdown}). */
+    static final String CHAIN_QUERY = "query($id: ID!) { accountabilityChain(actionId: $id) { owned message paths { "
+            + "links { relationship relation node { __typename ... on Action { id } ... on Post { id } "
+            + "... on Person { id } ... on Organisation { id } ... on Board { id } } } "
+            + "top { __typename ... on Board { id name } ... on Organisation { id name } } } } }";
     /** Longest a c=1 phase runs before it stops early (slow queries at 100x). */
     private static final long PHASE_CAP_NANOS = Duration.ofSeconds(12).toNanos();
     /** Least time each query warms up (untimed) before its timed calls. */
@@ -112,15 +119,15 @@ public final class Benchmark {
     private final int warmupSeconds;
     private final int seconds;
 
-    private ConfigurableApplicationContext context;
-    private Driver driver;
-    private HttpClient http;
-    private URI endpoint;
-    private SyntheticGraph graph;
+    ConfigurableApplicationContext context;
+    Driver driver;
+    URL endpoint;
+    SyntheticGraph graph;
     private final Map<String, Long> dbHits = new HashMap<>();
     private final Map<String, String> profileDetail = new HashMap<>();
     private final StringBuilder log = new StringBuilder();
     private final Set<String> only;
+    private final boolean breakdown;
     private final List<String> extraServiceArgs;
     private String bearerToken;
 
@@ -135,9 +142,12 @@ public final class Benchmark {
         this.extraServiceArgs = args.containsKey("service-args")
                 ? Arrays.stream(args.get("service-args").split(" ")).filter(a -> !a.isBlank()).toList() : List.of();
         this.only = args.containsKey("only") ? Set.of(args.get("only").split(",")) : null;
+        this.breakdown = Boolean.parseBoolean(args.getOrDefault("breakdown", "false"));
     }
 
     public static void main(String[] argv) throws Exception {
+        // Keep-alive connections per destination for HttpURLConnection (default 5): one per c=16 worker.
+        System.setProperty("http.maxConnections", "64");
         Map<String, String> args = new HashMap<>();
         for (int i = 0; i + 1 < argv.length; i += 2) {
             args.put(argv[i].replaceFirst("^--", ""), argv[i + 1]);
@@ -176,13 +186,12 @@ public final class Benchmark {
         serviceArgs.addAll(extraServiceArgs);
         context = app.run(serviceArgs.toArray(String[]::new));
         String port = context.getEnvironment().getProperty("local.server.port");
-        endpoint = URI.create("http://127.0.0.1:" + port + "/graphql");
+        endpoint = URI.create("http://127.0.0.1:" + port + "/graphql").toURL();
         URI bolt = context.getBean(EmbeddedNeo4jServer.class).boltUri();
         say("service started in %.1f s on port %s; Neo4j Bolt at %s", (System.nanoTime() - t0) / 1e9, port, bolt);
         driver = GraphDatabase.driver(bolt, AuthTokens.none(),
                 Config.builder().withMaxConnectionPoolSize(64).withoutEncryption().build());
         driver.verifyConnectivity();
-        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
 
         long g0 = System.nanoTime();
         graph = SyntheticGraph.generate(scale, seed);
@@ -200,6 +209,11 @@ public final class Benchmark {
                 graph.largestStrategyActions, graph.unitRootBoard);
 
         say("load average before measuring: %s", loadAverage());
+        if (breakdown) {
+            Files.writeString(out.resolve("breakdown-" + scale + ".md"), new Breakdown(this).run());
+            deleteData(data);
+            return;
+        }
         List<Query> queries = queries().stream().filter(q -> only == null || only.contains(q.name())).toList();
         List<String> rows = new ArrayList<>();
         rows.add(String.join("\t", "scale", "query", "svc_p50_ms", "svc_p99_ms", "svc_n", "svc_tput", "floor_p50_ms",
@@ -230,6 +244,10 @@ public final class Benchmark {
                 "scale=%d%nnodes=%d%nrelationships=%d%nactions=%d%ngenerate_s=%.1f%nload_s=%.1f%nlargest_strategy=%s%nlargest_strategy_actions=%d%n",
                 scale, nodes, rels, actions, generateSeconds, loadSeconds, graph.largestStrategy, graph.largestStrategyActions));
         Files.writeString(out.resolve("scale-" + scale + ".log"), log.toString());
+        deleteData(data);
+    }
+
+    private void deleteData(Path data) throws IOException {
         try (Stream<Path> files = Files.walk(data)) {
             context.close();
             context = null;
@@ -279,12 +297,8 @@ public final class Benchmark {
                 () -> profile("upDownstream5", tx -> dependencyFloor(graph.chainAction, tx))));
 
         // 6. The accountability chain of a person-owned action accountable to a level-4 board.
-        String chainQuery = "query($id: ID!) { accountabilityChain(actionId: $id) { owned message paths { "
-                + "links { relationship relation node { __typename ... on Action { id } ... on Post { id } "
-                + "... on Person { id } ... on Organisation { id } ... on Board { id } } } "
-                + "top { __typename ... on Board { id name } ... on Organisation { id name } } } } }";
         String chainId = graph.personOwnedAccountableAction;
-        queries.add(new Query("accountabilityChain", (w, i) -> graphQl(chainQuery, Map.of("id", chainId), null),
+        queries.add(new Query("accountabilityChain", (w, i) -> graphQl(CHAIN_QUERY, Map.of("id", chainId), null),
                 (w, i) -> statements(List.of(new Statement("CHAIN", AccountabilityBenchCypher.CHAIN, Map.of("id", chainId))), null),
                 () -> profile("accountabilityChain",
                         tx -> statements(List.of(new Statement("CHAIN", AccountabilityBenchCypher.CHAIN, Map.of("id", chainId))), tx))));
@@ -492,18 +506,35 @@ public final class Benchmark {
 
     // ---- the service side ----
 
-    private String graphQl(String query, Map<String, Object> variables, String bearer) throws IOException, InterruptedException {
-        String body = JSON.writeValueAsString(Map.of("query", query, "variables", variables));
-        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofMinutes(10))
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+    /**
+     * One GraphQL request over HTTP/1.1 with a blocking, keep-alive client ({@link HttpURLConnection}:
+     * the calling thread does the I/O; the body is buffered, so headers and body leave in one write,
+     * not two held apart by Nagle's algorithm). {@code java.net.http.HttpClient} hands every request to its
+     * selector thread and back, which adds about 0.4 ms per call on this machine to the client's
+     * side, not the service's ({@code bench/breakdown} shows both).
+     */
+    String graphQl(String query, Map<String, Object> variables, String bearer) throws IOException {
+        byte[] body = JSON.writeValueAsBytes(Map.of("query", query, "variables", variables));
+        HttpURLConnection connection = (HttpURLConnection) endpoint.openConnection();
+        connection.setConnectTimeout(10_000);
+        connection.setReadTimeout(600_000);
+        connection.setRequestMethod("POST");
+        connection.setDoOutput(true);
+        connection.setRequestProperty("Content-Type", "application/json");
+        connection.setRequestProperty("Accept", "application/json");
         if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
+            connection.setRequestProperty("Authorization", "Bearer " + bearer);
         }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        String text = response.body();
-        if (response.statusCode() != 200 || text.startsWith("{\"errors\"") || text.contains("\"errors\":[")) {
-            throw new IllegalStateException("GraphQL request failed (" + response.statusCode() + "): "
+        try (OutputStream out = connection.getOutputStream()) {
+            out.write(body);
+        }
+        int status = connection.getResponseCode();
+        String text;
+        try (InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+            text = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        if (status != 200 || text.startsWith("{\"errors\"") || text.contains("\"errors\":[")) {
+            throw new IllegalStateException("GraphQL request failed (" + status + "): "
                     + text.substring(0, Math.min(600, text.length())));
         }
         return text;
@@ -612,7 +643,7 @@ public final class Benchmark {
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
     }
 
-    private static Stats stats(long[] samples, int n) {
+    static Stats stats(long[] samples, int n) {
         long[] sorted = Arrays.copyOf(samples, n);
         Arrays.sort(sorted);
         return new Stats(percentile(sorted, 0.50), percentile(sorted, 0.99), n, Double.NaN);
@@ -679,14 +710,14 @@ public final class Benchmark {
         }
     }
 
-    private static String f(double v) {
+    static String f(double v) {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             return "n/a";
         }
         return v >= 100 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.2f", v);
     }
 
-    private void say(String format, Object... args) {
+    void say(String format, Object... args) {
         String line = String.format(Locale.ROOT, format, args);
         System.out.println("[bench " + scale + "x] " + line);
         log.append(line).append('\n');

@@ -1,0 +1,143 @@
+package org.partnershipgraph.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.neo4j.driver.Session;
+import org.partnershipgraph.accountability.AccountabilityBenchCypher;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.graphql.ExecutionGraphQlResponse;
+import org.springframework.graphql.ExecutionGraphQlService;
+import org.springframework.graphql.support.DefaultExecutionGraphQlRequest;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Where the time of the cheapest questions goes: the accountability chain and an empty request
+ * ({@code { __typename }}), each measured layer by layer on the same database and graph as the
+ * benchmark: the raw driver (managed transaction, as the floor; and auto-commit), the service's
+ * {@link Neo4jClient} in a Spring read-only transaction, GraphQL in process (no HTTP), and GraphQL
+ * over HTTP with two clients. All steps run call by call in turn, after a warm-up, so drift hits
+ * them alike. Returns a Markdown table.
+ */
+final class Breakdown {
+
+    @FunctionalInterface
+    private interface Call {
+        void run() throws Exception;
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int WARMUP_SECONDS = 30;
+    private static final int ROUNDS = 1000;
+
+    private final Benchmark bench;
+
+    Breakdown(Benchmark bench) {
+        this.bench = bench;
+    }
+
+    String run() throws Exception {
+        String id = bench.graph.personOwnedAccountableAction;
+        Map<String, Object> params = Map.of("id", id);
+        String cypher = AccountabilityBenchCypher.CHAIN;
+        Neo4jClient client = bench.context.getBean(Neo4jClient.class);
+        TransactionTemplate readOnly = new TransactionTemplate(bench.context.getBean(PlatformTransactionManager.class));
+        readOnly.setReadOnly(true);
+        ExecutionGraphQlService graphQl = bench.context.getBean(ExecutionGraphQlService.class);
+        HttpClient httpClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        URI endpoint = bench.endpoint.toURI();
+
+        Map<String, Call> steps = new LinkedHashMap<>();
+        steps.put("chain: raw driver, managed read transaction (the floor)", () -> {
+            try (Session session = bench.driver.session()) {
+                session.executeRead(tx -> tx.run(cypher, params).list());
+            }
+        });
+        steps.put("chain: raw driver, auto-commit query", () -> {
+            try (Session session = bench.driver.session()) {
+                session.run(cypher, params).list();
+            }
+        });
+        steps.put("chain: Neo4jClient in a Spring read-only transaction (no GraphQL)",
+                () -> readOnly.execute(status -> client.query(cypher).bindAll(params).fetch().all()));
+        steps.put("chain: GraphQL in process (no HTTP)", () -> inProcess(graphQl, Benchmark.CHAIN_QUERY, params));
+        steps.put("chain: GraphQL over HTTP, HttpURLConnection (the benchmark's client)",
+                () -> bench.graphQl(Benchmark.CHAIN_QUERY, params, null));
+        steps.put("chain: GraphQL over HTTP, java.net.http.HttpClient",
+                () -> overHttpClient(httpClient, endpoint, Benchmark.CHAIN_QUERY, params));
+        steps.put("empty: raw driver, RETURN 1, managed read transaction (the floor)", () -> {
+            try (Session session = bench.driver.session()) {
+                session.executeRead(tx -> tx.run("RETURN 1 AS one").list());
+            }
+        });
+        steps.put("empty: raw driver, RETURN 1, auto-commit query", () -> {
+            try (Session session = bench.driver.session()) {
+                session.run("RETURN 1 AS one").list();
+            }
+        });
+        steps.put("empty: { __typename } in process (no HTTP)", () -> inProcess(graphQl, "{ __typename }", Map.of()));
+        steps.put("empty: { __typename } over HTTP, HttpURLConnection", () -> bench.graphQl("{ __typename }", Map.of(), null));
+        steps.put("empty: { __typename } over HTTP, java.net.http.HttpClient",
+                () -> overHttpClient(httpClient, endpoint, "{ __typename }", Map.of()));
+
+        long end = System.nanoTime() + Duration.ofSeconds(WARMUP_SECONDS).toNanos();
+        while (System.nanoTime() < end) {
+            for (Call call : steps.values()) {
+                call.run();
+            }
+        }
+        List<long[]> samples = new ArrayList<>();
+        steps.keySet().forEach(k -> samples.add(new long[ROUNDS]));
+        for (int round = 0; round < ROUNDS; round++) {
+            int step = 0;
+            for (Call call : steps.values()) {
+                long t = System.nanoTime();
+                call.run();
+                samples.get(step++)[round] = System.nanoTime() - t;
+            }
+        }
+
+        StringBuilder table = new StringBuilder("| step | p50 ms | p99 ms | p50 / floor p50 |\n|---|---:|---:|---:|\n");
+        List<String> names = new ArrayList<>(steps.keySet());
+        double floor = Double.NaN;
+        for (int i = 0; i < names.size(); i++) {
+            Benchmark.Stats stats = Benchmark.stats(samples.get(i), ROUNDS);
+            if (names.get(i).contains("(the floor)")) {
+                floor = stats.p50();
+            }
+            table.append(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n", names.get(i), Benchmark.f(stats.p50()),
+                    Benchmark.f(stats.p99()), Benchmark.f(stats.p50() / floor)));
+            bench.say("breakdown %-70s p50 %s ms, p99 %s ms", names.get(i), Benchmark.f(stats.p50()), Benchmark.f(stats.p99()));
+        }
+        return table.toString();
+    }
+
+    private static void inProcess(ExecutionGraphQlService graphQl, String query, Map<String, Object> variables) {
+        ExecutionGraphQlResponse response = graphQl
+                .execute(new DefaultExecutionGraphQlRequest(query, null, variables, null, "breakdown", null)).block();
+        if (response == null || !response.getErrors().isEmpty()) {
+            throw new IllegalStateException("GraphQL request failed: " + (response == null ? "no response" : response.getErrors()));
+        }
+    }
+
+    private static void overHttpClient(HttpClient http, URI endpoint, String query, Map<String, Object> variables)
+            throws Exception {
+        String body = JSON.writeValueAsString(Map.of("query", query, "variables", variables));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(endpoint).header("Content-Type", "application/json")
+                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200 || response.body().contains("\"errors\":[")) {
+            throw new IllegalStateException("GraphQL request failed (" + response.statusCode() + "): " + response.body());
+        }
+    }
+}
