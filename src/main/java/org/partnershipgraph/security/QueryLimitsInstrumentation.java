@@ -1,11 +1,13 @@
 package org.partnershipgraph.security;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import graphql.ExecutionResult;
@@ -43,26 +45,34 @@ import org.springframework.graphql.execution.ErrorType;
  * {@code actions(first: 50)} counts 50 times (a connection without {@code first} counts 20).
  *
  * <p>A measure depends only on the document, the operation and the variables given to
- * {@code first} or to a directive ({@code @include}, {@code @skip}); it is kept for those (the
- * document cache hands out the same {@link Document} for the same query text), bounded like the
- * document cache, so a portal's repeated queries are measured once, not on every request.
+ * {@code first} or to a directive ({@code @include}, {@code @skip}); it is kept for those, with
+ * the document (the document cache hands out the same {@link Document} for the same query text),
+ * so a portal's repeated queries are measured once, not on every request.
  */
 class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 
     private static final int DEFAULT_PAGE = 20;
 
-    private static final int CAPACITY = 1000;
+    /** Measures kept per document: one per operation and value of its limit variables. */
+    private static final int MEASURES_PER_DOCUMENT = 100;
 
     private final SecurityProperties.Limits limits;
-    private final Map<Document, Set<String>> limitVariables = new ConcurrentHashMap<>();
-    private final Map<MeasureKey, Measure> measures = new ConcurrentHashMap<>();
+    /**
+     * Per parsed document, weakly: the document cache decides which documents live on, and a
+     * document it drops (or never kept) takes its measures with it.
+     */
+    private final Map<Document, DocumentMeasures> documents = Collections.synchronizedMap(new WeakHashMap<>());
 
     QueryLimitsInstrumentation(SecurityProperties.Limits limits) {
         this.limits = limits;
     }
 
-    /** A measured operation: the document (by identity), the operation and the variables the measure depends on. */
-    private record MeasureKey(Document document, String operationName, Map<String, Object> variables) {
+    /** The variables a document's measure depends on, and its measures so far. */
+    private record DocumentMeasures(Set<String> limitVariables, Map<MeasureKey, Measure> measures) {
+    }
+
+    /** A measured operation: its name and the limit variables it was given (an absent one has no entry; a null one has). */
+    private record MeasureKey(String operationName, Map<String, Object> variables) {
     }
 
     @Override
@@ -93,19 +103,25 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 
     private Measure cachedMeasure(ExecutionContext context) {
         Document document = context.getDocument();
-        Set<String> names = bounded(limitVariables).computeIfAbsent(document, QueryLimitsInstrumentation::limitVariables);
+        DocumentMeasures cached = documents.computeIfAbsent(document,
+                d -> new DocumentMeasures(limitVariables(d), new ConcurrentHashMap<>()));
         Map<String, Object> coerced = context.getCoercedVariables().toMap();
         Map<String, Object> values = new HashMap<>();
-        names.forEach(name -> values.put(name, coerced.get(name)));
-        MeasureKey key = new MeasureKey(document, context.getOperationDefinition().getName(), values);
-        return bounded(measures).computeIfAbsent(key, k -> measure(context));
-    }
-
-    private static <K, V> Map<K, V> bounded(Map<K, V> cache) {
-        if (cache.size() >= CAPACITY) {
-            cache.clear();
+        for (String name : cached.limitVariables()) {
+            if (coerced.containsKey(name)) {
+                values.put(name, coerced.get(name));
+            }
         }
-        return cache;
+        MeasureKey key = new MeasureKey(context.getOperationDefinition().getName(), values);
+        Measure measure = cached.measures().get(key);
+        if (measure == null) {
+            measure = measure(context);
+            if (cached.measures().size() >= MEASURES_PER_DOCUMENT) {
+                cached.measures().clear();
+            }
+            cached.measures().put(key, measure);
+        }
+        return measure;
     }
 
     /** The variables a measure depends on: those given to a {@code first} argument or to a directive. */
