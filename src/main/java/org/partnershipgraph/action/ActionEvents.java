@@ -85,10 +85,13 @@ public class ActionEvents implements SmartLifecycle, DisposableBean {
 
     /**
      * Every change committed from now on, through any instance; a subscriber that falls more than
-     * 256 changes behind loses the oldest.
+     * 256 changes behind loses the oldest. Each subscriber receives on its own worker of Reactor's
+     * bounded-elastic scheduler: the fields of its events (read from Neo4j on the thread that
+     * delivers them) never hold up the reader or the other subscribers.
      */
     public Flux<ActionChange> changes() {
-        return changes.onBackpressureBuffer(SUBSCRIBER_BUFFER, dropped -> { }, BufferOverflowStrategy.DROP_OLDEST);
+        return changes.onBackpressureBuffer(SUBSCRIBER_BUFFER, dropped -> { }, BufferOverflowStrategy.DROP_OLDEST)
+                .publishOn(Schedulers.boundedElastic(), 1);
     }
 
     /**
