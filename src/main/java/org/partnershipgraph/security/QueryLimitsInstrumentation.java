@@ -1,13 +1,11 @@
 package org.partnershipgraph.security;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import graphql.ExecutionResult;
@@ -45,23 +43,21 @@ import org.springframework.graphql.execution.ErrorType;
  * {@code actions(first: 50)} counts 50 times (a connection without {@code first} counts 20).
  *
  * <p>A measure depends only on the document, the operation and the variables given to
- * {@code first} or to a directive ({@code @include}, {@code @skip}); it is kept for those, with
- * the document (the document cache hands out the same {@link Document} for the same query text),
- * so a portal's repeated queries are measured once, not on every request.
+ * {@code first} or to a directive ({@code @include}, {@code @skip}); it is kept by query text and
+ * those values, so a portal's repeated queries are measured once, not on every request.
  */
 class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 
     private static final int DEFAULT_PAGE = 20;
 
-    /** Measures kept per document: one per operation and value of its limit variables. */
+    /** Distinct query texts whose measures are kept, as many as the document cache keeps parsed. */
+    private static final int DOCUMENTS = 1000;
+    /** Measures kept per query text: one per operation and value of its limit variables. */
     private static final int MEASURES_PER_DOCUMENT = 100;
 
     private final SecurityProperties.Limits limits;
-    /**
-     * Per parsed document, weakly: the document cache decides which documents live on, and a
-     * document it drops (or never kept) takes its measures with it.
-     */
-    private final Map<Document, DocumentMeasures> documents = Collections.synchronizedMap(new WeakHashMap<>());
+    /** By query text, like the document cache, and bounded the same way: when full it starts again empty. */
+    private final Map<String, DocumentMeasures> documents = new ConcurrentHashMap<>();
 
     QueryLimitsInstrumentation(SecurityProperties.Limits limits) {
         this.limits = limits;
@@ -102,9 +98,15 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
     }
 
     private Measure cachedMeasure(ExecutionContext context) {
-        Document document = context.getDocument();
-        DocumentMeasures cached = documents.computeIfAbsent(document,
-                d -> new DocumentMeasures(limitVariables(d), new ConcurrentHashMap<>()));
+        String query = context.getExecutionInput().getQuery();
+        DocumentMeasures cached = documents.get(query);
+        if (cached == null) {
+            if (documents.size() >= DOCUMENTS) {
+                documents.clear();
+            }
+            cached = new DocumentMeasures(limitVariables(context.getDocument()), new ConcurrentHashMap<>());
+            documents.put(query, cached);
+        }
         Map<String, Object> coerced = context.getCoercedVariables().toMap();
         Map<String, Object> values = new HashMap<>();
         for (String name : cached.limitVariables()) {
