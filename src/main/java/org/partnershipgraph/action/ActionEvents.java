@@ -74,6 +74,9 @@ public class ActionEvents implements SmartLifecycle, DisposableBean {
      * rather than at its next interval; nothing happens if it rolls back.
      */
     void pollAfterCommit() {
+        if (feed.get() == null) {
+            return;
+        }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
@@ -84,13 +87,15 @@ public class ActionEvents implements SmartLifecycle, DisposableBean {
     }
 
     /**
-     * Every change committed from now on, through any instance; a subscriber that falls more than
-     * 256 changes behind loses the oldest. Each subscriber receives on its own worker of Reactor's
+     * Every change committed from now on, through any instance, that concerns board {@code boardId}
+     * (every change when null; see {@link #concerns}); a subscriber that falls more than 256 such
+     * changes behind loses the oldest. Each subscriber receives on its own worker of Reactor's
      * bounded-elastic scheduler: the fields of its events (read from Neo4j on the thread that
      * delivers them) never hold up the reader or the other subscribers.
      */
-    public Flux<ActionChange> changes() {
-        return changes.onBackpressureBuffer(SUBSCRIBER_BUFFER, dropped -> { }, BufferOverflowStrategy.DROP_OLDEST)
+    public Flux<ActionChange> changes(String boardId) {
+        return changes.filter(change -> concerns(change, boardId))
+                .onBackpressureBuffer(SUBSCRIBER_BUFFER, dropped -> { }, BufferOverflowStrategy.DROP_OLDEST)
                 .publishOn(Schedulers.boundedElastic(), 1);
     }
 

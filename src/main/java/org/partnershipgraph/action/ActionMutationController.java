@@ -60,7 +60,7 @@ public class ActionMutationController {
 
     @SubscriptionMapping
     public Flux<ActionChange> actionChanged(@Argument String boardId) {
-        return events.changes().filter(change -> ActionEvents.concerns(change, boardId));
+        return events.changes(boardId);
     }
 
     private static CurrentUser user(GraphQLContext context) {
