@@ -59,7 +59,6 @@ final class ActionCypher {
               AND ($dueBefore IS NULL OR a.dueDate < $dueBefore)
               AND ($title IS NULL OR toLower(a.title) CONTAINS toLower($title))
               AND ($owner IS NULL OR EXISTS { (a)-[:OWNED_BY]->(:Node {id: $owner}) })
-              AND ($board IS NULL OR EXISTS { (a)-[:ACCOUNTABLE_TO]->(:Board {id: $board}) })
               AND ($strategy IS NULL
                    OR EXISTS { (a)-[:DELIVERS]->()<-[:HAS_DOMAIN|HAS_PRIORITY*0..2]-(:Strategy {id: $strategy}) })
             WITH a, CASE $sortField WHEN 'DUE_DATE' THEN toString(a.dueDate) WHEN 'TITLE' THEN toLower(a.title)

@@ -42,7 +42,6 @@ final class BoardCypher {
               AND ($name IS NULL OR toLower(b.name) CONTAINS toLower($name)
                    OR toLower(coalesce(b.shortName, '')) CONTAINS toLower($name)
                    OR any(alias IN coalesce(b.aliases, []) WHERE toLower(alias) CONTAINS toLower($name)))
-              AND ($reportsTo IS NULL OR EXISTS { (b)-[:REPORTS_TO]->(:Board {id: $reportsTo}) })
             WITH b, CASE $sortField WHEN 'NAME' THEN toLower(b.name) WHEN 'KIND' THEN b.kind ELSE b.id END AS sortKey
             ORDER BY CASE WHEN $descending THEN null ELSE sortKey END ASC,
                      CASE WHEN $descending THEN sortKey END DESC, b.id
