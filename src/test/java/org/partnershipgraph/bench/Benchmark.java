@@ -115,8 +115,8 @@ public final class Benchmark {
     private final Path out;
     private final long seed;
     private final int warmup;
-    private final int iterations;
-    private final int warmupSeconds;
+    final int iterations;
+    final int warmupSeconds;
     private final int seconds;
 
     ConfigurableApplicationContext context;

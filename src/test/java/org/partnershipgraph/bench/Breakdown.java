@@ -26,8 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code { __typename }}), each measured layer by layer on the same database and graph as the
  * benchmark: the raw driver (managed transaction, as the floor; and auto-commit), the service's
  * {@link Neo4jClient} in a Spring read-only transaction, GraphQL in process (no HTTP), and GraphQL
- * over HTTP with two clients. All steps run call by call in turn, after a warm-up, so drift hits
- * them alike. Returns a Markdown table.
+ * over HTTP with two clients. All steps run call by call in turn, after the benchmark's warm-up
+ * ({@code --warmup-seconds}), for twice its {@code --iterations} rounds, so drift hits them alike.
+ * Returns a Markdown table.
  */
 final class Breakdown {
 
@@ -37,8 +38,6 @@ final class Breakdown {
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final int WARMUP_SECONDS = 30;
-    private static final int ROUNDS = 1000;
 
     private final Benchmark bench;
 
@@ -90,15 +89,16 @@ final class Breakdown {
         steps.put("empty: { __typename } over HTTP, java.net.http.HttpClient",
                 () -> overHttpClient(httpClient, endpoint, "{ __typename }", Map.of()));
 
-        long end = System.nanoTime() + Duration.ofSeconds(WARMUP_SECONDS).toNanos();
+        long end = System.nanoTime() + Duration.ofSeconds(bench.warmupSeconds).toNanos();
         while (System.nanoTime() < end) {
             for (Call call : steps.values()) {
                 call.run();
             }
         }
+        int rounds = 2 * bench.iterations;
         List<long[]> samples = new ArrayList<>();
-        steps.keySet().forEach(k -> samples.add(new long[ROUNDS]));
-        for (int round = 0; round < ROUNDS; round++) {
+        steps.keySet().forEach(k -> samples.add(new long[rounds]));
+        for (int round = 0; round < rounds; round++) {
             int step = 0;
             for (Call call : steps.values()) {
                 long t = System.nanoTime();
@@ -111,7 +111,7 @@ final class Breakdown {
         List<String> names = new ArrayList<>(steps.keySet());
         double floor = Double.NaN;
         for (int i = 0; i < names.size(); i++) {
-            Benchmark.Stats stats = Benchmark.stats(samples.get(i), ROUNDS);
+            Benchmark.Stats stats = Benchmark.stats(samples.get(i), rounds);
             if (names.get(i).contains("(the floor)")) {
                 floor = stats.p50();
             }
