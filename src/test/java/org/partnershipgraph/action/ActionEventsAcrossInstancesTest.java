@@ -125,6 +125,15 @@ class ActionEventsAcrossInstancesTest extends SyntheticGraphTestBase {
                     .containsEntry("owner", Map.of("id", "post-other"));
             assertThat(OffsetDateTime.parse((String) owner.get("at"))).isCloseTo(ownerAt, within(1, ChronoUnit.MILLIS));
         }
+
+        as("hwbb-secretariat").document(progress("action-e-1", 1)).execute()
+                .path("recordProgress.action.version").entity(Integer.class).isEqualTo(2);
+        for (BlockingQueue<Map<String, Object>> received : List.of(onSecond, onFirst)) {
+            Map<String, Object> next = received.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(next).as("the next change after a re-read of the earlier ones").isNotNull();
+            assertThat(actionOf(next)).as("no earlier change delivered again").containsEntry("id", "action-e-1")
+                    .containsEntry("version", 2);
+        }
     }
 
     @Test
