@@ -107,11 +107,10 @@ public class ActionCommands {
             run(ActionCypher.SET_CREATED_BY, Map.of("id", id, "decision", input.decisionId()));
         }
         addUpdate(id, today, ActionStatus.NOT_STARTED.name(), null, null, "Created", user);
-        history.record(id, "createAction", Arrays.asList(FieldChange.of("title", null, title),
+        record(id, "createAction", Arrays.asList(FieldChange.of("title", null, title),
                 FieldChange.of("accountableTo", null, input.accountableTo()),
                 FieldChange.of("ownerId", null, input.ownerId()), FieldChange.of("dueDate", null, input.dueDate()),
                 FieldChange.of("status", null, ActionStatus.NOT_STARTED.name())), input.reason(), user);
-        events.pollAfterCommit();
         return reload(id);
     }
 
@@ -141,8 +140,7 @@ public class ActionCommands {
         entity.setStartDate(start);
         entity.setDueDate(due);
         repository.save(entity);
-        history.record(input.id(), "updateAction", changes, input.reason(), user);
-        events.pollAfterCommit();
+        record(input.id(), "updateAction", changes, input.reason(), user);
         return reload(input.id());
     }
 
@@ -186,8 +184,7 @@ public class ActionCommands {
         entity.setAsOf(date);
         repository.save(entity);
         ProgressUpdate update = addUpdate(input.actionId(), date, input.status().name(), rag, percent, commentary, user);
-        history.record(input.actionId(), "recordProgress", changes, commentary, user);
-        events.pollAfterCommit();
+        record(input.actionId(), "recordProgress", changes, commentary, user);
         return new RecordProgressPayload(reload(input.actionId()), update);
     }
 
@@ -209,9 +206,8 @@ public class ActionCommands {
             entity.setOwnerText(null);
         }
         repository.save(entity);
-        history.record(input.actionId(), "assignOwner", Arrays.asList(FieldChange.of("ownerId", before, input.ownerId())),
+        record(input.actionId(), "assignOwner", Arrays.asList(FieldChange.of("ownerId", before, input.ownerId())),
                 input.reason(), user);
-        events.pollAfterCommit();
         return reload(input.actionId());
     }
 
@@ -223,9 +219,8 @@ public class ActionCommands {
         requireLabel("dependsOnId", input.dependsOnId(), Set.of("Action"));
         dependencies.addDependency(input.actionId(), input.dependsOnId());
         repository.save(entity);
-        history.record(input.actionId(), "addDependency", Arrays.asList(FieldChange.of("dependsOn", null, input.dependsOnId())),
+        record(input.actionId(), "addDependency", Arrays.asList(FieldChange.of("dependsOn", null, input.dependsOnId())),
                 input.reason(), user);
-        events.pollAfterCommit();
         return reload(input.actionId());
     }
 
@@ -238,9 +233,8 @@ public class ActionCommands {
             throw new ValidationException("dependsOnId", input.actionId() + " does not depend on " + input.dependsOnId());
         }
         repository.save(entity);
-        history.record(input.actionId(), "removeDependency", Arrays.asList(FieldChange.of("dependsOn", input.dependsOnId(), null)),
+        record(input.actionId(), "removeDependency", Arrays.asList(FieldChange.of("dependsOn", input.dependsOnId(), null)),
                 input.reason(), user);
-        events.pollAfterCommit();
         return reload(input.actionId());
     }
 
@@ -255,8 +249,7 @@ public class ActionCommands {
         text("reason", reason, MAX_TEXT, false);
         run(ActionCypher.SET_CREATED_BY, Map.of("id", actionId, "decision", decisionId));
         repository.save(entity);
-        history.record(actionId, "linkDecision", Arrays.asList(FieldChange.of("decision", null, decisionId)), reason, user);
-        events.pollAfterCommit();
+        record(actionId, "linkDecision", Arrays.asList(FieldChange.of("decision", null, decisionId)), reason, user);
         return reload(actionId);
     }
 
@@ -320,6 +313,12 @@ public class ActionCommands {
 
     private void run(String cypher, Map<String, Object> params) {
         neo4j.query(cypher).bindAll(params).run();
+    }
+
+    /** Writes the history entry of a change and has the action feed read it as soon as the transaction commits. */
+    private void record(String actionId, String operation, List<FieldChange> changes, String reason, CurrentUser user) {
+        history.record(actionId, operation, changes, reason, user);
+        events.pollAfterCommit();
     }
 
     private Action reload(String id) {
