@@ -109,25 +109,11 @@ class Neo4jOutageTest extends ServiceTestBase {
     }
 
     private void readiness(String expected) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        String status = null;
-        while (System.nanoTime() < deadline) {
-            status = http.get().uri("/actuator/health/readiness").exchange().returnResult(String.class)
+        await("readiness " + expected, () -> {
+            String status = http.get().uri("/actuator/health/readiness").exchange().returnResult(String.class)
                     .getResponseBody().blockFirst(Duration.ofSeconds(30));
-            if (status != null && status.contains("\"status\":\"" + expected + "\"")) {
-                return;
-            }
-            sleep();
-        }
-        assertThat(status).as("readiness").contains("\"status\":\"" + expected + "\"");
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(500);
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-        }
+            return status != null && status.contains("\"status\":\"" + expected + "\"");
+        });
     }
 
     private static EmbeddedNeo4jServer start() {
