@@ -45,6 +45,7 @@ import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Logging;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SimpleQueryRunner;
@@ -189,8 +190,9 @@ public final class Benchmark {
         endpoint = URI.create("http://127.0.0.1:" + port + "/graphql").toURL();
         URI bolt = context.getBean(EmbeddedNeo4jServer.class).boltUri();
         say("service started in %.1f s on port %s; Neo4j Bolt at %s", (System.nanoTime() - t0) / 1e9, port, bolt);
+        // The floor's driver logs as the service's does (SLF4J: no debug message formatted unless logged).
         driver = GraphDatabase.driver(bolt, AuthTokens.none(),
-                Config.builder().withMaxConnectionPoolSize(64).withoutEncryption().build());
+                Config.builder().withMaxConnectionPoolSize(64).withoutEncryption().withLogging(Logging.slf4j()).build());
         driver.verifyConnectivity();
 
         long g0 = System.nanoTime();

@@ -26,11 +26,13 @@ class OperationsTest extends GraphQlTestBase {
     }
 
     @Test
-    void prometheusShowsGraphQlTimingsAndNeo4jDriverMetrics() {
+    void prometheusShowsRequestAndDataFetcherTimingsButNoDriverOrSecurityObservations() {
         graphQl.document("query Portal { strategies(first: 1) { totalCount } }").execute().path("strategies.totalCount").hasValue();
         String metrics = new String(http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                 .expectBody().returnResult().getResponseBody(), StandardCharsets.UTF_8);
-        assertThat(metrics).contains("graphql_request_seconds").containsPattern("(?m)^neo4j\\w*");
+        assertThat(metrics).contains("graphql_request_seconds_count{", "graphql_datafetcher_seconds_count{",
+                        "http_server_requests_seconds_count{")
+                .doesNotContainPattern("(?m)^neo4j_").doesNotContainPattern("(?m)^spring_security_");
     }
 
     @Test
