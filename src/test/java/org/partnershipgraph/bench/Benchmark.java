@@ -72,7 +72,7 @@ import tools.jackson.databind.json.JsonMapper;
  * HTTP/GraphQL and (b) the floor, the same Cypher constants through a raw driver on the same
  * database, at concurrency 1 (p50, p99) and 16 (throughput). Writes {@code scale-N.tsv}.
  *
- * <p>Arguments: {@code --scale N --out DIR [--seed S] [--warmup-seconds 30] [--warmup 500]
+ * <p>Arguments: {@code --scale N --out DIR [--seed S] [--warmup-seconds 120] [--warmup 500]
  * [--iterations 500] [--seconds 5] [--only q1,q2] [--service-args "--k=v ..."] [--breakdown true]}; with
  * {@code --breakdown true} it measures {@link Breakdown} instead of the queries.
  */
@@ -138,7 +138,7 @@ public final class Benchmark {
         this.seed = Long.parseLong(args.getOrDefault("seed", "7"));
         this.warmup = Integer.parseInt(args.getOrDefault("warmup", "500"));
         this.iterations = Integer.parseInt(args.getOrDefault("iterations", "500"));
-        this.warmupSeconds = Integer.parseInt(args.getOrDefault("warmup-seconds", "30"));
+        this.warmupSeconds = Integer.parseInt(args.getOrDefault("warmup-seconds", "120"));
         this.seconds = Integer.parseInt(args.getOrDefault("seconds", "5"));
         this.extraServiceArgs = args.containsKey("service-args")
                 ? Arrays.stream(args.get("service-args").split(" ")).filter(a -> !a.isBlank()).toList() : List.of();
