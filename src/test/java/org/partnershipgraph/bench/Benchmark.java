@@ -1,9 +1,6 @@
 package org.partnershipgraph.bench;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -123,6 +120,8 @@ public final class Benchmark {
     ConfigurableApplicationContext context;
     Driver driver;
     URL endpoint;
+    /** One keep-alive connection per worker: worker 0 for the concurrency-1 phases, 0-15 at concurrency 16. */
+    private final KeepAliveHttpClient[] clients = new KeepAliveHttpClient[CONCURRENCY];
     SyntheticGraph graph;
     private final Map<String, Long> dbHits = new HashMap<>();
     private final Map<String, String> profileDetail = new HashMap<>();
@@ -147,8 +146,6 @@ public final class Benchmark {
     }
 
     public static void main(String[] argv) throws Exception {
-        // Keep-alive connections per destination for HttpURLConnection (default 5): one per c=16 worker.
-        System.setProperty("http.maxConnections", "64");
         Map<String, String> args = new HashMap<>();
         for (int i = 0; i + 1 < argv.length; i += 2) {
             args.put(argv[i].replaceFirst("^--", ""), argv[i + 1]);
@@ -188,6 +185,9 @@ public final class Benchmark {
         context = app.run(serviceArgs.toArray(String[]::new));
         String port = context.getEnvironment().getProperty("local.server.port");
         endpoint = URI.create("http://127.0.0.1:" + port + "/graphql").toURL();
+        for (int w = 0; w < CONCURRENCY; w++) {
+            clients[w] = new KeepAliveHttpClient("127.0.0.1", Integer.parseInt(port), "/graphql");
+        }
         URI bolt = context.getBean(EmbeddedNeo4jServer.class).boltUri();
         say("service started in %.1f s on port %s; Neo4j Bolt at %s", (System.nanoTime() - t0) / 1e9, port, bolt);
         // The floor's driver logs as the service's does (SLF4J: no debug message formatted unless logged).
@@ -262,7 +262,7 @@ public final class Benchmark {
         List<String> pointIds = graph.postOwnedActions;
 
         // 0. The fixed cost of a request: no field reaches the database; the floor is one trivial statement.
-        queries.add(new Query("requestOverhead", (w, i) -> graphQl("{ __typename }", Map.of(), null),
+        queries.add(new Query("requestOverhead", (w, i) -> graphQl(w, "{ __typename }", Map.of(), null),
                 (w, i) -> statements(List.of(new Statement("RETURN_1", "RETURN 1 AS one", Map.of())), null),
                 () -> profile("requestOverhead",
                         tx -> statements(List.of(new Statement("RETURN_1", "RETURN 1 AS one", Map.of())), tx))));
@@ -271,14 +271,14 @@ public final class Benchmark {
         String actionQuery = "query($id: ID!) { action(id: $id) { id title status dueDate owner { __typename "
                 + "... on Post { id title organisation { id name } } ... on Organisation { id name } "
                 + "... on Person { id name } ... on Board { id name } } } }";
-        queries.add(new Query("action", (w, i) -> graphQl(actionQuery, Map.of("id", pick(pointIds, w, i)), null),
+        queries.add(new Query("action", (w, i) -> graphQl(w, actionQuery, Map.of("id", pick(pointIds, w, i)), null),
                 (w, i) -> actionFloor(pick(pointIds, w, i), null),
                 () -> profile("action", tx -> actionFloor(pointIds.getFirst(), tx))));
 
         // 2. A page of 50 filtered actions with owners.
         String pageQuery = "{ actions(first: 50, filter: {status: [IN_PROGRESS, AT_RISK]}, orderBy: {field: DUE_DATE}) { "
                 + "totalCount edges { node { id title status dueDate " + OWNER_FIELDS + " } } } }";
-        queries.add(new Query("actionsPage", (w, i) -> graphQl(pageQuery, Map.of(), null), (w, i) -> pageFloor(null),
+        queries.add(new Query("actionsPage", (w, i) -> graphQl(w, pageQuery, Map.of(), null), (w, i) -> pageFloor(null),
                 () -> profile("actionsPage", this::pageFloor)));
 
         // 3, 4. Progress of the largest strategy and of the top board.
@@ -286,7 +286,7 @@ public final class Benchmark {
                 + "weightedPercentComplete overdue stale byStatus { status count } byRag { rag count derived } "
                 + "children { total complete percentComplete overdue stale } } }";
         for (String[] scope : new String[][] {{"progressStrategy", graph.largestStrategy}, {"progressTopBoard", "board-top"}}) {
-            queries.add(new Query(scope[0], (w, i) -> graphQl(progressQuery, Map.of("id", scope[1]), null),
+            queries.add(new Query(scope[0], (w, i) -> graphQl(w, progressQuery, Map.of("id", scope[1]), null),
                     (w, i) -> progressFloor(scope[1], null), () -> profile(scope[0], tx -> progressFloor(scope[1], tx))));
         }
 
@@ -294,13 +294,13 @@ public final class Benchmark {
         String closure = "{ depth cut actions { distance action { id title status } } }";
         String depsQuery = "query($id: ID!) { action(id: $id) { id upstream(depth: 5) " + closure + " downstream(depth: 5) "
                 + closure + " } }";
-        queries.add(new Query("upDownstream5", (w, i) -> graphQl(depsQuery, Map.of("id", graph.chainAction), null),
+        queries.add(new Query("upDownstream5", (w, i) -> graphQl(w, depsQuery, Map.of("id", graph.chainAction), null),
                 (w, i) -> dependencyFloor(graph.chainAction, null),
                 () -> profile("upDownstream5", tx -> dependencyFloor(graph.chainAction, tx))));
 
         // 6. The accountability chain of a person-owned action accountable to a level-4 board.
         String chainId = graph.personOwnedAccountableAction;
-        queries.add(new Query("accountabilityChain", (w, i) -> graphQl(CHAIN_QUERY, Map.of("id", chainId), null),
+        queries.add(new Query("accountabilityChain", (w, i) -> graphQl(w, CHAIN_QUERY, Map.of("id", chainId), null),
                 (w, i) -> statements(List.of(new Statement("CHAIN", AccountabilityBenchCypher.CHAIN, Map.of("id", chainId))), null),
                 () -> profile("accountabilityChain",
                         tx -> statements(List.of(new Statement("CHAIN", AccountabilityBenchCypher.CHAIN, Map.of("id", chainId))), tx))));
@@ -309,7 +309,7 @@ public final class Benchmark {
         String portalQuery = "query($board: ID!) { boards(first: 5, filter: {reportsTo: $board}) { edges { node { id name "
                 + "strategies { id title domains { id title actions { id title status dueDate " + OWNER_FIELDS
                 + " } } } } } } }";
-        queries.add(new Query("portalNested", (w, i) -> graphQl(portalQuery, Map.of("board", graph.unitRootBoard), null),
+        queries.add(new Query("portalNested", (w, i) -> graphQl(w, portalQuery, Map.of("board", graph.unitRootBoard), null),
                 (w, i) -> portalFloor(null), () -> profile("portalNested", this::portalFloor)));
 
         // 8. recordProgress, as admin; each worker writes its own actions, versions tracked.
@@ -321,7 +321,7 @@ public final class Benchmark {
             int k = slot(pool.size(), w, i);
             Map<String, Object> in = Map.of("actionId", pool.get(k), "expectedVersion", versions.get(k),
                     "status", "IN_PROGRESS", "percentComplete", i % 100);
-            graphQl(mutation, Map.of("in", in), bearerToken);
+            graphQl(w, mutation, Map.of("in", in), bearerToken);
             versions.incrementAndGet(k);
         }, (w, i) -> {
             int k = slot(pool.size(), w, i);
@@ -509,34 +509,19 @@ public final class Benchmark {
     // ---- the service side ----
 
     /**
-     * One GraphQL request over HTTP/1.1 with a blocking, keep-alive client ({@link HttpURLConnection}:
-     * the calling thread does the I/O; the body is buffered, so headers and body leave in one write,
-     * not two held apart by Nagle's algorithm). {@code java.net.http.HttpClient} hands every request to its
-     * selector thread and back, which adds about 0.4 ms per call on this machine to the client's
-     * side, not the service's ({@code bench/breakdown} shows both).
+     * One GraphQL request over HTTP/1.1 on worker {@code worker}'s own keep-alive connection
+     * ({@link KeepAliveHttpClient}: one write per request, the response read on the calling thread,
+     * as {@code wrk} does). The JDK's clients cost the client more than the service spends on a cheap
+     * request: {@code HttpURLConnection} about 0.3-1.4 ms and {@code java.net.http.HttpClient} more on
+     * this machine ({@code bench/run breakdown} measures all three); that time is the client's, not
+     * the service's.
      */
-    String graphQl(String query, Map<String, Object> variables, String bearer) throws IOException {
+    String graphQl(int worker, String query, Map<String, Object> variables, String bearer) throws IOException {
         byte[] body = JSON.writeValueAsBytes(Map.of("query", query, "variables", variables));
-        HttpURLConnection connection = (HttpURLConnection) endpoint.openConnection();
-        connection.setConnectTimeout(10_000);
-        connection.setReadTimeout(600_000);
-        connection.setRequestMethod("POST");
-        connection.setDoOutput(true);
-        connection.setRequestProperty("Content-Type", "application/json");
-        connection.setRequestProperty("Accept", "application/json");
-        if (bearer != null) {
-            connection.setRequestProperty("Authorization", "Bearer " + bearer);
-        }
-        try (OutputStream out = connection.getOutputStream()) {
-            out.write(body);
-        }
-        int status = connection.getResponseCode();
-        String text;
-        try (InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
-            text = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        if (status != 200 || text.startsWith("{\"errors\"") || text.contains("\"errors\":[")) {
-            throw new IllegalStateException("GraphQL request failed (" + status + "): "
+        KeepAliveHttpClient.Response response = clients[worker].post(body, bearer);
+        String text = response.body();
+        if (response.status() != 200 || text.startsWith("{\"errors\"") || text.contains("\"errors\":[")) {
+            throw new IllegalStateException("GraphQL request failed (" + response.status() + "): "
                     + text.substring(0, Math.min(600, text.length())));
         }
         return text;
@@ -726,6 +711,11 @@ public final class Benchmark {
     }
 
     private void close() {
+        for (KeepAliveHttpClient client : clients) {
+            if (client != null) {
+                client.close();
+            }
+        }
         if (driver != null) {
             driver.close();
         }

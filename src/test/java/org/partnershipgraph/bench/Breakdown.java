@@ -1,6 +1,11 @@
 package org.partnershipgraph.bench;
 
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -70,8 +75,10 @@ final class Breakdown {
         steps.put("chain: Neo4jClient in a Spring read-only transaction (no GraphQL)",
                 () -> readOnly.execute(status -> client.query(cypher).bindAll(params).fetch().all()));
         steps.put("chain: GraphQL in process (no HTTP)", () -> inProcess(graphQl, Benchmark.CHAIN_QUERY, params));
-        steps.put("chain: GraphQL over HTTP, HttpURLConnection (the benchmark's client)",
-                () -> bench.graphQl(Benchmark.CHAIN_QUERY, params, null));
+        steps.put("chain: GraphQL over HTTP, keep-alive socket client (the benchmark's client)",
+                () -> bench.graphQl(0, Benchmark.CHAIN_QUERY, params, null));
+        steps.put("chain: GraphQL over HTTP, HttpURLConnection",
+                () -> overUrlConnection(bench.endpoint, Benchmark.CHAIN_QUERY, params));
         steps.put("chain: GraphQL over HTTP, java.net.http.HttpClient",
                 () -> overHttpClient(httpClient, endpoint, Benchmark.CHAIN_QUERY, params));
         steps.put("empty: raw driver, RETURN 1, managed read transaction (the floor)", () -> {
@@ -85,7 +92,10 @@ final class Breakdown {
             }
         });
         steps.put("empty: { __typename } in process (no HTTP)", () -> inProcess(graphQl, "{ __typename }", Map.of()));
-        steps.put("empty: { __typename } over HTTP, HttpURLConnection", () -> bench.graphQl("{ __typename }", Map.of(), null));
+        steps.put("empty: { __typename } over HTTP, keep-alive socket client (the benchmark's client)",
+                () -> bench.graphQl(0, "{ __typename }", Map.of(), null));
+        steps.put("empty: { __typename } over HTTP, HttpURLConnection",
+                () -> overUrlConnection(bench.endpoint, "{ __typename }", Map.of()));
         steps.put("empty: { __typename } over HTTP, java.net.http.HttpClient",
                 () -> overHttpClient(httpClient, endpoint, "{ __typename }", Map.of()));
 
@@ -127,6 +137,25 @@ final class Breakdown {
                 .execute(new DefaultExecutionGraphQlRequest(query, null, variables, null, "breakdown", null)).block();
         if (response == null || !response.getErrors().isEmpty()) {
             throw new IllegalStateException("GraphQL request failed: " + (response == null ? "no response" : response.getErrors()));
+        }
+    }
+
+    private static void overUrlConnection(URL endpoint, String query, Map<String, Object> variables) throws Exception {
+        byte[] body = JSON.writeValueAsBytes(Map.of("query", query, "variables", variables));
+        HttpURLConnection connection = (HttpURLConnection) endpoint.openConnection();
+        connection.setRequestMethod("POST");
+        connection.setDoOutput(true);
+        connection.setRequestProperty("Content-Type", "application/json");
+        connection.setRequestProperty("Accept", "application/json");
+        try (OutputStream out = connection.getOutputStream()) {
+            out.write(body);
+        }
+        int status = connection.getResponseCode();
+        try (InputStream in = connection.getInputStream()) {
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            if (status != 200 || text.contains("\"errors\":[")) {
+                throw new IllegalStateException("GraphQL request failed (" + status + "): " + text);
+            }
         }
     }
 
