@@ -511,10 +511,10 @@ public final class Benchmark {
     /**
      * One GraphQL request over HTTP/1.1 on worker {@code worker}'s own keep-alive connection
      * ({@link KeepAliveHttpClient}: one write per request, the response read on the calling thread,
-     * as {@code wrk} does). The JDK's clients cost the client more than the service spends on a cheap
-     * request: {@code HttpURLConnection} about 0.3-1.4 ms and {@code java.net.http.HttpClient} more on
-     * this machine ({@code bench/run breakdown} measures all three); that time is the client's, not
-     * the service's.
+     * as {@code wrk} does), so the client's own cost does not depend on a JDK client's internals. In
+     * this JVM {@code HttpURLConnection} costs about the same; from a client in another JVM on this
+     * machine it added about 1.4 ms to every request, and {@code java.net.http.HttpClient} hands each
+     * request to its selector thread and back ({@code bench/run breakdown} measures all three).
      */
     String graphQl(int worker, String query, Map<String, Object> variables, String bearer) throws IOException {
         byte[] body = JSON.writeValueAsBytes(Map.of("query", query, "variables", variables));
