@@ -186,7 +186,7 @@ public final class Benchmark {
         String port = context.getEnvironment().getProperty("local.server.port");
         endpoint = URI.create("http://127.0.0.1:" + port + "/graphql").toURL();
         for (int w = 0; w < CONCURRENCY; w++) {
-            clients[w] = new KeepAliveHttpClient("127.0.0.1", Integer.parseInt(port), "/graphql");
+            clients[w] = new KeepAliveHttpClient(endpoint.getHost(), endpoint.getPort(), endpoint.getPath());
         }
         URI bolt = context.getBean(EmbeddedNeo4jServer.class).boltUri();
         say("service started in %.1f s on port %s; Neo4j Bolt at %s", (System.nanoTime() - t0) / 1e9, port, bolt);

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -14,7 +15,8 @@ import java.nio.charset.StandardCharsets;
  * {@code TCP_NODELAY}, each request (headers and body) sent in one write, the response read on the
  * calling thread (status line, headers, a {@code Content-Length} or chunked body). It reconnects
  * when the server closes the connection (Tomcat does after 100 requests on one connection) and
- * retries a request once when a reused connection turns out to be closed before any response byte.
+ * retries a request once when a reused connection turns out to be closed or reset (an idle
+ * connection the server dropped) before any response byte.
  * One instance per worker thread; not thread-safe.
  */
 final class KeepAliveHttpClient implements AutoCloseable {
@@ -44,7 +46,7 @@ final class KeepAliveHttpClient implements AutoCloseable {
         boolean reused = socket != null;
         try {
             return exchange(request);
-        } catch (EOFException ex) {
+        } catch (EOFException | SocketException ex) {
             close();
             if (!reused) {
                 throw ex;
