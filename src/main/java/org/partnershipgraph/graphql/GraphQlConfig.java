@@ -7,13 +7,17 @@ import graphql.schema.GraphQLScalarType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.data.method.annotation.support.AnnotatedControllerConfigurer;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+import org.springframework.graphql.server.WebGraphQlHandler;
+import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Scalars and schema-mapping inspection for the GraphQL schema in {@code schema/*.graphqls}. */
+/** Scalars, schema-mapping inspection and the HTTP endpoint for the GraphQL schema in {@code schema/*.graphqls}. */
 @Configuration(proxyBeanMethods = false)
 public class GraphQlConfig {
 
@@ -47,6 +51,14 @@ public class GraphQlConfig {
                 return bean;
             }
         };
+    }
+
+    /** {@code POST /graphql} served ahead of Spring for GraphQL's functional endpoint; see {@link GraphQlHttpEndpoint}. */
+    @Bean
+    GraphQlHttpEndpoint graphQlHttpEndpoint(WebGraphQlHandler webGraphQlHandler, GraphQlHttpHandler graphQlHttpHandler,
+            JsonMapper jsonMapper, GraphQlProperties properties) {
+        return new GraphQlHttpEndpoint(webGraphQlHandler, jsonMapper, properties.getHttp().getPath(),
+                graphQlHttpHandler.isHttpOkOnValidationErrors());
     }
 
     @Bean
