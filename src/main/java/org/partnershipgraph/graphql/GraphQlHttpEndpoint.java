@@ -2,6 +2,7 @@ package org.partnershipgraph.graphql;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -44,10 +45,11 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code ServerRequest}, message-converter lookups both ways, an asynchronous {@code ServerResponse}):
  * 0.3-0.4 ms less per request on two cores, a quarter of the cheapest questions' time (bench/README.md).
  *
- * <p>It serves only what it answers exactly as Spring does: a JSON content type and an {@code Accept}
- * header that allows JSON or {@code application/graphql-response+json}. Everything else falls through
- * to Spring's endpoint unchanged: other content types ({@code application/graphql}, none), other
- * {@code Accept} headers, other methods ({@code GET} is the WebSocket handshake).
+ * <p>It serves only what it answers exactly as Spring does: a JSON content type (UTF-8, as JSON is) and
+ * an {@code Accept} header that allows JSON or {@code application/graphql-response+json}. Everything
+ * else falls through to Spring's endpoint unchanged: other content types ({@code application/graphql},
+ * none, JSON in another charset), other {@code Accept} headers, other methods ({@code GET} is the
+ * WebSocket handshake).
  */
 final class GraphQlHttpEndpoint implements HandlerMapping, HttpRequestHandler, Ordered {
 
@@ -132,8 +134,10 @@ final class GraphQlHttpEndpoint implements HandlerMapping, HttpRequestHandler, O
             return true;
         }
         try {
-            return MediaType.APPLICATION_JSON.equalsTypeAndSubtype(MediaType.parseMediaType(contentType));
-        } catch (InvalidMediaTypeException ex) {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return MediaType.APPLICATION_JSON.equalsTypeAndSubtype(type)
+                    && (type.getCharset() == null || StandardCharsets.UTF_8.equals(type.getCharset()));
+        } catch (IllegalArgumentException ex) {
             return false;
         }
     }

@@ -32,6 +32,8 @@ class GraphQlHttpEndpointTest extends GraphQlTestBase {
         assertThat(handlerFor("POST", "application/json;charset=UTF-8", "application/graphql-response+json, application/json;q=0.9"))
                 .isInstanceOf(GraphQlHttpEndpoint.class);
         assertThat(handlerFor("POST", "application/graphql", null)).isNotInstanceOf(GraphQlHttpEndpoint.class);
+        assertThat(handlerFor("POST", "application/json;charset=ISO-8859-1", null)).isNotInstanceOf(GraphQlHttpEndpoint.class);
+        assertThat(handlerFor("POST", "application/json;charset=no-such-charset", null)).isNotInstanceOf(GraphQlHttpEndpoint.class);
         assertThat(handlerFor("POST", "application/json", "text/html")).isNotInstanceOf(GraphQlHttpEndpoint.class);
         assertThat(handlerFor("GET", null, null)).isNotInstanceOf(GraphQlHttpEndpoint.class);
     }
