@@ -31,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code { __typename }}), each measured layer by layer on the same database and graph as the
  * benchmark: the raw driver (managed transaction, as the floor; and auto-commit), the service's
  * {@link Neo4jClient} in a Spring read-only transaction, GraphQL in process (no HTTP), and GraphQL
- * over HTTP with two clients. All steps run call by call in turn, after the benchmark's warm-up
+ * over HTTP with three clients, and with one of them through Spring for GraphQL's own functional
+ * endpoint instead of the service's {@code GraphQlHttpEndpoint}. All steps run call by call in turn, after the benchmark's warm-up
  * ({@code --warmup-seconds}), for twice its {@code --iterations} rounds, so drift hits them alike.
  * Returns a Markdown table.
  */
@@ -43,6 +44,20 @@ final class Breakdown {
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static final String JSON_TYPE = "application/json";
+
+    /**
+     * The same ASCII body, labelled Latin-1: {@code GraphQlHttpEndpoint} leaves JSON in a charset other
+     * than UTF-8 to Spring for GraphQL's functional endpoint, so these requests measure that endpoint.
+     */
+    private static final String LATIN_1_JSON = "application/json;charset=ISO-8859-1";
+
+    private static final String SPRING_ENDPOINT_CHAIN =
+            "chain: GraphQL over HTTP, HttpURLConnection, Spring for GraphQL's functional endpoint instead of GraphQlHttpEndpoint";
+
+    private static final String SPRING_ENDPOINT_EMPTY =
+            "empty: { __typename } over HTTP, HttpURLConnection, Spring for GraphQL's functional endpoint instead of GraphQlHttpEndpoint";
 
     private final Benchmark bench;
 
@@ -78,9 +93,11 @@ final class Breakdown {
         steps.put("chain: GraphQL over HTTP, keep-alive socket client (the benchmark's client)",
                 () -> bench.graphQl(0, Benchmark.CHAIN_QUERY, params, null));
         steps.put("chain: GraphQL over HTTP, HttpURLConnection",
-                () -> overUrlConnection(bench.endpoint, Benchmark.CHAIN_QUERY, params));
+                () -> overUrlConnection(bench.endpoint, Benchmark.CHAIN_QUERY, params, JSON_TYPE));
         steps.put("chain: GraphQL over HTTP, java.net.http.HttpClient",
                 () -> overHttpClient(httpClient, endpoint, Benchmark.CHAIN_QUERY, params));
+        steps.put(SPRING_ENDPOINT_CHAIN,
+                () -> overUrlConnection(bench.endpoint, Benchmark.CHAIN_QUERY, params, LATIN_1_JSON));
         steps.put("empty: raw driver, RETURN 1, managed read transaction (the floor)", () -> {
             try (Session session = bench.driver.session()) {
                 session.executeRead(tx -> tx.run("RETURN 1 AS one").list());
@@ -95,9 +112,10 @@ final class Breakdown {
         steps.put("empty: { __typename } over HTTP, keep-alive socket client (the benchmark's client)",
                 () -> bench.graphQl(0, "{ __typename }", Map.of(), null));
         steps.put("empty: { __typename } over HTTP, HttpURLConnection",
-                () -> overUrlConnection(bench.endpoint, "{ __typename }", Map.of()));
+                () -> overUrlConnection(bench.endpoint, "{ __typename }", Map.of(), JSON_TYPE));
         steps.put("empty: { __typename } over HTTP, java.net.http.HttpClient",
                 () -> overHttpClient(httpClient, endpoint, "{ __typename }", Map.of()));
+        steps.put(SPRING_ENDPOINT_EMPTY, () -> overUrlConnection(bench.endpoint, "{ __typename }", Map.of(), LATIN_1_JSON));
 
         long end = System.nanoTime() + Duration.ofSeconds(bench.warmupSeconds).toNanos();
         while (System.nanoTime() < end) {
@@ -140,12 +158,13 @@ final class Breakdown {
         }
     }
 
-    private static void overUrlConnection(URL endpoint, String query, Map<String, Object> variables) throws Exception {
+    private static void overUrlConnection(URL endpoint, String query, Map<String, Object> variables, String contentType)
+            throws Exception {
         byte[] body = JSON.writeValueAsBytes(Map.of("query", query, "variables", variables));
         HttpURLConnection connection = (HttpURLConnection) endpoint.openConnection();
         connection.setRequestMethod("POST");
         connection.setDoOutput(true);
-        connection.setRequestProperty("Content-Type", "application/json");
+        connection.setRequestProperty("Content-Type", contentType);
         connection.setRequestProperty("Accept", "application/json");
         try (OutputStream out = connection.getOutputStream()) {
             out.write(body);
