@@ -42,8 +42,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Spring for GraphQL's functional endpoint. It hands each request to the same {@link WebGraphQlHandler}
  * (interceptors, execution, errors) and answers as that endpoint does (status, content type, headers,
  * body), without the functional endpoint's per-request machinery (router predicates, a
- * {@code ServerRequest}, message-converter lookups both ways, an asynchronous {@code ServerResponse}):
- * 0.3-0.4 ms less per request on two cores, a quarter of the cheapest questions' time (bench/README.md).
+ * {@code ServerRequest}, message-converter lookups both ways, an asynchronous {@code ServerResponse}),
+ * which cost a cheap question a tenth or more of its time ({@code bench/run breakdown} measures both
+ * endpoints; see bench/README.md).
  *
  * <p>It serves only what it answers exactly as Spring does: a JSON content type (UTF-8, as JSON is) and
  * an {@code Accept} header that allows JSON or {@code application/graphql-response+json}. Everything
