@@ -43,7 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
  * (interceptors, execution, errors) and answers as that endpoint does (status, content type, headers,
  * body), without the functional endpoint's per-request machinery (router predicates, a
  * {@code ServerRequest}, message-converter lookups both ways, an asynchronous {@code ServerResponse}),
- * which cost a cheap question a tenth or more of its time ({@code bench/run breakdown} measures both
+ * which cost a cheap question 0.1-0.4 ms more on two cores ({@code bench/run breakdown} measures both
  * endpoints; see bench/README.md).
  *
  * <p>It serves only what it answers exactly as Spring does: a JSON content type (UTF-8, as JSON is) and
