@@ -1,14 +1,8 @@
 package org.partnershipgraph.graphql;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.AbstractMap;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
@@ -122,9 +116,8 @@ final class GraphQlHttpEndpoint implements HandlerMapping, HttpRequestHandler, O
             throw new HttpMessageNotReadableException("The GraphQL request body is not readable: " + ex.getOriginalMessage(),
                     ex, http);
         }
-        return new WebGraphQlRequest(http.getURI(), http.getHeaders(), cookies(request),
-                new InetSocketAddress(request.getRemoteAddr(), request.getRemotePort()), new RequestAttributes(request),
-                body, ids.generateId().toString(), LocaleContextHolder.getLocale());
+        return new WebGraphQlRequest(http.getURI(), http.getHeaders(), cookies(request), http.getRemoteAddress(),
+                http.getAttributes(), body, ids.generateId().toString(), LocaleContextHolder.getLocale());
     }
 
     private static boolean isJson(String contentType) {
@@ -171,50 +164,5 @@ final class GraphQlHttpEndpoint implements HandlerMapping, HttpRequestHandler, O
             }
         }
         return cookies;
-    }
-
-    /** The servlet request's attributes as a live map, as Spring's endpoint passes them. */
-    private static final class RequestAttributes extends AbstractMap<String, Object> {
-
-        private final HttpServletRequest request;
-
-        RequestAttributes(HttpServletRequest request) {
-            this.request = request;
-        }
-
-        @Override
-        public Object get(Object key) {
-            return key instanceof String name ? request.getAttribute(name) : null;
-        }
-
-        @Override
-        public boolean containsKey(Object key) {
-            return get(key) != null;
-        }
-
-        @Override
-        public Object put(String key, Object value) {
-            Object previous = request.getAttribute(key);
-            request.setAttribute(key, value);
-            return previous;
-        }
-
-        @Override
-        public Object remove(Object key) {
-            Object previous = get(key);
-            if (key instanceof String name) {
-                request.removeAttribute(name);
-            }
-            return previous;
-        }
-
-        @Override
-        public Set<Entry<String, Object>> entrySet() {
-            Map<String, Object> snapshot = new LinkedHashMap<>();
-            for (String name : Collections.list(request.getAttributeNames())) {
-                snapshot.put(name, request.getAttribute(name));
-            }
-            return Collections.unmodifiableMap(snapshot).entrySet();
-        }
     }
 }
