@@ -32,8 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
  * benchmark: the raw driver (managed transaction, as the floor; and auto-commit), the service's
  * {@link Neo4jClient} in a Spring read-only transaction, GraphQL in process (no HTTP), and GraphQL
  * over HTTP with three clients, and with one of them through Spring for GraphQL's own functional
- * endpoint instead of the service's {@code GraphQlHttpEndpoint}. All steps run call by call in turn, after the benchmark's warm-up
- * ({@code --warmup-seconds}), for twice its {@code --iterations} rounds, so drift hits them alike.
+ * endpoint instead of the service's {@code GraphQlHttpEndpoint}. All steps run call by call in
+ * turn, after the benchmark's warm-up ({@code --warmup-seconds}), for twice its
+ * {@code --iterations} rounds, so drift hits them alike.
  * Returns a Markdown table.
  */
 final class Breakdown {
