@@ -1,9 +1,12 @@
 package org.partnershipgraph.operations;
 
+import java.util.Set;
+
 import io.micrometer.context.ContextRegistry;
 import io.micrometer.context.integration.Slf4jThreadLocalAccessor;
 import io.micrometer.observation.ObservationRegistry;
 import org.neo4j.driver.Logging;
+import org.neo4j.driver.NotificationClassification;
 import org.neo4j.driver.observation.micrometer.MicrometerObservationProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.neo4j.autoconfigure.ConfigBuilderCustomizer;
@@ -14,7 +17,8 @@ import org.springframework.core.annotation.Order;
 
 /**
  * Operations wiring: the request id in the logging MDC is carried to the threads GraphQL fetches
- * data on; the Neo4j driver logs through SLF4J and, when
+ * data on; the Neo4j driver logs through SLF4J, the server sends it no notices about property keys,
+ * labels or relationship types the database lacks, and, when
  * {@code partnership.metrics.neo4j-driver-observations} is on, reports its sessions, transactions and
  * Bolt exchanges to Micrometer (without queries or parameters, which may hold personal data).
  */
@@ -29,6 +33,19 @@ public class OperationsConfig {
     @Bean
     ConfigBuilderCustomizer neo4jDriverLogging() {
         return builder -> builder.withLogging(Logging.slf4j());
+    }
+
+    /**
+     * No {@code UNRECOGNIZED} notifications from the server ("property key does not exist", "unknown
+     * relationship type"): the service's Cypher reads optional properties and relationships a
+     * database may not hold yet (no action of the seed has a {@code percentComplete} until progress is
+     * recorded), and Spring Data Neo4j would log each such notice as a warning, with the whole
+     * statement, on every request that runs it. The other classifications (deprecations, performance
+     * hints) stay on.
+     */
+    @Bean
+    ConfigBuilderCustomizer neo4jDriverNotifications() {
+        return builder -> builder.withDisabledNotificationClassifications(Set.of(NotificationClassification.UNRECOGNIZED));
     }
 
     /**
