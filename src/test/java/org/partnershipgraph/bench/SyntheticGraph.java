@@ -121,8 +121,8 @@ public final class SyntheticGraph {
         Map<String, Integer> orgDepth = new HashMap<>();
         for (int i = 0; i < ORGS; i++) {
             String id = String.format("org-%s%03d", p, i);
-            node("Organisation", Map.of("id", id, "name", "Organisation " + u + "/" + i,
-                    "kind", ORG_KINDS[r.nextInt(ORG_KINDS.length)]));
+            node("Organisation", named(Map.of("id", id, "name", "Organisation " + u + "/" + i,
+                    "kind", ORG_KINDS[r.nextInt(ORG_KINDS.length)]), i, 4, 3, "O" + u + "/" + i));
             int depth = 0;
             if (i >= ORG_ROOTS) {
                 String parent;
@@ -305,8 +305,8 @@ public final class SyntheticGraph {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String id = "board-" + p + "l" + level + "-" + i;
-            node("Board", Map.of("id", id, "name", "Board " + p + level + "/" + i,
-                    "kind", BOARD_KINDS[r.nextInt(BOARD_KINDS.length)]));
+            node("Board", named(Map.of("id", id, "name", "Board " + p + level + "/" + i,
+                    "kind", BOARD_KINDS[r.nextInt(BOARD_KINDS.length)]), i, 6, 4, "B" + p + level + "/" + i));
             rel("REPORTS_TO", id, parents.get(i < parents.size() ? i : r.nextInt(parents.size())),
                     Map.of("relation", "SUB_GROUP_OF"));
             ids.add(id);
@@ -329,6 +329,23 @@ public final class SyntheticGraph {
             }
         }
         return "UNKNOWN";
+    }
+
+    /**
+     * {@code props} with a {@code shortName} on every {@code shortEvery}-th node and {@code aliases}
+     * on every {@code aliasEvery}-th, about as often as the seed's boards (19 and 28 of 111) and
+     * organisations (57 and 79 of 237) have them; from the index, so the random stream is untouched.
+     */
+    private static Map<String, Object> named(Map<String, Object> props, int index, int shortEvery, int aliasEvery,
+            String shortName) {
+        Map<String, Object> named = new HashMap<>(props);
+        if (index % shortEvery == 1) {
+            named.put("shortName", shortName);
+        }
+        if (index % aliasEvery == 2) {
+            named.put("aliases", List.of(shortName + " partnership", "The " + shortName));
+        }
+        return named;
     }
 
     private void node(String label, Map<String, Object> props) {
