@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
@@ -22,10 +23,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import ch.qos.logback.classic.Level;
@@ -43,6 +46,7 @@ import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Logging;
+import org.neo4j.driver.NotificationClassification;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SimpleQueryRunner;
@@ -71,7 +75,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Arguments: {@code --scale N --out DIR [--seed S] [--warmup-seconds 120] [--warmup 500]
  * [--iterations 500] [--seconds 5] [--only q1,q2] [--service-args "--k=v ..."] [--breakdown true]}; with
- * {@code --breakdown true} it measures {@link Breakdown} instead of the queries.
+ * {@code --breakdown true} it measures {@link Breakdown} instead of the queries; with {@code --growth 1,100}
+ * (instead of {@code --scale}) it measures {@link Growth}.
  */
 public final class Benchmark {
 
@@ -119,6 +124,10 @@ public final class Benchmark {
 
     ConfigurableApplicationContext context;
     Driver driver;
+    /** The embedded Neo4j's data directory, deleted at the end. */
+    private Path data;
+    /** The graph's size and load times, as {@code scale-N.load} holds them. */
+    private String loaded;
     URL endpoint;
     /** One keep-alive connection per worker: worker 0 for the concurrency-1 phases, 0-15 at concurrency 16. */
     private final KeepAliveHttpClient[] clients = new KeepAliveHttpClient[CONCURRENCY];
@@ -131,7 +140,12 @@ public final class Benchmark {
     private final List<String> extraServiceArgs;
     private String bearerToken;
 
-    private Benchmark(Map<String, String> args) {
+    /** The db hits PROFILE counted for query {@code name}'s floor, once its profile has run. */
+    long dbHits(String name) {
+        return dbHits.get(name);
+    }
+
+    Benchmark(Map<String, String> args) {
         this.scale = Integer.parseInt(args.getOrDefault("scale", "1"));
         this.out = Path.of(args.getOrDefault("out", "bench/results"));
         this.seed = Long.parseLong(args.getOrDefault("seed", "7"));
@@ -150,6 +164,10 @@ public final class Benchmark {
         for (int i = 0; i + 1 < argv.length; i += 2) {
             args.put(argv[i].replaceFirst("^--", ""), argv[i + 1]);
         }
+        if (args.containsKey("growth")) {
+            Growth.run(args);
+            System.exit(0);
+        }
         Benchmark bench = new Benchmark(args);
         try {
             bench.run();
@@ -160,60 +178,10 @@ public final class Benchmark {
     }
 
     private void run() throws Exception {
-        Files.createDirectories(out);
-        Path data = Files.createTempDirectory("partnership-bench-" + scale + "x-");
-        long t0 = System.nanoTime();
-        SpringApplication app = new SpringApplication(PartnershipGraphApplication.class);
-        KeyPair keys = rsaKeys();
-        bearerToken = token(keys);
-        List<String> serviceArgs = new ArrayList<>(List.of(
-                "--server.port=0",
-                "--partnership.security.mode=JWT",
-                "--spring.security.oauth2.resourceserver.jwt.public-key-location=" + publicKeyFile(keys, data),
-                "--partnership.seed.mode=NEVER",
-                "--partnership.neo4j.embedded.data-directory=" + data,
-                "--partnership.neo4j.embedded.page-cache=1GB",
-                "--partnership.neo4j.embedded.transaction-max-size=1GB",
-                "--partnership.neo4j.embedded.transaction-total-max=2GB",
-                "--partnership.neo4j.embedded.transaction-timeout=600s",
-                "--partnership.neo4j.transaction-timeout=600s",
-                "--spring.neo4j.pool.max-connection-pool-size=64",
-                "--spring.main.banner-mode=off",
-                "--logging.level.root=WARN",
-                "--logging.level.org.partnershipgraph.bench=INFO"));
-        serviceArgs.addAll(extraServiceArgs);
-        context = app.run(serviceArgs.toArray(String[]::new));
-        String port = context.getEnvironment().getProperty("local.server.port");
-        endpoint = URI.create("http://127.0.0.1:" + port + "/graphql").toURL();
-        for (int w = 0; w < CONCURRENCY; w++) {
-            clients[w] = new KeepAliveHttpClient(endpoint.getHost(), endpoint.getPort(), endpoint.getPath());
-        }
-        URI bolt = context.getBean(EmbeddedNeo4jServer.class).boltUri();
-        say("service started in %.1f s on port %s; Neo4j Bolt at %s", (System.nanoTime() - t0) / 1e9, port, bolt);
-        // The floor's driver logs as the service's does (SLF4J: no debug message formatted unless logged).
-        driver = GraphDatabase.driver(bolt, AuthTokens.none(),
-                Config.builder().withMaxConnectionPoolSize(64).withoutEncryption().withLogging(Logging.slf4j()).build());
-        driver.verifyConnectivity();
-
-        long g0 = System.nanoTime();
-        graph = SyntheticGraph.generate(scale, seed);
-        double generateSeconds = (System.nanoTime() - g0) / 1e9;
-        long l0 = System.nanoTime();
-        graph.load(driver);
-        double loadSeconds = (System.nanoTime() - l0) / 1e9;
-        long actions = count("MATCH (a:Action) RETURN count(a)");
-        long nodes = count("MATCH (n) RETURN count(n)");
-        long rels = count("MATCH ()-[r]->() RETURN count(r)");
-        say("scale %dx: %d nodes, %d relationships, %d actions; generated in %.1f s, loaded in %.1f s",
-                scale, nodes, rels, actions, generateSeconds, loadSeconds);
-        say("targets: action %s, chain action %s, accountability %s, largest strategy %s (%d actions), portal under %s",
-                graph.postOwnedAction, graph.chainAction, graph.personOwnedAccountableAction, graph.largestStrategy,
-                graph.largestStrategyActions, graph.unitRootBoard);
-
-        say("load average before measuring: %s", loadAverage());
+        start();
         if (breakdown) {
             Files.writeString(out.resolve("breakdown-" + scale + ".md"), new Breakdown(this).run());
-            deleteData(data);
+            deleteData();
             return;
         }
         List<Query> queries = queries().stream().filter(q -> only == null || only.contains(q.name())).toList();
@@ -242,14 +210,75 @@ public final class Benchmark {
         }
         say("load average at the end: %s", loadAverage());
         Files.write(out.resolve("scale-" + scale + ".tsv"), rows, StandardCharsets.UTF_8);
-        Files.writeString(out.resolve("scale-" + scale + ".load"), String.format(Locale.ROOT,
-                "scale=%d%nnodes=%d%nrelationships=%d%nactions=%d%ngenerate_s=%.1f%nload_s=%.1f%nlargest_strategy=%s%nlargest_strategy_actions=%d%n",
-                scale, nodes, rels, actions, generateSeconds, loadSeconds, graph.largestStrategy, graph.largestStrategyActions));
+        Files.writeString(out.resolve("scale-" + scale + ".load"), loaded);
         Files.writeString(out.resolve("scale-" + scale + ".log"), log.toString());
-        deleteData(data);
+        deleteData();
     }
 
-    private void deleteData(Path data) throws IOException {
+    /**
+     * Starts the service on a fresh embedded Neo4j (a new temp directory), opens the floor's driver
+     * on the same server and loads the synthetic graph of this scale.
+     */
+    void start() throws Exception {
+        Files.createDirectories(out);
+        data = Files.createTempDirectory("partnership-bench-" + scale + "x-");
+        long t0 = System.nanoTime();
+        SpringApplication app = new SpringApplication(PartnershipGraphApplication.class);
+        KeyPair keys = rsaKeys();
+        bearerToken = token(keys);
+        List<String> serviceArgs = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--partnership.security.mode=JWT",
+                "--spring.security.oauth2.resourceserver.jwt.public-key-location=" + publicKeyFile(keys, data),
+                "--partnership.seed.mode=NEVER",
+                "--partnership.neo4j.embedded.data-directory=" + data,
+                "--partnership.neo4j.embedded.page-cache=1GB",
+                "--partnership.neo4j.embedded.transaction-max-size=1GB",
+                "--partnership.neo4j.embedded.transaction-total-max=2GB",
+                "--partnership.neo4j.embedded.transaction-timeout=600s",
+                "--partnership.neo4j.transaction-timeout=600s",
+                "--spring.neo4j.pool.max-connection-pool-size=64",
+                "--spring.main.banner-mode=off",
+                "--logging.level.root=WARN",
+                "--logging.level.org.partnershipgraph.bench=INFO"));
+        serviceArgs.addAll(extraServiceArgs);
+        context = app.run(serviceArgs.toArray(String[]::new));
+        String port = context.getEnvironment().getProperty("local.server.port");
+        endpoint = URI.create("http://127.0.0.1:" + port + "/graphql").toURL();
+        for (int w = 0; w < CONCURRENCY; w++) {
+            clients[w] = new KeepAliveHttpClient(endpoint.getHost(), endpoint.getPort(), endpoint.getPath());
+        }
+        URI bolt = context.getBean(EmbeddedNeo4jServer.class).boltUri();
+        say("service started in %.1f s on port %s; Neo4j Bolt at %s", (System.nanoTime() - t0) / 1e9, port, bolt);
+        // The floor's driver logs as the service's does (SLF4J: no debug message formatted unless logged)
+        // and, as the service's, asks for no notices of names the database lacks.
+        driver = GraphDatabase.driver(bolt, AuthTokens.none(), Config.builder().withMaxConnectionPoolSize(64).withoutEncryption()
+                .withLogging(Logging.slf4j())
+                .withDisabledNotificationClassifications(Set.of(NotificationClassification.UNRECOGNIZED)).build());
+        driver.verifyConnectivity();
+
+        long g0 = System.nanoTime();
+        graph = SyntheticGraph.generate(scale, seed);
+        double generateSeconds = (System.nanoTime() - g0) / 1e9;
+        long l0 = System.nanoTime();
+        graph.load(driver);
+        double loadSeconds = (System.nanoTime() - l0) / 1e9;
+        long actions = count("MATCH (a:Action) RETURN count(a)");
+        long nodes = count("MATCH (n) RETURN count(n)");
+        long rels = count("MATCH ()-[r]->() RETURN count(r)");
+        say("scale %dx: %d nodes, %d relationships, %d actions; generated in %.1f s, loaded in %.1f s",
+                scale, nodes, rels, actions, generateSeconds, loadSeconds);
+        say("targets: action %s, chain action %s, accountability %s, largest strategy %s (%d actions), portal under %s",
+                graph.postOwnedAction, graph.chainAction, graph.personOwnedAccountableAction, graph.largestStrategy,
+                graph.largestStrategyActions, graph.unitRootBoard);
+        loaded = String.format(Locale.ROOT,
+                "scale=%d%nnodes=%d%nrelationships=%d%nactions=%d%ngenerate_s=%.1f%nload_s=%.1f%nlargest_strategy=%s%nlargest_strategy_actions=%d%n",
+                scale, nodes, rels, actions, generateSeconds, loadSeconds, graph.largestStrategy, graph.largestStrategyActions);
+        say("load average before measuring: %s", loadAverage());
+    }
+
+    /** Stops the service and deletes its data directory. */
+    void deleteData() throws IOException {
         try (Stream<Path> files = Files.walk(data)) {
             context.close();
             context = null;
@@ -257,7 +286,8 @@ public final class Benchmark {
         }
     }
 
-    private List<Query> queries() {
+    /** Every benchmarked question of this scale's graph, in the order of the tables. */
+    List<Query> queries() {
         List<Query> queries = new ArrayList<>();
         List<String> pointIds = graph.postOwnedActions;
 
@@ -554,7 +584,7 @@ public final class Benchmark {
      * queries round-robin, service and floor, for {@code warmup-seconds}; a query still slower than
      * 250 ms at its third call drops out (the slow roll-ups at 100x).
      */
-    private void warmUp(List<Query> queries) throws Exception {
+    void warmUp(List<Query> queries) throws Exception {
         long end = System.nanoTime() + Duration.ofSeconds(warmupSeconds).toNanos();
         List<Query> cheap = new ArrayList<>(queries);
         int i = 1;
@@ -577,30 +607,51 @@ public final class Benchmark {
 
     /**
      * Concurrency 1, service and floor alternating call by call (so drift and background noise
-     * hit both alike): at least {@code warmup} untimed pairs and {@link #QUERY_WARMUP_NANOS}, then
-     * {@code iterations} timed pairs; either phase stops early at {@link #PHASE_CAP_NANOS}.
+     * hit both alike): see {@link #alternate(List)}.
      */
     private Stats[] latency(Op service, Op floor) throws Exception {
+        return alternate(List.of(service, floor), false);
+    }
+
+    /**
+     * Concurrency 1, the operations in turn call by call, so drift and background noise hit all
+     * alike: at least {@code warmup} untimed rounds and {@link #QUERY_WARMUP_NANOS}, then
+     * {@code iterations} timed rounds; either phase stops early at {@link #PHASE_CAP_NANOS}. With
+     * {@code shuffle}, each timed round runs them in a new order (from a fixed seed), so that each
+     * operation follows each other about equally often: a call right after a call of the same code
+     * path is quicker. One {@link Stats} per operation, in the order given.
+     */
+    Stats[] alternate(List<Op> ops, boolean shuffle) throws Exception {
         long started = System.nanoTime();
         long capEnd = started + PHASE_CAP_NANOS;
         int i = 1;
         for (; i <= 3 || ((i <= warmup || System.nanoTime() - started < QUERY_WARMUP_NANOS) && System.nanoTime() < capEnd); i++) {
-            service.run(0, i);
-            floor.run(0, i);
+            for (Op op : ops) {
+                op.run(0, i);
+            }
         }
-        long[] serviceSamples = new long[iterations];
-        long[] floorSamples = new long[iterations];
+        long[][] samples = new long[ops.size()][iterations];
+        List<Integer> order = new ArrayList<>(IntStream.range(0, ops.size()).boxed().toList());
+        Random random = new Random(seed);
         int n = 0;
         capEnd = System.nanoTime() + PHASE_CAP_NANOS;
         while (n < iterations && (n < 5 || System.nanoTime() < capEnd)) {
-            long t = System.nanoTime();
-            service.run(0, i);
-            long u = System.nanoTime();
-            floor.run(0, i++);
-            serviceSamples[n] = u - t;
-            floorSamples[n++] = System.nanoTime() - u;
+            if (shuffle) {
+                Collections.shuffle(order, random);
+            }
+            for (int k : order) {
+                long t = System.nanoTime();
+                ops.get(k).run(0, i);
+                samples[k][n] = System.nanoTime() - t;
+            }
+            i++;
+            n++;
         }
-        return new Stats[] {stats(serviceSamples, n), stats(floorSamples, n)};
+        Stats[] stats = new Stats[ops.size()];
+        for (int k = 0; k < ops.size(); k++) {
+            stats[k] = stats(samples[k], n);
+        }
+        return stats;
     }
 
     private static KeyPair rsaKeys() throws NoSuchAlgorithmException {
@@ -646,7 +697,7 @@ public final class Benchmark {
         LongAdder done = new LongAdder();
         long start = System.nanoTime();
         long end = start + Duration.ofSeconds(windowSeconds).toNanos();
-        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
         List<Thread> threads = new ArrayList<>();
         for (int w = 0; w < CONCURRENCY; w++) {
             int worker = w;
@@ -683,7 +734,7 @@ public final class Benchmark {
         return worker + CONCURRENCY * Math.floorMod(iteration, perWorker);
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).trim();
         } catch (IOException ex) {
@@ -704,13 +755,19 @@ public final class Benchmark {
         return v >= 100 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.2f", v);
     }
 
+    /** Everything {@link #say} printed so far. */
+    String log() {
+        return log.toString();
+    }
+
     void say(String format, Object... args) {
         String line = String.format(Locale.ROOT, format, args);
         System.out.println("[bench " + scale + "x] " + line);
         log.append(line).append('\n');
     }
 
-    private void close() {
+    /** Closes the clients, the floor's driver and the service, if still open. */
+    void close() {
         for (KeepAliveHttpClient client : clients) {
             if (client != null) {
                 client.close();

@@ -12,7 +12,10 @@ import java.util.Properties;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-/** Turns {@code scale-N.tsv} and {@code scale-N.load} files into the Markdown tables of bench/README.md. */
+/**
+ * Turns {@code scale-N.tsv} and {@code scale-N.load} files into the Markdown tables of bench/README.md,
+ * followed by the {@code growth-LO-HI.md} tables {@link Growth} wrote.
+ */
 public final class Report {
 
     private Report() {
@@ -66,7 +69,7 @@ public final class Report {
         if (byScale.size() > 1) {
             int lo = byScale.firstKey();
             int hi = byScale.lastKey();
-            md.append(String.format(Locale.ROOT, "%n### Growth %dx -> %dx (p50 at %dx / p50 at %dx)%n%n", lo, hi, hi, lo));
+            md.append(String.format(Locale.ROOT, "%n### Growth %dx -> %dx across the per-scale runs (p50 at %dx / p50 at %dx)%n%n", lo, hi, hi, lo));
             md.append("| query | service p50 " + lo + "x | service p50 " + hi + "x | **service growth** | floor growth | db hits growth |\n|---|---:|---:|---:|---:|---:|\n");
             for (Map<String, String> a : byScale.get(lo)) {
                 Map<String, String> b = byScale.get(hi).stream().filter(r -> r.get("query").equals(a.get("query"))).findFirst().orElse(null);
@@ -76,6 +79,11 @@ public final class Report {
                 md.append(String.format(Locale.ROOT, "| %s | %s | %s | **%s** | %s | %s |%n", a.get("query"), a.get("svc_p50_ms"),
                         b.get("svc_p50_ms"), ratio(b.get("svc_p50_ms"), a.get("svc_p50_ms")),
                         ratio(b.get("floor_p50_ms"), a.get("floor_p50_ms")), ratio(b.get("db_hits"), a.get("db_hits"))));
+            }
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().matches("growth-\\d+-\\d+\\.md")).sorted().toList()) {
+                md.append('\n').append(Files.readString(f));
             }
         }
         System.out.print(md);

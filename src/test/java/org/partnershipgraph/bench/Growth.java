@@ -1,0 +1,104 @@
+package org.partnershipgraph.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.partnershipgraph.bench.Benchmark.Query;
+import org.partnershipgraph.bench.Benchmark.Stats;
+
+/**
+ * Growth from a small graph to a large one measured in one window: two services, each on its own
+ * embedded Neo4j with its own synthetic graph (1x and 100x unless {@code --growth lo,hi} says
+ * otherwise), run in this JVM at once, and each query runs on both, service and floor, call by
+ * call in turn (small service, large service, small floor, large floor, each round in a new order,
+ * as a call right after the same call on the other graph is quicker). The machine's drift,
+ * which separate runs minutes apart measure as growth, hits all four alike. Writes
+ * {@code growth-LO-HI.md} and {@code growth-LO-HI.log}.
+ *
+ * <p>The questions are the point queries (their target ids are the same in every graph) and the
+ * empty request, whose growth shows what is left of the machine's drift; the page of actions and
+ * the top board's roll-up grow with the graph by construction and stay in the per-scale runs.
+ */
+final class Growth {
+
+    /** The questions measured, in the order of the table. */
+    static final List<String> QUERIES = List.of("requestOverhead", "action", "accountabilityChain", "upDownstream5",
+            "portalNested", "progressStrategy", "recordProgress");
+
+    private Growth() {
+    }
+
+    static void run(Map<String, String> args) throws Exception {
+        String[] scales = args.get("growth").split(",");
+        int lo = Integer.parseInt(scales[0]);
+        int hi = Integer.parseInt(scales[1]);
+        Path out = Path.of(args.getOrDefault("out", "bench/results"));
+        Set<String> only = args.containsKey("only") ? Set.of(args.get("only").split(",")) : null;
+        Benchmark small = new Benchmark(withScale(args, lo));
+        Benchmark large = new Benchmark(withScale(args, hi));
+        try {
+            small.start();
+            large.start();
+            List<Query> smallQueries = pick(small.queries(), only);
+            List<Query> largeQueries = pick(large.queries(), only);
+            List<Query> both = new ArrayList<>(smallQueries);
+            both.addAll(largeQueries);
+            small.warmUp(both);
+            StringBuilder table = new StringBuilder();
+            table.append(String.format(Locale.ROOT, "| query | service p50 %1$dx | service p50 %2$dx | **service growth** | "
+                    + "floor p50 %1$dx | floor p50 %2$dx | floor growth | ratio p50 %1$dx | ratio p50 %2$dx | db hits %1$dx | db hits %2$dx |%n",
+                    lo, hi));
+            table.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            for (int k = 0; k < smallQueries.size(); k++) {
+                Query s = smallQueries.get(k);
+                Query l = largeQueries.get(k);
+                s.profile().run();
+                l.profile().run();
+                Stats[] stats = small.alternate(List.of(s.service(), l.service(), s.floor(), l.floor()), true);
+                double serviceGrowth = stats[1].p50() / stats[0].p50();
+                double floorGrowth = stats[3].p50() / stats[2].p50();
+                table.append(String.format(Locale.ROOT, "| %s | %s | %s | **%.2fx** | %s | %s | %.2fx | %s | %s | %d | %d |%n",
+                        s.name(), Benchmark.f(stats[0].p50()), Benchmark.f(stats[1].p50()), serviceGrowth,
+                        Benchmark.f(stats[2].p50()), Benchmark.f(stats[3].p50()), floorGrowth,
+                        Benchmark.f(stats[0].p50() / stats[2].p50()), Benchmark.f(stats[1].p50() / stats[3].p50()),
+                        small.dbHits(s.name()), large.dbHits(l.name())));
+                small.say("growth %-20s service %s -> %s ms (%.2fx) | floor %s -> %s ms (%.2fx) | db hits %d -> %d", s.name(),
+                        Benchmark.f(stats[0].p50()), Benchmark.f(stats[1].p50()), serviceGrowth, Benchmark.f(stats[2].p50()),
+                        Benchmark.f(stats[3].p50()), floorGrowth, small.dbHits(s.name()), large.dbHits(l.name()));
+            }
+            String md = String.format(Locale.ROOT, "### Growth %1$dx -> %2$dx measured in one window%n%n"
+                    + "Both graphs live at once, each behind its own service; p50 of %3$d rounds of the four calls in turn, "
+                    + "each round in a new order "
+                    + "(`bench/run growth`, %4$s, load average at the end %5$s).%n%n%6$s",
+                    lo, hi, small.iterations, LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")),
+                    Benchmark.loadAverage(), table);
+            Files.writeString(out.resolve("growth-" + lo + "-" + hi + ".md"), md);
+            Files.writeString(out.resolve("growth-" + lo + "-" + hi + ".log"), small.log() + large.log());
+            small.deleteData();
+            large.deleteData();
+        } finally {
+            small.close();
+            large.close();
+        }
+    }
+
+    private static Map<String, String> withScale(Map<String, String> args, int scale) {
+        Map<String, String> copy = new HashMap<>(args);
+        copy.put("scale", String.valueOf(scale));
+        return copy;
+    }
+
+    private static List<Query> pick(List<Query> queries, Set<String> only) {
+        return QUERIES.stream().filter(name -> only == null || only.contains(name))
+                .map(name -> queries.stream().filter(q -> q.name().equals(name)).findFirst().orElseThrow())
+                .toList();
+    }
+}
