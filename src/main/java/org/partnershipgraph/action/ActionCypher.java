@@ -141,7 +141,8 @@ final class ActionCypher {
 
     /** No rows: makes action {@code $id} accountable to board {@code $board}. */
     static final String SET_ACCOUNTABLE = """
-            MATCH (a:Action {id: $id}), (b:Board {id: $board})
+            MATCH (a:Action {id: $id})
+            MATCH (b:Board {id: $board})
             MERGE (a)-[:ACCOUNTABLE_TO]->(b)
             """;
 
@@ -164,7 +165,8 @@ final class ActionCypher {
 
     /** No rows: decision {@code $decision} created action {@code $id}. */
     static final String SET_CREATED_BY = """
-            MATCH (d:Decision {id: $decision}), (a:Action {id: $id})
+            MATCH (d:Decision {id: $decision})
+            MATCH (a:Action {id: $id})
             MERGE (d)-[:CREATED]->(a)
             """;
 

@@ -93,7 +93,8 @@ final class DependencyCypher {
 
     /** One row {@code created}: makes {@code $from} depend on {@code $to}; whether the dependency is new. */
     static final String ADD = """
-            MATCH (a:Action {id: $from}), (b:Action {id: $to})
+            MATCH (a:Action {id: $from})
+            MATCH (b:Action {id: $to})
             OPTIONAL MATCH (a)-[existing:DEPENDS_ON]->(b)
             MERGE (a)-[:DEPENDS_ON]->(b)
             RETURN existing IS NULL AS created

@@ -175,13 +175,15 @@ final class BoardCypher {
 
     /** No rows: meeting {@code $id} is a meeting of board {@code $board}. */
     static final String SET_MEETING_BOARD = """
-            MATCH (m:Meeting {id: $id}), (b:Board {id: $board})
+            MATCH (m:Meeting {id: $id})
+            MATCH (b:Board {id: $board})
             MERGE (m)-[:OF]->(b)
             """;
 
     /** No rows: meeting {@code $meeting} took decision {@code $id}. */
     static final String SET_DECISION_MEETING = """
-            MATCH (m:Meeting {id: $meeting}), (d:Decision {id: $id})
+            MATCH (m:Meeting {id: $meeting})
+            MATCH (d:Decision {id: $id})
             MERGE (m)-[:DECIDED]->(d)
             """;
 
