@@ -193,7 +193,7 @@ public final class Benchmark {
         for (Query q : queries) {
             q.profile().run();
             int serviceStatements = statementsOf(q.service());
-            Stats[] pair = latency(q.service(), q.floor());
+            Stats[] pair = alternate(List.of(q.service(), q.floor()), false);
             Stats s1 = pair[0];
             Stats f1 = pair[1];
             double st = s1.p50() <= C16_MAX_P50_MS ? throughput(q.service()) : Double.NaN;
@@ -279,10 +279,15 @@ public final class Benchmark {
 
     /** Stops the service and deletes its data directory. */
     void deleteData() throws IOException {
-        try (Stream<Path> files = Files.walk(data)) {
+        if (context != null) {
             context.close();
             context = null;
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        if (data != null) {
+            try (Stream<Path> files = Files.walk(data)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+            data = null;
         }
     }
 
@@ -606,14 +611,6 @@ public final class Benchmark {
     }
 
     /**
-     * Concurrency 1, service and floor alternating call by call (so drift and background noise
-     * hit both alike): see {@link #alternate(List)}.
-     */
-    private Stats[] latency(Op service, Op floor) throws Exception {
-        return alternate(List.of(service, floor), false);
-    }
-
-    /**
      * Concurrency 1, the operations in turn call by call, so drift and background noise hit all
      * alike: at least {@code warmup} untimed rounds and {@link #QUERY_WARMUP_NANOS}, then
      * {@code iterations} timed rounds; either phase stops early at {@link #PHASE_CAP_NANOS}. With
@@ -766,8 +763,8 @@ public final class Benchmark {
         log.append(line).append('\n');
     }
 
-    /** Closes the clients, the floor's driver and the service, if still open. */
-    void close() {
+    /** Closes the clients and the floor's driver, then stops the service and deletes its data, if still there. */
+    void close() throws IOException {
         for (KeepAliveHttpClient client : clients) {
             if (client != null) {
                 client.close();
@@ -776,8 +773,6 @@ public final class Benchmark {
         if (driver != null) {
             driver.close();
         }
-        if (context != null) {
-            context.close();
-        }
+        deleteData();
     }
 }

@@ -16,22 +16,23 @@ import org.partnershipgraph.bench.Benchmark.Stats;
 
 /**
  * Growth from a small graph to a large one measured in one window: two services, each on its own
- * embedded Neo4j with its own synthetic graph (1x and 100x unless {@code --growth lo,hi} says
- * otherwise), run in this JVM at once, and each query runs on both, service and floor, call by
+ * embedded Neo4j with its own synthetic graph (the scales of {@code --growth lo,hi}: 1x and 100x
+ * from {@code bench/run}), run in this JVM at once, and each query runs on both, service and floor, call by
  * call in turn (small service, large service, small floor, large floor, each round in a new order,
  * as a call right after the same call on the other graph is quicker). The machine's drift,
  * which separate runs minutes apart measure as growth, hits all four alike. Writes
  * {@code growth-LO-HI.md} and {@code growth-LO-HI.log}.
  *
  * <p>The questions are the point queries (their target ids are the same in every graph) and the
- * empty request, whose growth shows what is left of the machine's drift; the page of actions and
- * the top board's roll-up grow with the graph by construction and stay in the per-scale runs.
+ * empty request, whose growth shows what is left of the machine's drift. The page of actions and
+ * the top board's roll-up grow with the graph by construction, and the largest strategy is another
+ * strategy in each graph: they stay in the per-scale runs.
  */
 final class Growth {
 
     /** The questions measured, in the order of the table. */
-    static final List<String> QUERIES = List.of("requestOverhead", "action", "accountabilityChain", "upDownstream5",
-            "portalNested", "progressStrategy", "recordProgress");
+    private static final List<String> QUERIES = List.of("requestOverhead", "action", "accountabilityChain", "upDownstream5",
+            "portalNested", "recordProgress");
 
     private Growth() {
     }
@@ -54,9 +55,10 @@ final class Growth {
             small.warmUp(both);
             StringBuilder table = new StringBuilder();
             table.append(String.format(Locale.ROOT, "| query | service p50 %1$dx | service p50 %2$dx | **service growth** | "
-                    + "floor p50 %1$dx | floor p50 %2$dx | floor growth | ratio p50 %1$dx | ratio p50 %2$dx | db hits %1$dx | db hits %2$dx |%n",
-                    lo, hi));
-            table.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                    + "floor p50 %1$dx | floor p50 %2$dx | floor growth | ratio p50 %1$dx | ratio p50 %2$dx | db hits %1$dx | db hits %2$dx "
+                    + "| timed rounds |%n", lo, hi));
+            table.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            StringBuilder log = new StringBuilder(small.log()).append(large.log());
             for (int k = 0; k < smallQueries.size(); k++) {
                 Query s = smallQueries.get(k);
                 Query l = largeQueries.get(k);
@@ -65,28 +67,30 @@ final class Growth {
                 Stats[] stats = small.alternate(List.of(s.service(), l.service(), s.floor(), l.floor()), true);
                 double serviceGrowth = stats[1].p50() / stats[0].p50();
                 double floorGrowth = stats[3].p50() / stats[2].p50();
-                table.append(String.format(Locale.ROOT, "| %s | %s | %s | **%.2fx** | %s | %s | %.2fx | %s | %s | %d | %d |%n",
+                table.append(String.format(Locale.ROOT, "| %s | %s | %s | **%.2fx** | %s | %s | %.2fx | %s | %s | %d | %d | %d |%n",
                         s.name(), Benchmark.f(stats[0].p50()), Benchmark.f(stats[1].p50()), serviceGrowth,
                         Benchmark.f(stats[2].p50()), Benchmark.f(stats[3].p50()), floorGrowth,
                         Benchmark.f(stats[0].p50() / stats[2].p50()), Benchmark.f(stats[1].p50() / stats[3].p50()),
-                        small.dbHits(s.name()), large.dbHits(l.name())));
-                small.say("growth %-20s service %s -> %s ms (%.2fx) | floor %s -> %s ms (%.2fx) | db hits %d -> %d", s.name(),
-                        Benchmark.f(stats[0].p50()), Benchmark.f(stats[1].p50()), serviceGrowth, Benchmark.f(stats[2].p50()),
-                        Benchmark.f(stats[3].p50()), floorGrowth, small.dbHits(s.name()), large.dbHits(l.name()));
+                        small.dbHits(s.name()), large.dbHits(l.name()), stats[0].n()));
+                String line = String.format(Locale.ROOT, "growth %-20s service %s -> %s ms (%.2fx) | floor %s -> %s ms (%.2fx) "
+                        + "| db hits %d -> %d | %d rounds", s.name(), Benchmark.f(stats[0].p50()), Benchmark.f(stats[1].p50()),
+                        serviceGrowth, Benchmark.f(stats[2].p50()), Benchmark.f(stats[3].p50()), floorGrowth,
+                        small.dbHits(s.name()), large.dbHits(l.name()), stats[0].n());
+                System.out.println("[bench growth] " + line);
+                log.append(line).append('\n');
             }
             String md = String.format(Locale.ROOT, "### Growth %1$dx -> %2$dx measured in one window%n%n"
-                    + "Both graphs live at once, each behind its own service; p50 of %3$d rounds of the four calls in turn, "
-                    + "each round in a new order "
-                    + "(`bench/run growth`, %4$s, load average at the end %5$s).%n%n%6$s",
-                    lo, hi, small.iterations, LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")),
-                    Benchmark.loadAverage(), table);
+                    + "Both graphs live at once, each behind its own service; p50 of the timed rounds of the four calls in turn, "
+                    + "each round in a new order (`Growth`, %3$s, load average at the end %4$s).%n%n%5$s",
+                    lo, hi, LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")), Benchmark.loadAverage(), table);
             Files.writeString(out.resolve("growth-" + lo + "-" + hi + ".md"), md);
-            Files.writeString(out.resolve("growth-" + lo + "-" + hi + ".log"), small.log() + large.log());
-            small.deleteData();
-            large.deleteData();
+            Files.writeString(out.resolve("growth-" + lo + "-" + hi + ".log"), log);
         } finally {
-            small.close();
-            large.close();
+            try {
+                small.close();
+            } finally {
+                large.close();
+            }
         }
     }
 
