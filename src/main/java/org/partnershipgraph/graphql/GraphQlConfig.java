@@ -28,7 +28,9 @@ public class GraphQlConfig {
 
     @Bean
     RuntimeWiringConfigurer scalars() {
+        // Strict mode refuses to redefine a built-in scalar: lifted for ID alone.
         return wiring -> wiring
+                .strictMode(false).scalar(StrictIdScalar.ID).strictMode(true)
                 .scalar(StrictDateScalar.DATE)
                 .scalar(ExtendedScalars.DateTime)
                 .scalar(GraphQLScalarType.newScalar(ExtendedScalars.Url).name("URL").build());

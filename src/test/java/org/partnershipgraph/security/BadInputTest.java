@@ -164,6 +164,18 @@ class BadInputTest extends GraphQlTestBase {
             cases.put("Int variable = " + bad, new Case(query(first, variables), 400, "BAD_REQUEST"));
         }
         String id = "query($id: ID!) { action(id: $id) { id } }";
+        for (Object bad : new Object[] {1.5, true, List.of("action-x"), List.of(), Map.of("id", "action-x"), Map.of()}) {
+            Map<String, Object> variables = new LinkedHashMap<>();
+            variables.put("id", bad);
+            cases.put("ID variable = " + bad, new Case(query(id, variables), 400, "BAD_REQUEST"));
+        }
+        Map<String, Object> integerId = new LinkedHashMap<>();
+        integerId.put("id", 5);
+        cases.put("ID variable = 5 (an integer is an ID: no such action)", new Case(query(id, integerId), 200, null));
+        Map<String, Object> objectInInput = new LinkedHashMap<>();
+        objectInInput.put("b", Map.of());
+        cases.put("ID variable in an input = {}", new Case(query("query($b: ID) { actions(filter: {board: $b}) { totalCount } }",
+                objectInInput), 400, "BAD_REQUEST"));
         cases.put("missing required variable", new Case(query(id), 400, "BAD_REQUEST"));
         cases.put("null required variable", new Case(query(id, new LinkedHashMap<>(java.util.Collections.singletonMap("id", null))),
                 400, "BAD_REQUEST"));
