@@ -19,5 +19,5 @@ USER app
 EXPOSE 8080
 HEALTHCHECK --interval=15s --timeout=5s --start-period=90s --retries=4 \
     CMD curl -fsS http://localhost:8080/actuator/health/readiness || exit 1
-ENV JAVA_TOOL_OPTIONS="-Xms64m -Xmx384m -XX:MaxMetaspaceSize=256m -XX:ReservedCodeCacheSize=96m -XX:MaxDirectMemorySize=128m"
+ENV JAVA_TOOL_OPTIONS="-Xms64m -Xmx384m -XX:MaxMetaspaceSize=256m -XX:ReservedCodeCacheSize=96m -XX:MaxDirectMemorySize=128m -XX:+UseTransparentHugePages"
 ENTRYPOINT ["java", "-jar", "/app/app.jar"]
