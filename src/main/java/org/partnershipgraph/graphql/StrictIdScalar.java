@@ -1,5 +1,6 @@
 package org.partnershipgraph.graphql;
 
+import java.math.BigInteger;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
@@ -37,7 +38,7 @@ final class StrictIdScalar {
                 @Override
                 public Object parseValue(Object input, GraphQLContext context, Locale locale) {
                     if (input instanceof String || input instanceof Integer || input instanceof Long
-                            || input instanceof java.math.BigInteger) {
+                            || input instanceof BigInteger) {
                         return input.toString();
                     }
                     throw new CoercingParseValueException("An ID must be a string or an integer, was " + describe(input));
