@@ -12,6 +12,8 @@ import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -74,7 +76,8 @@ import tools.jackson.databind.json.JsonMapper;
  * database, at concurrency 1 (p50, p99) and 16 (throughput). Writes {@code scale-N.tsv}.
  *
  * <p>Arguments: {@code --scale N --out DIR [--seed S] [--warmup-seconds 120] [--warmup 500]
- * [--iterations 500] [--seconds 5] [--only q1,q2] [--service-args "--k=v ..."] [--breakdown true]}; with
+ * [--iterations 500] [--seconds 5] [--only q1,q2] [--service-args "--k=v ..."] [--breakdown true]
+ * [--commit C]}; with
  * {@code --breakdown true} it measures {@link Breakdown} instead of the queries; with {@code --growth 1,100}
  * (instead of {@code --scale}) it measures {@link Growth}.
  */
@@ -137,6 +140,8 @@ public final class Benchmark {
     private final StringBuilder log = new StringBuilder();
     private final Set<String> only;
     private final boolean breakdown;
+    /** The commit the harness and the service were built from, as {@code bench/run} passes it. */
+    final String commit;
     private final List<String> extraServiceArgs;
     private String bearerToken;
 
@@ -157,6 +162,7 @@ public final class Benchmark {
                 ? Arrays.stream(args.get("service-args").split(" ")).filter(a -> !a.isBlank()).toList() : List.of();
         this.only = args.containsKey("only") ? Set.of(args.get("only").split(",")) : null;
         this.breakdown = Boolean.parseBoolean(args.getOrDefault("breakdown", "false"));
+        this.commit = args.getOrDefault("commit", "unknown");
     }
 
     public static void main(String[] argv) throws Exception {
@@ -180,7 +186,8 @@ public final class Benchmark {
     private void run() throws Exception {
         start();
         if (breakdown) {
-            Files.writeString(out.resolve("breakdown-" + scale + ".md"), new Breakdown(this).run());
+            String table = new Breakdown(this).run();
+            Files.writeString(out.resolve("breakdown-" + scale + ".md"), "Measured " + now() + ", commit `" + commit + "`.\n\n" + table);
             deleteData();
             return;
         }
@@ -272,9 +279,16 @@ public final class Benchmark {
                 graph.postOwnedAction, graph.chainAction, graph.personOwnedAccountableAction, graph.largestStrategy,
                 graph.largestStrategyActions, graph.unitRootBoard);
         loaded = String.format(Locale.ROOT,
-                "scale=%d%nnodes=%d%nrelationships=%d%nactions=%d%ngenerate_s=%.1f%nload_s=%.1f%nlargest_strategy=%s%nlargest_strategy_actions=%d%n",
-                scale, nodes, rels, actions, generateSeconds, loadSeconds, graph.largestStrategy, graph.largestStrategyActions);
+                "scale=%d%nnodes=%d%nrelationships=%d%nactions=%d%ngenerate_s=%.1f%nload_s=%.1f%nlargest_strategy=%s%nlargest_strategy_actions=%d%n"
+                        + "measured=%s%ncommit=%s%n",
+                scale, nodes, rels, actions, generateSeconds, loadSeconds, graph.largestStrategy, graph.largestStrategyActions,
+                now(), commit);
         say("load average before measuring: %s", loadAverage());
+    }
+
+    /** The local date and time to the minute, as the result tables give it. */
+    static String now() {
+        return LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
     }
 
     /** Stops the service and deletes its data directory. */

@@ -2,8 +2,6 @@ package org.partnershipgraph.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -81,8 +79,8 @@ final class Growth {
             }
             String md = String.format(Locale.ROOT, "### Growth %1$dx -> %2$dx measured in one window%n%n"
                     + "Both graphs live at once, each behind its own service; p50 of the timed rounds of the four calls in turn, "
-                    + "each round in a new order (`Growth`, %3$s, load average at the end %4$s).%n%n%5$s",
-                    lo, hi, LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")), Benchmark.loadAverage(), table);
+                    + "each round in a new order (`Growth`, %3$s, commit `%4$s`, load average at the end %5$s).%n%n%6$s",
+                    lo, hi, Benchmark.now(), small.commit, Benchmark.loadAverage(), table);
             Files.writeString(out.resolve("growth-" + lo + "-" + hi + ".md"), md);
             Files.writeString(out.resolve("growth-" + lo + "-" + hi + ".log"), log);
         } finally {

@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 
 /**
  * Turns {@code scale-N.tsv} and {@code scale-N.load} files into the Markdown tables of bench/README.md,
- * followed by the {@code growth-LO-HI.md} tables {@link Growth} wrote.
+ * each with the time and commit it was measured at, followed by the {@code growth-LO-HI.md} tables
+ * {@link Growth} wrote (which say theirs): every result file in the directory, however old.
  */
 public final class Report {
 
@@ -57,6 +58,11 @@ public final class Report {
                 p.getProperty("largest_strategy_actions"), p.getProperty("generate_s"), p.getProperty("load_s"))));
         byScale.forEach((scale, rows) -> {
             md.append(String.format(Locale.ROOT, "%n### %dx%n%n", scale));
+            Properties load = loads.get(scale);
+            if (load != null && load.getProperty("measured") != null) {
+                md.append(String.format(Locale.ROOT, "Measured %s, commit `%s`.%n%n", load.getProperty("measured"),
+                        load.getProperty("commit")));
+            }
             md.append("| query | service p50 ms | service p99 ms | floor p50 ms | floor p99 ms | **ratio p50** | service ops/s c16 | floor ops/s c16 | ratio ops/s | statements service/floor | db hits (floor, PROFILE) |\n");
             md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
             for (Map<String, String> r : rows) {
