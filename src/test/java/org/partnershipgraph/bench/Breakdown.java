@@ -11,11 +11,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
+import java.util.stream.IntStream;
 
+import org.neo4j.driver.QueryConfig;
+import org.neo4j.driver.RoutingControl;
 import org.neo4j.driver.Session;
 import org.partnershipgraph.accountability.AccountabilityBenchCypher;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -29,12 +34,14 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Where the time of the cheapest questions goes: the accountability chain and an empty request
  * ({@code { __typename }}), each measured layer by layer on the same database and graph as the
- * benchmark: the raw driver (managed transaction, as the floor; and auto-commit), the service's
+ * benchmark: the raw driver (managed transaction, as the floor; auto-commit; and the driver's
+ * {@code executableQuery}, whose BEGIN is pipelined with the RUN), the service's
  * {@link Neo4jClient} in a Spring read-only transaction, GraphQL in process (no HTTP), and GraphQL
  * over HTTP with three clients, and with one of them through Spring for GraphQL's own functional
  * endpoint instead of the service's {@code GraphQlHttpEndpoint}. All steps run call by call in
  * turn, after the benchmark's warm-up ({@code --warmup-seconds}), for twice its
- * {@code --iterations} rounds, so drift hits them alike.
+ * {@code --iterations} rounds, so drift hits them alike; each round in a new order (shuffled from a
+ * fixed seed), as a call right after a similar one is quicker.
  * Returns a Markdown table.
  */
 final class Breakdown {
@@ -59,6 +66,15 @@ final class Breakdown {
 
     private static final String SPRING_ENDPOINT_EMPTY =
             "empty: { __typename } over HTTP, HttpURLConnection, Spring for GraphQL's functional endpoint instead of GraphQlHttpEndpoint";
+
+    /** The driver's own one-statement API, routed as a read: a managed transaction whose BEGIN goes out with the RUN. */
+    private static final QueryConfig READ = QueryConfig.builder().withRouting(RoutingControl.READ).build();
+
+    private static final String EXECUTABLE_QUERY_CHAIN =
+            "chain: raw driver, executableQuery (managed read transaction, BEGIN sent with the RUN)";
+
+    private static final String EXECUTABLE_QUERY_EMPTY =
+            "empty: raw driver, RETURN 1, executableQuery (managed read transaction, BEGIN sent with the RUN)";
 
     private final Benchmark bench;
 
@@ -88,6 +104,8 @@ final class Breakdown {
                 session.run(cypher, params).list();
             }
         });
+        steps.put(EXECUTABLE_QUERY_CHAIN,
+                () -> bench.driver.executableQuery(cypher).withParameters(params).withConfig(READ).execute());
         steps.put("chain: Neo4jClient in a Spring read-only transaction (no GraphQL)",
                 () -> readOnly.execute(status -> client.query(cypher).bindAll(params).fetch().all()));
         steps.put("chain: GraphQL in process (no HTTP)", () -> inProcess(graphQl, Benchmark.CHAIN_QUERY, params));
@@ -109,6 +127,7 @@ final class Breakdown {
                 session.run("RETURN 1 AS one").list();
             }
         });
+        steps.put(EXECUTABLE_QUERY_EMPTY, () -> bench.driver.executableQuery("RETURN 1 AS one").withConfig(READ).execute());
         steps.put("empty: { __typename } in process (no HTTP)", () -> inProcess(graphQl, "{ __typename }", Map.of()));
         steps.put("empty: { __typename } over HTTP, keep-alive socket client (the benchmark's client)",
                 () -> bench.graphQl(0, "{ __typename }", Map.of(), null));
@@ -125,14 +144,16 @@ final class Breakdown {
             }
         }
         int rounds = 2 * bench.iterations;
-        List<long[]> samples = new ArrayList<>();
-        steps.keySet().forEach(k -> samples.add(new long[rounds]));
+        List<Call> calls = new ArrayList<>(steps.values());
+        long[][] samples = new long[calls.size()][rounds];
+        List<Integer> order = new ArrayList<>(IntStream.range(0, calls.size()).boxed().toList());
+        Random random = new Random(7);
         for (int round = 0; round < rounds; round++) {
-            int step = 0;
-            for (Call call : steps.values()) {
+            Collections.shuffle(order, random);
+            for (int step : order) {
                 long t = System.nanoTime();
-                call.run();
-                samples.get(step++)[round] = System.nanoTime() - t;
+                calls.get(step).run();
+                samples[step][round] = System.nanoTime() - t;
             }
         }
 
@@ -140,7 +161,7 @@ final class Breakdown {
         List<String> names = new ArrayList<>(steps.keySet());
         double floor = Double.NaN;
         for (int i = 0; i < names.size(); i++) {
-            Benchmark.Stats stats = Benchmark.stats(samples.get(i), rounds);
+            Benchmark.Stats stats = Benchmark.stats(samples[i], rounds);
             if (names.get(i).contains("(the floor)")) {
                 floor = stats.p50();
             }
