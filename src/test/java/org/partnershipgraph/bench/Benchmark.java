@@ -77,7 +77,7 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Arguments: {@code --scale N --out DIR [--seed S] [--warmup-seconds 120] [--warmup 500]
  * [--iterations 500] [--seconds 5] [--only q1,q2] [--service-args "--k=v ..."] [--breakdown true]
- * [--commit C]}; with
+ * [--commit C] [--block B]}; with
  * {@code --breakdown true} it measures {@link Breakdown} instead of the queries; with {@code --growth 1,100}
  * (instead of {@code --scale}) it measures {@link Growth}.
  */
@@ -97,6 +97,10 @@ public final class Benchmark {
     private static final long PHASE_CAP_NANOS = Duration.ofSeconds(12).toNanos();
     /** Least time each query warms up (untimed) before its timed calls. */
     private static final long QUERY_WARMUP_NANOS = Duration.ofSeconds(4).toNanos();
+    /** Most consecutive calls of one operation in a timed round (see {@link #alternate}). */
+    private static final int MAX_BLOCK = 10;
+    /** About how long one round of blocks may take: slower operations get smaller blocks, down to one call. */
+    private static final long BLOCK_NANOS = Duration.ofMillis(100).toNanos();
     /** Above this c=1 p50, throughput at c=16 is not measured (16 such queries on 2 cores take minutes). */
     private static final double C16_MAX_P50_MS = 1000;
     private static final int CONCURRENCY = 16;
@@ -142,6 +146,10 @@ public final class Benchmark {
     private final boolean breakdown;
     /** The commit the harness and the service were built from, as {@code bench/run} passes it. */
     final String commit;
+    /** Consecutive calls of one operation in the timed rounds, when {@code --block} fixes it; 0: {@link #MAX_BLOCK} or fewer. */
+    private final int fixedBlock;
+    /** The block the last {@link #alternate} phase used. */
+    int lastBlock;
     private final List<String> extraServiceArgs;
     private String bearerToken;
 
@@ -163,6 +171,7 @@ public final class Benchmark {
         this.only = args.containsKey("only") ? Set.of(args.get("only").split(",")) : null;
         this.breakdown = Boolean.parseBoolean(args.getOrDefault("breakdown", "false"));
         this.commit = args.getOrDefault("commit", "unknown");
+        this.fixedBlock = Integer.parseInt(args.getOrDefault("block", "0"));
     }
 
     public static void main(String[] argv) throws Exception {
@@ -211,9 +220,9 @@ public final class Benchmark {
                     String.valueOf(serviceStatements), String.valueOf(floorStatements), String.valueOf(dbHits.get(q.name())),
                     profileDetail.get(q.name()));
             rows.add(row);
-            say("%-20s service p50 %8s p99 %8s tput %8s | floor p50 %8s p99 %8s tput %8s | ratio %s | statements %d vs %d | db hits %s",
+            say("%-20s service p50 %8s p99 %8s tput %8s | floor p50 %8s p99 %8s tput %8s | ratio %s | statements %d vs %d | db hits %s | block %d",
                     q.name(), f(s1.p50()), f(s1.p99()), f(st), f(f1.p50()), f(f1.p99()), f(ft), f(s1.p50() / f1.p50()),
-                    serviceStatements, floorStatements, profileDetail.get(q.name()));
+                    serviceStatements, floorStatements, profileDetail.get(q.name()), lastBlock);
         }
         say("load average at the end: %s", loadAverage());
         Files.write(out.resolve("scale-" + scale + ".tsv"), rows, StandardCharsets.UTF_8);
@@ -625,12 +634,18 @@ public final class Benchmark {
     }
 
     /**
-     * Concurrency 1, the operations in turn call by call, so drift and background noise hit all
-     * alike: at least {@code warmup} untimed rounds and {@link #QUERY_WARMUP_NANOS}, then
-     * {@code iterations} timed rounds; either phase stops early at {@link #PHASE_CAP_NANOS}. With
-     * {@code shuffle}, each timed round runs them in a new order (from a fixed seed), so that each
-     * operation follows each other about equally often: a call right after a call of the same code
-     * path is quicker. One {@link Stats} per operation, in the order given.
+     * Concurrency 1, the operations in turn, so drift and background noise hit all alike: at least
+     * {@code warmup} untimed rounds (call by call) and {@link #QUERY_WARMUP_NANOS}, then timed rounds
+     * until each operation has {@code iterations} samples; either phase stops early at
+     * {@link #PHASE_CAP_NANOS}. In a timed round each operation runs a block of consecutive calls,
+     * as in a plain loop: {@link #MAX_BLOCK} calls, fewer when a round would take more than
+     * {@link #BLOCK_NANOS} at the untimed rounds' pace (one for the slowest), or {@code --block}'s.
+     * Call by call, what one operation leaves running after it has answered (the service closing
+     * its request after the response is sent) lands on the next operation's call instead of its
+     * own next call. With {@code shuffle}, each timed round runs the blocks in a new order (from a
+     * fixed seed), so that each operation follows each other about equally often: a call right
+     * after a call of the same code path is quicker. One {@link Stats} per operation, in the order
+     * given.
      */
     Stats[] alternate(List<Op> ops, boolean shuffle) throws Exception {
         long started = System.nanoTime();
@@ -641,7 +656,10 @@ public final class Benchmark {
                 op.run(0, i);
             }
         }
-        long[][] samples = new long[ops.size()][iterations];
+        int block = fixedBlock > 0 ? fixedBlock
+                : (int) Math.max(1, Math.min(MAX_BLOCK, BLOCK_NANOS / Math.max(1, (System.nanoTime() - started) / (i - 1))));
+        lastBlock = block;
+        long[][] samples = new long[ops.size()][iterations + block];
         List<Integer> order = new ArrayList<>(IntStream.range(0, ops.size()).boxed().toList());
         Random random = new Random(seed);
         int n = 0;
@@ -651,12 +669,14 @@ public final class Benchmark {
                 Collections.shuffle(order, random);
             }
             for (int k : order) {
-                long t = System.nanoTime();
-                ops.get(k).run(0, i);
-                samples[k][n] = System.nanoTime() - t;
+                for (int b = 0; b < block; b++) {
+                    long t = System.nanoTime();
+                    ops.get(k).run(0, i + b);
+                    samples[k][n + b] = System.nanoTime() - t;
+                }
             }
-            i++;
-            n++;
+            i += block;
+            n += block;
         }
         Stats[] stats = new Stats[ops.size()];
         for (int k = 0; k < ops.size(); k++) {

@@ -54,7 +54,7 @@ final class Growth {
             StringBuilder table = new StringBuilder();
             table.append(String.format(Locale.ROOT, "| query | service p50 %1$dx | service p50 %2$dx | **service growth** | "
                     + "floor p50 %1$dx | floor p50 %2$dx | floor growth | ratio p50 %1$dx | ratio p50 %2$dx | db hits %1$dx | db hits %2$dx "
-                    + "| timed rounds |%n", lo, hi));
+                    + "| timed calls each |%n", lo, hi));
             table.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
             StringBuilder log = new StringBuilder(small.log()).append(large.log());
             for (int k = 0; k < smallQueries.size(); k++) {
@@ -71,15 +71,15 @@ final class Growth {
                         Benchmark.f(stats[0].p50() / stats[2].p50()), Benchmark.f(stats[1].p50() / stats[3].p50()),
                         small.dbHits(s.name()), large.dbHits(l.name()), stats[0].n()));
                 String line = String.format(Locale.ROOT, "growth %-20s service %s -> %s ms (%.2fx) | floor %s -> %s ms (%.2fx) "
-                        + "| db hits %d -> %d | %d rounds", s.name(), Benchmark.f(stats[0].p50()), Benchmark.f(stats[1].p50()),
-                        serviceGrowth, Benchmark.f(stats[2].p50()), Benchmark.f(stats[3].p50()), floorGrowth,
-                        small.dbHits(s.name()), large.dbHits(l.name()), stats[0].n());
+                        + "| db hits %d -> %d | %d calls each | block %d", s.name(), Benchmark.f(stats[0].p50()),
+                        Benchmark.f(stats[1].p50()), serviceGrowth, Benchmark.f(stats[2].p50()), Benchmark.f(stats[3].p50()),
+                        floorGrowth, small.dbHits(s.name()), large.dbHits(l.name()), stats[0].n(), small.lastBlock);
                 System.out.println("[bench growth] " + line);
                 log.append(line).append('\n');
             }
             String md = String.format(Locale.ROOT, "### Growth %1$dx -> %2$dx measured in one window%n%n"
-                    + "Both graphs live at once, each behind its own service; p50 of the timed rounds of the four calls in turn, "
-                    + "each round in a new order (`Growth`, %3$s, commit `%4$s`, load average at the end %5$s).%n%n%6$s",
+                    + "Both graphs live at once, each behind its own service; p50 of the timed calls, the four in turn in blocks "
+                    + "of up to 10 consecutive calls, each round in a new order (`Growth`, %3$s, commit `%4$s`, load average at the end %5$s).%n%n%6$s",
                     lo, hi, Benchmark.now(), small.commit, Benchmark.loadAverage(), table);
             Files.writeString(out.resolve("growth-" + lo + "-" + hi + ".md"), md);
             Files.writeString(out.resolve("growth-" + lo + "-" + hi + ".log"), log);
