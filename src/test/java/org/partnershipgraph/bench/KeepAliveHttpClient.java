@@ -16,7 +16,8 @@ import java.nio.charset.StandardCharsets;
  * calling thread (status line, headers, a {@code Content-Length} or chunked body). It reconnects
  * when the server closes the connection (Tomcat does after 100 requests on one connection) and
  * retries a request once when a reused connection turns out to be closed or reset (an idle
- * connection the server dropped) before any response byte.
+ * connection the server dropped) before the response's status line; never after it, so a
+ * mutation that was answered is not sent twice.
  * One instance per worker thread; not thread-safe.
  */
 final class KeepAliveHttpClient implements AutoCloseable {
@@ -32,6 +33,8 @@ final class KeepAliveHttpClient implements AutoCloseable {
     private InputStream in;
     private OutputStream out;
     private final StringBuilder line = new StringBuilder(128);
+    /** Whether the current exchange got its status line: a failure after it is never retried (the request ran). */
+    private boolean answered;
 
     KeepAliveHttpClient(String host, int port, String path) {
         this.host = host;
@@ -48,7 +51,7 @@ final class KeepAliveHttpClient implements AutoCloseable {
             return exchange(request);
         } catch (EOFException | SocketException ex) {
             close();
-            if (!reused) {
+            if (!reused || answered) {
                 throw ex;
             }
             return exchange(request);
@@ -74,12 +77,14 @@ final class KeepAliveHttpClient implements AutoCloseable {
             in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
             out = socket.getOutputStream();
         }
+        answered = false;
         out.write(request);
         out.flush();
         String statusLine = readLine();
         if (statusLine == null) {
             throw new EOFException("the server closed the connection before answering");
         }
+        answered = true;
         int status = Integer.parseInt(statusLine.substring(9, 12));
         long contentLength = -1;
         boolean chunked = false;
