@@ -41,7 +41,9 @@ import tools.jackson.databind.json.JsonMapper;
  * endpoint instead of the service's {@code GraphQlHttpEndpoint}. All steps run call by call in
  * turn, after the benchmark's warm-up ({@code --warmup-seconds}), for twice its
  * {@code --iterations} rounds, so drift hits them alike; each round in a new order (shuffled from a
- * fixed seed), as a call right after a similar one is quicker.
+ * fixed seed), as a call right after a similar one is quicker. Single calls, not blocks as in the
+ * benchmark's tables: what a step leaves running after it has answered lands on the next step, so
+ * the rows compare layers with one another, not with those tables.
  * Returns a Markdown table.
  */
 final class Breakdown {

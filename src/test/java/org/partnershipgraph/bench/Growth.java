@@ -15,9 +15,10 @@ import org.partnershipgraph.bench.Benchmark.Stats;
 /**
  * Growth from a small graph to a large one measured in one window: two services, each on its own
  * embedded Neo4j with its own synthetic graph (the scales of {@code --growth lo,hi}: 1x and 100x
- * from {@code bench/run}), run in this JVM at once, and each query runs on both, service and floor, call by
- * call in turn (small service, large service, small floor, large floor, each round in a new order,
- * as a call right after the same call on the other graph is quicker). The machine's drift,
+ * from {@code bench/run}), run in this JVM at once, and each query runs on both, service and floor, in
+ * blocks of consecutive calls in turn (small service, large service, small floor, large floor, each
+ * round in a new order, as a call right after the same call on the other graph is quicker; see
+ * {@link Benchmark#alternate}). The machine's drift,
  * which separate runs minutes apart measure as growth, hits all four alike. Writes
  * {@code growth-LO-HI.md} and {@code growth-LO-HI.log}.
  *
@@ -79,7 +80,7 @@ final class Growth {
             }
             String md = String.format(Locale.ROOT, "### Growth %1$dx -> %2$dx measured in one window%n%n"
                     + "Both graphs live at once, each behind its own service; p50 of the timed calls, the four in turn in blocks "
-                    + "of up to 10 consecutive calls, each round in a new order (`Growth`, %3$s, commit `%4$s`, load average at the end %5$s).%n%n%6$s",
+                    + "of up to 10 consecutive calls (or `--block`'s), each round in a new order (`Growth`, %3$s, commit `%4$s`, load average at the end %5$s).%n%n%6$s",
                     lo, hi, Benchmark.now(), small.commit, Benchmark.loadAverage(), table);
             Files.writeString(out.resolve("growth-" + lo + "-" + hi + ".md"), md);
             Files.writeString(out.resolve("growth-" + lo + "-" + hi + ".log"), log);

@@ -16,7 +16,7 @@ import java.nio.charset.StandardCharsets;
  * calling thread (status line, headers, a {@code Content-Length} or chunked body). It reconnects
  * when the server closes the connection (Tomcat does after 100 requests on one connection) and
  * retries a request once when a reused connection turns out to be closed or reset (an idle
- * connection the server dropped) before the response's status line; never after it, so a
+ * connection the server dropped) before the response's first byte; never after it, so a
  * mutation that was answered is not sent twice.
  * One instance per worker thread; not thread-safe.
  */
@@ -33,7 +33,7 @@ final class KeepAliveHttpClient implements AutoCloseable {
     private InputStream in;
     private OutputStream out;
     private final StringBuilder line = new StringBuilder(128);
-    /** Whether the current exchange got its status line: a failure after it is never retried (the request ran). */
+    /** Whether the current exchange got a byte of its response: a failure after it is never retried (the request ran). */
     private boolean answered;
 
     KeepAliveHttpClient(String host, int port, String path) {
@@ -80,11 +80,13 @@ final class KeepAliveHttpClient implements AutoCloseable {
         answered = false;
         out.write(request);
         out.flush();
-        String statusLine = readLine();
-        if (statusLine == null) {
+        in.mark(1);
+        if (in.read() < 0) {
             throw new EOFException("the server closed the connection before answering");
         }
         answered = true;
+        in.reset();
+        String statusLine = readLine();
         int status = Integer.parseInt(statusLine.substring(9, 12));
         long contentLength = -1;
         boolean chunked = false;

@@ -60,7 +60,7 @@ public final class Report {
             md.append(String.format(Locale.ROOT, "%n### %dx%n%n", scale));
             Properties load = loads.get(scale);
             if (load != null && load.getProperty("measured") != null) {
-                md.append(String.format(Locale.ROOT, "Measured %s, commit `%s`.%n%n", load.getProperty("measured"),
+                md.append(String.format(Locale.ROOT, "Measured from %s (after the load), commit `%s`.%n%n", load.getProperty("measured"),
                         load.getProperty("commit")));
             }
             md.append("| query | service p50 ms | service p99 ms | floor p50 ms | floor p99 ms | **ratio p50** | service ops/s c16 | floor ops/s c16 | ratio ops/s | statements service/floor | db hits (floor, PROFILE) |\n");
