@@ -241,18 +241,21 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
     void subscribersReceiveCommittedChangesOnly() throws Exception {
         WebSocketGraphQlTester socket = WebSocketGraphQlTester.builder("ws://localhost:" + port + "/graphql",
                 new StandardWebSocketClient()).build();
-        Flux<String> events = socket.document("subscription { actionChanged(boardId: \"board-hwbb\") { operation action { id version } } }")
-                .executeSubscription().toFlux("actionChanged.action.id", String.class);
-        CompletableFuture<String> first = events.next().toFuture();
-        await("the service follows the changes for its subscriber", actionEvents::following);
-        hwbb.document("""
-                mutation { recordProgress(input: {actionId: "action-m-2", expectedVersion: 0, status: OFF_TRACK}) { action { id } } }
-                """).execute().errors().expect(e -> "VALIDATION".equals(e.getExtensions().get("code"))).verify();
-        hosc.document(progress("action-m-3", 0)).execute().path("recordProgress.action.id").hasValue();
-        hwbb.document(progress("action-m-2", 0)).execute().path("recordProgress.action.id").hasValue();
-        assertThat(first.get(30, TimeUnit.SECONDS)).as("the first event is the committed change of the HWBB's sub-board")
-                .isEqualTo("action-m-2");
-        socket.stop().block(Duration.ofSeconds(10));
+        try {
+            Flux<String> events = socket.document("subscription { actionChanged(boardId: \"board-hwbb\") { operation action { id version } } }")
+                    .executeSubscription().toFlux("actionChanged.action.id", String.class);
+            CompletableFuture<String> first = events.next().toFuture();
+            await("the service follows the changes for its subscriber", actionEvents::following);
+            hwbb.document("""
+                    mutation { recordProgress(input: {actionId: "action-m-2", expectedVersion: 0, status: OFF_TRACK}) { action { id } } }
+                    """).execute().errors().expect(e -> "VALIDATION".equals(e.getExtensions().get("code"))).verify();
+            hosc.document(progress("action-m-3", 0)).execute().path("recordProgress.action.id").hasValue();
+            hwbb.document(progress("action-m-2", 0)).execute().path("recordProgress.action.id").hasValue();
+            assertThat(first.get(30, TimeUnit.SECONDS)).as("the first event is the committed change of the HWBB's sub-board")
+                    .isEqualTo("action-m-2");
+        } finally {
+            socket.stop().block(Duration.ofSeconds(10));
+        }
         await("the service stops following the changes once its subscriber has gone", () -> !actionEvents.following());
     }
 

@@ -85,26 +85,29 @@ class Neo4jOutageTest extends ServiceTestBase {
         }
         WebSocketGraphQlTester socket = WebSocketGraphQlTester.builder("ws://localhost:" + port + "/graphql",
                 new StandardWebSocketClient()).build();
-        CompletableFuture<String> first = socket.document("subscription { actionChanged { operation action { id } } }")
-                .executeSubscription().toFlux("actionChanged.action.id", String.class).next().toFuture();
-        await("the service follows the changes for its subscriber", events::following);
-        int before = output.getOut().length();
-        server.close();
-        server = null;
-        await("a read of the changes fails", () -> output.getOut().indexOf(READ_FAILED, before) >= 0);
-        server = start();
-        readiness("UP");
-        as("admin").document("""
-                mutation { recordProgress(input: {actionId: "action-outage", expectedVersion: 0, status: IN_PROGRESS, percentComplete: 10}) { action { version } } }
-                """).execute().path("recordProgress.action.version").entity(Integer.class).isEqualTo(1);
-        assertThat(first.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("action-outage");
-        String since = output.getOut().substring(before);
-        int warned = since.indexOf(READ_FAILED);
-        int recovered = since.indexOf(READ_AGAIN, warned);
-        assertThat(recovered).as("the recovery is logged after the warning").isGreaterThan(warned);
-        assertThat(since.substring(warned + READ_FAILED.length(), recovered)).as("one warning for the outage").doesNotContain(READ_FAILED);
-        assertThat(since).as("no stack trace for a failed read").doesNotContain("at org.partnershipgraph.action.ActionEvents");
-        socket.stop().block(TIMEOUT);
+        try {
+            CompletableFuture<String> first = socket.document("subscription { actionChanged { operation action { id } } }")
+                    .executeSubscription().toFlux("actionChanged.action.id", String.class).next().toFuture();
+            await("the service follows the changes for its subscriber", events::following);
+            int before = output.getOut().length();
+            server.close();
+            server = null;
+            await("a read of the changes fails", () -> output.getOut().indexOf(READ_FAILED, before) >= 0);
+            server = start();
+            readiness("UP");
+            as("admin").document("""
+                    mutation { recordProgress(input: {actionId: "action-outage", expectedVersion: 0, status: IN_PROGRESS, percentComplete: 10}) { action { version } } }
+                    """).execute().path("recordProgress.action.version").entity(Integer.class).isEqualTo(1);
+            assertThat(first.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("action-outage");
+            String since = output.getOut().substring(before);
+            int warned = since.indexOf(READ_FAILED);
+            int recovered = since.indexOf(READ_AGAIN, warned);
+            assertThat(recovered).as("the recovery is logged after the warning").isGreaterThan(warned);
+            assertThat(since.substring(warned + READ_FAILED.length(), recovered)).as("one warning for the outage").doesNotContain(READ_FAILED);
+            assertThat(since).as("no stack trace for a failed read").doesNotContain("at org.partnershipgraph.action.ActionEvents");
+        } finally {
+            socket.stop().block(TIMEOUT);
+        }
         await("the service stops following the changes once its subscriber has gone", () -> !events.following());
     }
 
