@@ -640,9 +640,9 @@ public final class Benchmark {
      * {@link #PHASE_CAP_NANOS}. In a timed round each operation runs a block of consecutive calls,
      * as in a plain loop: {@link #MAX_BLOCK} calls, fewer when a round would take more than
      * {@link #BLOCK_NANOS} at the untimed rounds' pace (one for the slowest), or {@code --block}'s.
-     * Call by call, what one operation leaves running after it has answered (the service closing
-     * its request after the response is sent) lands on the next operation's call instead of its
-     * own next call. With {@code shuffle}, each timed round runs the blocks in a new order (from a
+     * Call by call, each call runs right after another operation's: what that one leaves running
+     * after it has answered (the service closing its request after the response is sent), and its
+     * use of the caches and cores, land on it, which slowed the floor most. With {@code shuffle}, each timed round runs the blocks in a new order (from a
      * fixed seed), so that each operation follows each other about equally often: a call right
      * after a call of the same code path is quicker. One {@link Stats} per operation, in the order
      * given.
