@@ -642,10 +642,10 @@ public final class Benchmark {
      * {@link #BLOCK_NANOS} at the untimed rounds' pace (one for the slowest), or {@code --block}'s.
      * Call by call, each call runs right after another operation's: what that one leaves running
      * after it has answered (the service closing its request after the response is sent), and its
-     * use of the caches and cores, land on it, which slowed the floor most. With {@code shuffle}, each timed round runs the blocks in a new order (from a
-     * fixed seed), so that each operation follows each other about equally often: a call right
-     * after a call of the same code path is quicker. One {@link Stats} per operation, in the order
-     * given.
+     * use of the caches and cores, land on it, which slowed the floor most. With {@code shuffle},
+     * each timed round runs the blocks in a new order (from a fixed seed), so that each operation
+     * follows each other about equally often: a call right after a call of the same code path is
+     * quicker. One {@link Stats} per operation, in the order given.
      */
     Stats[] alternate(List<Op> ops, boolean shuffle) throws Exception {
         long started = System.nanoTime();
