@@ -150,6 +150,8 @@ public final class Benchmark {
     private final int fixedBlock;
     /** The block the last {@link #alternate} phase used. */
     int lastBlock;
+    /** When measuring started, once the graph was loaded: local date and time to the minute. */
+    String measuredFrom;
     private final List<String> extraServiceArgs;
     private String bearerToken;
 
@@ -196,7 +198,8 @@ public final class Benchmark {
         start();
         if (breakdown) {
             String table = new Breakdown(this).run();
-            Files.writeString(out.resolve("breakdown-" + scale + ".md"), "Measured " + now() + ", commit `" + commit + "`.\n\n" + table);
+            Files.writeString(out.resolve("breakdown-" + scale + ".md"), "Measured from " + measuredFrom + " (after the load), commit `"
+                    + commit + "`.\n\n" + table);
             deleteData();
             return;
         }
@@ -287,17 +290,18 @@ public final class Benchmark {
         say("targets: action %s, chain action %s, accountability %s, largest strategy %s (%d actions), portal under %s",
                 graph.postOwnedAction, graph.chainAction, graph.personOwnedAccountableAction, graph.largestStrategy,
                 graph.largestStrategyActions, graph.unitRootBoard);
+        measuredFrom = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
         loaded = String.format(Locale.ROOT,
                 "scale=%d%nnodes=%d%nrelationships=%d%nactions=%d%ngenerate_s=%.1f%nload_s=%.1f%nlargest_strategy=%s%nlargest_strategy_actions=%d%n"
                         + "measured=%s%ncommit=%s%n",
                 scale, nodes, rels, actions, generateSeconds, loadSeconds, graph.largestStrategy, graph.largestStrategyActions,
-                now(), commit);
+                measuredFrom, commit);
         say("load average before measuring: %s", loadAverage());
     }
 
-    /** The local date and time to the minute, as the result tables give it. */
-    static String now() {
-        return LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+    /** How the timed calls ran, as the result tables say it: the blocks at concurrency 1 (see {@link #alternate}). */
+    String blocks() {
+        return fixedBlock > 0 ? "blocks of " + fixedBlock + " consecutive calls" : "blocks of up to " + MAX_BLOCK + " consecutive calls";
     }
 
     /** Stops the service and deletes its data directory. */

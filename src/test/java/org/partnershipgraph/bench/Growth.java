@@ -18,9 +18,8 @@ import org.partnershipgraph.bench.Benchmark.Stats;
  * from {@code bench/run}), run in this JVM at once, and each query runs on both, service and floor, in
  * blocks of consecutive calls in turn (small service, large service, small floor, large floor, each
  * round in a new order, as a call right after the same call on the other graph is quicker; see
- * {@link Benchmark#alternate}). The machine's drift,
- * which separate runs minutes apart measure as growth, hits all four alike. Writes
- * {@code growth-LO-HI.md} and {@code growth-LO-HI.log}.
+ * {@link Benchmark#alternate}). The machine's drift, which separate runs minutes apart measure as
+ * growth, hits all four alike. Writes {@code growth-LO-HI.md} and {@code growth-LO-HI.log}.
  *
  * <p>The questions are the point queries (their target ids are the same in every graph) and the
  * empty request, whose growth shows what is left of the machine's drift. The page of actions and
@@ -79,9 +78,9 @@ final class Growth {
                 log.append(line).append('\n');
             }
             String md = String.format(Locale.ROOT, "### Growth %1$dx -> %2$dx measured in one window%n%n"
-                    + "Both graphs live at once, each behind its own service; p50 of the timed calls, the four in turn in blocks "
-                    + "of up to 10 consecutive calls (or `--block`'s), each round in a new order (`Growth`, %3$s, commit `%4$s`, load average at the end %5$s).%n%n%6$s",
-                    lo, hi, Benchmark.now(), small.commit, Benchmark.loadAverage(), table);
+                    + "Both graphs live at once, each behind its own service; p50 of the timed calls, the four in turn in %3$s, "
+                    + "each round in a new order (`Growth`, measured from %4$s, commit `%5$s`, load average at the end %6$s).%n%n%7$s",
+                    lo, hi, small.blocks(), large.measuredFrom, small.commit, Benchmark.loadAverage(), table);
             Files.writeString(out.resolve("growth-" + lo + "-" + hi + ".md"), md);
             Files.writeString(out.resolve("growth-" + lo + "-" + hi + ".log"), log);
         } finally {
