@@ -299,6 +299,11 @@ public final class Benchmark {
         say("load average before measuring: %s", loadAverage());
     }
 
+    /** Calls per block where the operations take about as long as one another: {@code --block}'s, else {@link #MAX_BLOCK}. */
+    int block() {
+        return fixedBlock > 0 ? fixedBlock : MAX_BLOCK;
+    }
+
     /** How the timed calls ran, as the result tables say it: the blocks at concurrency 1 (see {@link #alternate}). */
     String blocks() {
         return fixedBlock > 0 ? "blocks of " + fixedBlock + " consecutive calls" : "blocks of up to " + MAX_BLOCK + " consecutive calls";

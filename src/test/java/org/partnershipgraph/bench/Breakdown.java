@@ -38,12 +38,12 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code executableQuery}, whose BEGIN is pipelined with the RUN), the service's
  * {@link Neo4jClient} in a Spring read-only transaction, GraphQL in process (no HTTP), and GraphQL
  * over HTTP with three clients, and with one of them through Spring for GraphQL's own functional
- * endpoint instead of the service's {@code GraphQlHttpEndpoint}. All steps run call by call in
- * turn, after the benchmark's warm-up ({@code --warmup-seconds}), for twice its
- * {@code --iterations} rounds, so drift hits them alike; each round in a new order (shuffled from a
- * fixed seed), as a call right after a similar one is quicker. Single calls, not blocks as in the
- * benchmark's tables: what a step leaves running after it has answered lands on the next step, so
- * the rows compare layers with one another, not with those tables.
+ * endpoint instead of the service's {@code GraphQlHttpEndpoint}; and, to show what the request's
+ * virtual thread costs, the floor and GraphQL in process each on a new virtual thread. After the
+ * benchmark's warm-up ({@code --warmup-seconds}), every step runs in blocks of consecutive calls
+ * ({@link Benchmark#block()}: 10, or {@code --block}'s), as the benchmark's tables do, until each has
+ * twice {@code --iterations} timed calls; the blocks of a round in a new order (shuffled from a fixed
+ * seed), so drift hits the steps alike.
  * Returns a Markdown table.
  */
 final class Breakdown {
@@ -111,6 +111,13 @@ final class Breakdown {
         steps.put("chain: Neo4jClient in a Spring read-only transaction (no GraphQL)",
                 () -> readOnly.execute(status -> client.query(cypher).bindAll(params).fetch().all()));
         steps.put("chain: GraphQL in process (no HTTP)", () -> inProcess(graphQl, Benchmark.CHAIN_QUERY, params));
+        steps.put("chain: raw driver, managed read transaction, on a new virtual thread", () -> onVirtualThread(() -> {
+            try (Session session = bench.driver.session()) {
+                session.executeRead(tx -> tx.run(cypher, params).list());
+            }
+        }));
+        steps.put("chain: GraphQL in process (no HTTP), on a new virtual thread",
+                () -> onVirtualThread(() -> inProcess(graphQl, Benchmark.CHAIN_QUERY, params)));
         steps.put("chain: GraphQL over HTTP, keep-alive socket client (the benchmark's client)",
                 () -> bench.graphQl(0, Benchmark.CHAIN_QUERY, params, null));
         steps.put("chain: GraphQL over HTTP, HttpURLConnection",
@@ -131,6 +138,8 @@ final class Breakdown {
         });
         steps.put(EXECUTABLE_QUERY_EMPTY, () -> bench.driver.executableQuery("RETURN 1 AS one").withConfig(READ).execute());
         steps.put("empty: { __typename } in process (no HTTP)", () -> inProcess(graphQl, "{ __typename }", Map.of()));
+        steps.put("empty: { __typename } in process (no HTTP), on a new virtual thread",
+                () -> onVirtualThread(() -> inProcess(graphQl, "{ __typename }", Map.of())));
         steps.put("empty: { __typename } over HTTP, keep-alive socket client (the benchmark's client)",
                 () -> bench.graphQl(0, "{ __typename }", Map.of(), null));
         steps.put("empty: { __typename } over HTTP, HttpURLConnection",
@@ -145,25 +154,30 @@ final class Breakdown {
                 call.run();
             }
         }
-        int rounds = 2 * bench.iterations;
+        int block = bench.block();
+        int samplesEach = 2 * bench.iterations;
         List<Call> calls = new ArrayList<>(steps.values());
-        long[][] samples = new long[calls.size()][rounds];
+        long[][] samples = new long[calls.size()][samplesEach + block];
         List<Integer> order = new ArrayList<>(IntStream.range(0, calls.size()).boxed().toList());
         Random random = new Random(7);
-        for (int round = 0; round < rounds; round++) {
+        int n = 0;
+        while (n < samplesEach) {
             Collections.shuffle(order, random);
             for (int step : order) {
-                long t = System.nanoTime();
-                calls.get(step).run();
-                samples[step][round] = System.nanoTime() - t;
+                for (int b = 0; b < block; b++) {
+                    long t = System.nanoTime();
+                    calls.get(step).run();
+                    samples[step][n + b] = System.nanoTime() - t;
+                }
             }
+            n += block;
         }
 
         StringBuilder table = new StringBuilder("| step | p50 ms | p99 ms | p50 / floor p50 |\n|---|---:|---:|---:|\n");
         List<String> names = new ArrayList<>(steps.keySet());
         double floor = Double.NaN;
         for (int i = 0; i < names.size(); i++) {
-            Benchmark.Stats stats = Benchmark.stats(samples[i], rounds);
+            Benchmark.Stats stats = Benchmark.stats(samples[i], n);
             if (names.get(i).contains("(the floor)")) {
                 floor = stats.p50();
             }
@@ -172,6 +186,21 @@ final class Breakdown {
             bench.say("breakdown %-70s p50 %s ms, p99 %s ms", names.get(i), Benchmark.f(stats.p50()), Benchmark.f(stats.p99()));
         }
         return table.toString();
+    }
+
+    /** Runs {@code call} on a new virtual thread and waits for it, as Tomcat runs each request of the service. */
+    private static void onVirtualThread(Call call) throws Exception {
+        Exception[] failure = new Exception[1];
+        Thread.ofVirtual().start(() -> {
+            try {
+                call.run();
+            } catch (Exception e) {
+                failure[0] = e;
+            }
+        }).join();
+        if (failure[0] != null) {
+            throw failure[0];
+        }
     }
 
     private static void inProcess(ExecutionGraphQlService graphQl, String query, Map<String, Object> variables) {
