@@ -668,14 +668,24 @@ public final class Benchmark {
         int block = fixedBlock > 0 ? fixedBlock
                 : (int) Math.max(1, Math.min(MAX_BLOCK, BLOCK_NANOS / Math.max(1, (System.nanoTime() - started) / (i - 1))));
         lastBlock = block;
-        long[][] samples = new long[ops.size()][iterations + block];
+        return timedBlocks(ops, block, iterations, i, shuffle ? new Random(seed) : null, System.nanoTime() + PHASE_CAP_NANOS);
+    }
+
+    /**
+     * Timed rounds at concurrency 1 until each operation has {@code wanted} samples (or, past
+     * {@code capEnd}, at least 5): in each round every operation runs {@code block} consecutive
+     * calls, the operations in a new order each round when {@code shuffle} is given. Call numbers
+     * count on from {@code firstIteration}. One {@link Stats} per operation, in the order given.
+     */
+    static Stats[] timedBlocks(List<Op> ops, int block, int wanted, int firstIteration, Random shuffle, long capEnd)
+            throws Exception {
+        long[][] samples = new long[ops.size()][wanted + block];
         List<Integer> order = new ArrayList<>(IntStream.range(0, ops.size()).boxed().toList());
-        Random random = new Random(seed);
+        int i = firstIteration;
         int n = 0;
-        capEnd = System.nanoTime() + PHASE_CAP_NANOS;
-        while (n < iterations && (n < 5 || System.nanoTime() < capEnd)) {
-            if (shuffle) {
-                Collections.shuffle(order, random);
+        while (n < wanted && (n < 5 || System.nanoTime() < capEnd)) {
+            if (shuffle != null) {
+                Collections.shuffle(order, shuffle);
             }
             for (int k : order) {
                 for (int b = 0; b < block; b++) {

@@ -11,13 +11,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.IntStream;
 
 import org.neo4j.driver.QueryConfig;
 import org.neo4j.driver.RoutingControl;
@@ -95,12 +93,13 @@ final class Breakdown {
         HttpClient httpClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         URI endpoint = bench.endpoint.toURI();
 
-        Map<String, Call> steps = new LinkedHashMap<>();
-        steps.put("chain: raw driver, managed read transaction (the floor)", () -> {
+        Call chainFloor = () -> {
             try (Session session = bench.driver.session()) {
                 session.executeRead(tx -> tx.run(cypher, params).list());
             }
-        });
+        };
+        Map<String, Call> steps = new LinkedHashMap<>();
+        steps.put("chain: raw driver, managed read transaction (the floor)", chainFloor);
         steps.put("chain: raw driver, auto-commit query", () -> {
             try (Session session = bench.driver.session()) {
                 session.run(cypher, params).list();
@@ -111,11 +110,7 @@ final class Breakdown {
         steps.put("chain: Neo4jClient in a Spring read-only transaction (no GraphQL)",
                 () -> readOnly.execute(status -> client.query(cypher).bindAll(params).fetch().all()));
         steps.put("chain: GraphQL in process (no HTTP)", () -> inProcess(graphQl, Benchmark.CHAIN_QUERY, params));
-        steps.put("chain: raw driver, managed read transaction, on a new virtual thread", () -> onVirtualThread(() -> {
-            try (Session session = bench.driver.session()) {
-                session.executeRead(tx -> tx.run(cypher, params).list());
-            }
-        }));
+        steps.put("chain: raw driver, managed read transaction, on a new virtual thread", () -> onVirtualThread(chainFloor));
         steps.put("chain: GraphQL in process (no HTTP), on a new virtual thread",
                 () -> onVirtualThread(() -> inProcess(graphQl, Benchmark.CHAIN_QUERY, params)));
         steps.put("chain: GraphQL over HTTP, keep-alive socket client (the benchmark's client)",
@@ -154,30 +149,14 @@ final class Breakdown {
                 call.run();
             }
         }
-        int block = bench.block();
-        int samplesEach = 2 * bench.iterations;
-        List<Call> calls = new ArrayList<>(steps.values());
-        long[][] samples = new long[calls.size()][samplesEach + block];
-        List<Integer> order = new ArrayList<>(IntStream.range(0, calls.size()).boxed().toList());
-        Random random = new Random(7);
-        int n = 0;
-        while (n < samplesEach) {
-            Collections.shuffle(order, random);
-            for (int step : order) {
-                for (int b = 0; b < block; b++) {
-                    long t = System.nanoTime();
-                    calls.get(step).run();
-                    samples[step][n + b] = System.nanoTime() - t;
-                }
-            }
-            n += block;
-        }
+        List<Benchmark.Op> ops = steps.values().stream().<Benchmark.Op>map(call -> (worker, iteration) -> call.run()).toList();
+        Benchmark.Stats[] measured = Benchmark.timedBlocks(ops, bench.block(), 2 * bench.iterations, 0, new Random(7), Long.MAX_VALUE);
 
         StringBuilder table = new StringBuilder("| step | p50 ms | p99 ms | p50 / floor p50 |\n|---|---:|---:|---:|\n");
         List<String> names = new ArrayList<>(steps.keySet());
         double floor = Double.NaN;
         for (int i = 0; i < names.size(); i++) {
-            Benchmark.Stats stats = Benchmark.stats(samples[i], n);
+            Benchmark.Stats stats = measured[i];
             if (names.get(i).contains("(the floor)")) {
                 floor = stats.p50();
             }
