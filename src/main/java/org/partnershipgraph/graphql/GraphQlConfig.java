@@ -11,7 +11,10 @@ import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.ExecutionGraphQlService;
 import org.springframework.graphql.data.method.annotation.support.AnnotatedControllerConfigurer;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
@@ -55,6 +58,18 @@ public class GraphQlConfig {
         };
     }
 
+    /** Batch loader registrations, whose DataLoaders a request creates when it first uses one; see {@link LazyDataLoaders}. */
+    @Bean
+    BatchLoaderRegistry batchLoaderRegistry() {
+        return new LazyDataLoaders.DeferredBatchLoaderRegistry();
+    }
+
+    /** Spring for GraphQL's execution service, with each request's DataLoaders created on first use. */
+    @Bean
+    ExecutionGraphQlService executionGraphQlService(GraphQlSource graphQlSource, BatchLoaderRegistry batchLoaderRegistry) {
+        return LazyDataLoaders.executionService(graphQlSource, batchLoaderRegistry);
+    }
+
     /** {@code POST /graphql} served ahead of Spring for GraphQL's functional endpoint; see {@link GraphQlHttpEndpoint}. */
     @Bean
     GraphQlHttpEndpoint graphQlHttpEndpoint(WebGraphQlHandler webGraphQlHandler, GraphQlHttpHandler graphQlHttpHandler,
@@ -71,6 +86,15 @@ public class GraphQlConfig {
     @Bean
     SchemaMappingReport schemaMappingReport() {
         return new SchemaMappingReport();
+    }
+
+    /**
+     * Keeps each request's DataLoaders created on first use after the instrumentations that copy
+     * the request's registry; added to the end of the instrumentation chain, not as a bean.
+     */
+    @Bean
+    GraphQlSourceBuilderCustomizer lazyDataLoadersLast() {
+        return builder -> builder.instrumentation(List.of(new LazyDataLoaders.KeepLazy()));
     }
 
     @Bean

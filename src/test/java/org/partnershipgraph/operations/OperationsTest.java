@@ -26,12 +26,13 @@ class OperationsTest extends GraphQlTestBase {
     }
 
     @Test
-    void prometheusShowsRequestAndDataFetcherTimingsButNoDriverOrSecurityObservations() {
-        graphQl.document("query Portal { strategies(first: 1) { totalCount } }").execute().path("strategies.totalCount").hasValue();
+    void prometheusShowsRequestDataFetcherAndDataLoaderTimingsButNoDriverOrSecurityObservations() {
+        graphQl.document("query Portal { strategies(first: 1) { totalCount edges { node { domains { id } } } } }").execute()
+                .path("strategies.edges[0].node.domains[0].id").hasValue();
         String metrics = new String(http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                 .expectBody().returnResult().getResponseBody(), StandardCharsets.UTF_8);
         assertThat(metrics).contains("graphql_request_seconds_count{", "graphql_datafetcher_seconds_count{",
-                        "http_server_requests_seconds_count{")
+                        "graphql_dataloader_seconds_count{", "http_server_requests_seconds_count{")
                 .doesNotContainPattern("(?m)^neo4j_").doesNotContainPattern("(?m)^spring_security_");
     }
 
