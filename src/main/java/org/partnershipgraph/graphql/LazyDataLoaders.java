@@ -98,7 +98,6 @@ final class LazyDataLoaders {
                 return input;
             }
             LazyRegistry moved = lazy.movedTo(current.getInstrumentation());
-            input.getGraphQLContext().put(LazyRegistry.class, moved);
             return input.transform(builder -> builder.dataLoaderRegistry(moved));
         }
     }
