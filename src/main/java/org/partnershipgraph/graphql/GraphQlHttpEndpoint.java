@@ -7,8 +7,10 @@ import java.util.List;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.partnershipgraph.security.GraphQlRequestFilter;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
+import org.springframework.graphql.GraphQlRequest;
 import org.springframework.graphql.MediaTypes;
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.WebGraphQlRequest;
@@ -109,12 +111,14 @@ final class GraphQlHttpEndpoint implements HandlerMapping, HttpRequestHandler, O
 
     private WebGraphQlRequest graphQlRequest(HttpServletRequest request) throws IOException {
         ServletServerHttpRequest http = new ServletServerHttpRequest(request);
-        SerializableGraphQlRequest body;
-        try {
-            body = json.readValue(request.getInputStream(), SerializableGraphQlRequest.class);
-        } catch (JacksonException ex) {
-            throw new HttpMessageNotReadableException("The GraphQL request body is not readable: " + ex.getOriginalMessage(),
-                    ex, http);
+        GraphQlRequest body = GraphQlRequestFilter.checkedRequest(request);
+        if (body == null) {
+            try {
+                body = json.readValue(request.getInputStream(), SerializableGraphQlRequest.class);
+            } catch (JacksonException ex) {
+                throw new HttpMessageNotReadableException("The GraphQL request body is not readable: " + ex.getOriginalMessage(),
+                        ex, http);
+            }
         }
         return new WebGraphQlRequest(http.getURI(), http.getHeaders(), cookies(request), http.getRemoteAddress(),
                 http.getAttributes(), body, ids.generateId().toString(), LocaleContextHolder.getLocale());

@@ -3,6 +3,7 @@ package org.partnershipgraph.security;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.FilterChain;
@@ -12,27 +13,40 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.graphql.GraphQlRequest;
+import org.springframework.graphql.server.support.SerializableGraphQlRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Checks the envelope of every {@code POST /graphql} before GraphQL sees it: the body size,
  * that it is one JSON object (no batches), and the types of {@code query}, {@code variables},
  * {@code operationName} and {@code extensions}. A bad envelope gets a GraphQL error with code
- * {@code BAD_REQUEST} (413 when too large), never a servlet error page.
+ * {@code BAD_REQUEST} (413 when too large), never a servlet error page. The body it checked is kept
+ * with the request ({@link #checkedRequest}), so that the GraphQL endpoint does not parse it again.
  */
-class GraphQlRequestFilter extends OncePerRequestFilter {
+public final class GraphQlRequestFilter extends OncePerRequestFilter {
 
-    private final JsonMapper json = JsonMapper.builder().build();
+    private static final String CHECKED_REQUEST = GraphQlRequestFilter.class.getName() + ".request";
+
+    private final JsonMapper json;
     private final long maxBody;
     private final String path;
 
-    GraphQlRequestFilter(long maxBody, String path) {
+    GraphQlRequestFilter(JsonMapper json, long maxBody, String path) {
+        this.json = json;
         this.maxBody = maxBody;
         this.path = path;
+    }
+
+    /**
+     * The GraphQL request this filter read from the body of {@code request}, parsed with the
+     * application's {@link JsonMapper}; null where the filter did not run.
+     */
+    public static GraphQlRequest checkedRequest(HttpServletRequest request) {
+        return (GraphQlRequest) request.getAttribute(CHECKED_REQUEST);
     }
 
     @Override
@@ -52,49 +66,75 @@ class GraphQlRequestFilter extends OncePerRequestFilter {
             tooLarge(response);
             return;
         }
-        String problem = problem(body);
-        if (problem != null) {
-            GraphQlErrorResponses.write(response, HttpStatus.BAD_REQUEST.value(), "BAD_REQUEST", problem, Map.of());
+        Checked checked = check(body);
+        if (checked.problem() != null) {
+            GraphQlErrorResponses.write(response, HttpStatus.BAD_REQUEST.value(), "BAD_REQUEST", checked.problem(), Map.of());
             return;
         }
+        request.setAttribute(CHECKED_REQUEST, checked.request());
         chain.doFilter(new CachedBodyRequest(request, body), response);
     }
 
-    private String problem(byte[] body) {
-        JsonNode root;
-        try {
-            root = json.readTree(body);
-        } catch (JacksonException ex) {
-            return "The request body is not valid JSON (" + ex.getOriginalMessage()
-                    + "). Send {\"query\": \"...\", \"variables\": {...}}.";
+    /** The request the body holds, or why it cannot be one. */
+    private record Checked(GraphQlRequest request, String problem) {
+
+        static Checked problem(String problem) {
+            return new Checked(null, problem);
         }
-        if (root == null || root.isMissingNode()) {
-            return "The request body is empty. Send {\"query\": \"...\", \"variables\": {...}}.";
-        }
-        if (root.isArray()) {
-            return "Batched operations are not supported: send one operation per request.";
-        }
-        if (!root.isObject()) {
-            return "The request body must be a JSON object: {\"query\": \"...\", \"variables\": {...}}.";
-        }
-        JsonNode query = root.get("query");
-        if (query == null || !query.isString() || query.asString().isBlank()) {
-            return "The request has no query: \"query\" must be a non-empty string.";
-        }
-        if (!isNullOr(root.get("variables"), JsonNode::isObject)) {
-            return "\"variables\" must be a JSON object.";
-        }
-        if (!isNullOr(root.get("operationName"), JsonNode::isString)) {
-            return "\"operationName\" must be a string.";
-        }
-        if (!isNullOr(root.get("extensions"), JsonNode::isObject)) {
-            return "\"extensions\" must be a JSON object.";
-        }
-        return null;
     }
 
-    private static boolean isNullOr(JsonNode node, java.util.function.Predicate<JsonNode> ok) {
-        return node == null || node.isNull() || ok.test(node);
+    private Checked check(byte[] body) {
+        if (isBlank(body)) {
+            return Checked.problem("The request body is empty. Send {\"query\": \"...\", \"variables\": {...}}.");
+        }
+        Object root;
+        try {
+            root = json.readValue(body, Object.class);
+        } catch (JacksonException ex) {
+            return Checked.problem("The request body is not valid JSON (" + ex.getOriginalMessage()
+                    + "). Send {\"query\": \"...\", \"variables\": {...}}.");
+        }
+        if (root instanceof List<?>) {
+            return Checked.problem("Batched operations are not supported: send one operation per request.");
+        }
+        if (!(root instanceof Map<?, ?> envelope)) {
+            return Checked.problem("The request body must be a JSON object: {\"query\": \"...\", \"variables\": {...}}.");
+        }
+        if (!(envelope.get("query") instanceof String query) || query.isBlank()) {
+            return Checked.problem("The request has no query: \"query\" must be a non-empty string.");
+        }
+        Object variables = envelope.get("variables");
+        if (variables != null && !(variables instanceof Map<?, ?>)) {
+            return Checked.problem("\"variables\" must be a JSON object.");
+        }
+        Object operationName = envelope.get("operationName");
+        if (operationName != null && !(operationName instanceof String)) {
+            return Checked.problem("\"operationName\" must be a string.");
+        }
+        Object extensions = envelope.get("extensions");
+        if (extensions != null && !(extensions instanceof Map<?, ?>)) {
+            return Checked.problem("\"extensions\" must be a JSON object.");
+        }
+        SerializableGraphQlRequest request = new SerializableGraphQlRequest();
+        request.setQuery(query);
+        request.setOperationName((String) operationName);
+        request.setVariables(stringKeyed(variables));
+        request.setExtensions(stringKeyed(extensions));
+        return new Checked(request, null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> stringKeyed(Object jsonObject) {
+        return (Map<String, Object>) jsonObject;
+    }
+
+    private static boolean isBlank(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void tooLarge(HttpServletResponse response) throws IOException {

@@ -31,6 +31,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Stateless HTTP security: who signs in (nobody, named local users, or JWT bearer tokens, per
@@ -44,7 +45,7 @@ public class SecurityConfig {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties, GraphQlProperties graphQl,
-            ObjectProvider<UserDetailsService> users) throws Exception {
+            ObjectProvider<UserDetailsService> users, JsonMapper jsonMapper) throws Exception {
         requireConsistent(properties);
         AuthenticationEntryPoint unauthenticated = (request, response, ex) -> GraphQlErrorResponses.write(response, 401,
                 "UNAUTHENTICATED", "Authentication failed: " + ex.getMessage() + ". Sign in again, or send no credentials to read public data.",
@@ -58,7 +59,7 @@ public class SecurityConfig {
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden))
-                .addFilterAfter(new GraphQlRequestFilter(properties.limits().maxBody().toBytes(),
+                .addFilterAfter(new GraphQlRequestFilter(jsonMapper, properties.limits().maxBody().toBytes(),
                         graphQl.getHttp().getPath()), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(graphQl.getHttp().getPath(), graphQl.getGraphiql().getPath(),
