@@ -2,6 +2,7 @@ package org.partnershipgraph.operations;
 
 import java.io.IOException;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
@@ -35,7 +36,7 @@ class RequestIdFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String given = request.getHeader(HEADER);
-        String id = given != null && PLAIN.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = given != null && PLAIN.matcher(given).matches() ? given : newId();
         MDC.put(MDC_KEY, id);
         response.setHeader(HEADER, id);
         try {
@@ -43,5 +44,17 @@ class RequestIdFilter extends OncePerRequestFilter {
         } finally {
             MDC.remove(MDC_KEY);
         }
+    }
+
+    /**
+     * A random (version 4) UUID drawn from {@link ThreadLocalRandom}: a request id must be unique, not
+     * unguessable, and {@link UUID#randomUUID()} reads the shared {@code SecureRandom} under its lock
+     * on every request.
+     */
+    static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long most = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long least = (random.nextLong() & ~0xC000000000000000L) | 0x8000000000000000L;
+        return new UUID(most, least).toString();
     }
 }

@@ -3,6 +3,9 @@ package org.partnershipgraph.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.partnershipgraph.GraphQlTestBase;
@@ -38,8 +41,17 @@ class OperationsTest extends GraphQlTestBase {
 
     @Test
     void everyResponseCarriesARequestIdAndEchoesAPlainOne() {
-        http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"query\": \"{ __typename }\"}")
-                .exchange().expectHeader().exists("X-Request-Id");
+        Set<String> generated = new HashSet<>();
+        for (int i = 0; i < 3; i++) {
+            http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"query\": \"{ __typename }\"}")
+                    .exchange().expectHeader().value("X-Request-Id", id -> {
+                        UUID uuid = UUID.fromString(id);
+                        assertThat(uuid.version()).isEqualTo(4);
+                        assertThat(uuid.variant()).isEqualTo(2);
+                        generated.add(id);
+                    });
+        }
+        assertThat(generated).as("a new id per request").hasSize(3);
         http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).header("X-Request-Id", "abc-123")
                 .bodyValue("{\"query\": \"{ __typename }\"}")
                 .exchange().expectHeader().valueEquals("X-Request-Id", "abc-123");
