@@ -118,8 +118,12 @@ public final class GraphQlRequestFilter extends OncePerRequestFilter {
         SerializableGraphQlRequest request = new SerializableGraphQlRequest();
         request.setQuery(query);
         request.setOperationName((String) operationName);
-        request.setVariables(stringKeyed(variables));
-        request.setExtensions(stringKeyed(extensions));
+        if (variables != null) {
+            request.setVariables(stringKeyed(variables));
+        }
+        if (extensions != null) {
+            request.setExtensions(stringKeyed(extensions));
+        }
         return new Checked(request, null);
     }
 

@@ -53,6 +53,27 @@ class GraphQlHttpEndpointTest extends GraphQlTestBase {
     }
 
     @Test
+    void theCheckedBodyReachesGraphQlAsSent() {
+        String twoOperations = "query A { __typename } query B($show: Boolean!) { __typename shown: __typename @include(if: $show) }";
+        for (boolean show : new boolean[] {true, false}) {
+            String body = "{\"query\": \"" + twoOperations + "\", \"operationName\": \"B\", \"variables\": {\"show\": " + show
+                    + "}, \"extensions\": {\"client\": \"test\"}}";
+            var response = http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                    .exchange().expectStatus().isOk().expectBody();
+            response.jsonPath("$.errors").doesNotExist().jsonPath("$.data.__typename").isEqualTo("Query");
+            if (show) {
+                response.jsonPath("$.data.shown").isEqualTo("Query");
+            } else {
+                response.jsonPath("$.data.shown").doesNotExist();
+            }
+        }
+        http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"query\": \"{ __typename }\", \"variables\": null, \"operationName\": null, \"extensions\": null}")
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.errors").doesNotExist().jsonPath("$.data.__typename").isEqualTo("Query");
+    }
+
+    @Test
     void answersTheGraphQlResponseTypeWhenAskedAndA400WhenNothingRan() {
         http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).accept(GRAPHQL_RESPONSE, MediaType.APPLICATION_JSON)
                 .bodyValue(QUERY)
