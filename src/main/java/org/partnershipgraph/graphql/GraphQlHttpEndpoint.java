@@ -79,7 +79,7 @@ final class GraphQlHttpEndpoint implements HandlerMapping, HttpRequestHandler, O
 
     @Override
     public HandlerExecutionChain getHandler(HttpServletRequest request) {
-        if (!"POST".equals(request.getMethod()) || !path.equals(request.getRequestURI())
+        if (!"POST".equals(request.getMethod()) || !GraphQlRequestFilter.isFor(request, path)
                 || !isJson(request.getContentType())) {
             return null;
         }

@@ -49,9 +49,19 @@ public final class GraphQlRequestFilter extends OncePerRequestFilter {
         return (GraphQlRequest) request.getAttribute(CHECKED_REQUEST);
     }
 
+    /**
+     * Whether {@code request} is for {@code path} within the application: its URI after the context
+     * path, where one is set ({@code server.servlet.context-path}).
+     */
+    public static boolean isFor(HttpServletRequest request, String path) {
+        String uri = request.getRequestURI();
+        String context = request.getContextPath();
+        return uri.length() == context.length() + path.length() && uri.startsWith(context) && uri.endsWith(path);
+    }
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !("POST".equals(request.getMethod()) && path.equals(request.getRequestURI()));
+        return !("POST".equals(request.getMethod()) && isFor(request, path));
     }
 
     @Override

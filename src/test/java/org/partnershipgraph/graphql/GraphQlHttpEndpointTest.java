@@ -36,6 +36,10 @@ class GraphQlHttpEndpointTest extends GraphQlTestBase {
         assertThat(handlerFor("POST", "application/json;charset=no-such-charset", null)).isNotInstanceOf(GraphQlHttpEndpoint.class);
         assertThat(handlerFor("POST", "application/json", "text/html")).isNotInstanceOf(GraphQlHttpEndpoint.class);
         assertThat(handlerFor("GET", null, null)).isNotInstanceOf(GraphQlHttpEndpoint.class);
+        MockHttpServletRequest underContextPath = new MockHttpServletRequest("POST", "/partnership/graphql");
+        underContextPath.setContextPath("/partnership");
+        underContextPath.setContentType("application/json");
+        assertThat(handlerFor(underContextPath)).as("under a context path").isInstanceOf(GraphQlHttpEndpoint.class);
     }
 
     @Test
@@ -124,6 +128,10 @@ class GraphQlHttpEndpointTest extends GraphQlTestBase {
         if (accept != null) {
             request.addHeader("Accept", accept);
         }
+        return handlerFor(request);
+    }
+
+    private Object handlerFor(MockHttpServletRequest request) {
         List<HandlerMapping> ordered = handlerMappings.stream().sorted(AnnotationAwareOrderComparator.INSTANCE).toList();
         for (HandlerMapping mapping : ordered) {
             try {
