@@ -15,12 +15,10 @@ import org.springframework.graphql.MediaTypes;
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
-import org.springframework.graphql.server.support.SerializableGraphQlRequest;
 import org.springframework.http.HttpCookie;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.util.AlternativeJdkIdGenerator;
 import org.springframework.util.IdGenerator;
@@ -30,7 +28,6 @@ import org.springframework.web.HttpRequestHandler;
 import org.springframework.web.filter.ServerHttpObservationFilter;
 import org.springframework.web.servlet.HandlerExecutionChain;
 import org.springframework.web.servlet.HandlerMapping;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -109,16 +106,12 @@ final class GraphQlHttpEndpoint implements HandlerMapping, HttpRequestHandler, O
         response.getOutputStream().write(body);
     }
 
-    private WebGraphQlRequest graphQlRequest(HttpServletRequest request) throws IOException {
+    private WebGraphQlRequest graphQlRequest(HttpServletRequest request) {
         ServletServerHttpRequest http = new ServletServerHttpRequest(request);
         GraphQlRequest body = GraphQlRequestFilter.checkedRequest(request);
         if (body == null) {
-            try {
-                body = json.readValue(request.getInputStream(), SerializableGraphQlRequest.class);
-            } catch (JacksonException ex) {
-                throw new HttpMessageNotReadableException("The GraphQL request body is not readable: " + ex.getOriginalMessage(),
-                        ex, http);
-            }
+            throw new IllegalStateException("POST " + path + " reached the GraphQL endpoint without the envelope check "
+                    + "(GraphQlRequestFilter), which reads and limits the body: check the security filter chain");
         }
         return new WebGraphQlRequest(http.getURI(), http.getHeaders(), cookies(request), http.getRemoteAddress(),
                 http.getAttributes(), body, ids.generateId().toString(), LocaleContextHolder.getLocale());

@@ -43,7 +43,7 @@ public final class GraphQlRequestFilter extends OncePerRequestFilter {
 
     /**
      * The GraphQL request this filter read from the body of {@code request}, parsed with the
-     * application's {@link JsonMapper}; null where the filter did not run.
+     * application's {@link JsonMapper}; null where the filter did not run (or refused the request).
      */
     public static GraphQlRequest checkedRequest(HttpServletRequest request) {
         return (GraphQlRequest) request.getAttribute(CHECKED_REQUEST);
