@@ -43,7 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
  * an {@code Accept} header that allows JSON or {@code application/graphql-response+json}. Everything
  * else falls through to Spring's endpoint unchanged: other content types ({@code application/graphql},
  * none, JSON in another charset), other {@code Accept} headers, other methods ({@code GET} is the
- * WebSocket handshake).
+ * WebSocket handshake). Whatever the content type, a {@code POST} body has passed the envelope check
+ * ({@link GraphQlRequestFilter}) first, which accepts only a JSON object.
  */
 final class GraphQlHttpEndpoint implements HandlerMapping, HttpRequestHandler, Ordered {
 
