@@ -51,7 +51,9 @@ public final class GraphQlRequestFilter extends OncePerRequestFilter {
 
     /**
      * Whether {@code request} is for {@code path} within the application: its URI after the context
-     * path, where one is set ({@code server.servlet.context-path}).
+     * path, where one is set ({@code server.servlet.context-path}). The raw URI is compared, not a
+     * decoded one: Spring Security's firewall has already refused the URIs that would read differently
+     * decoded (path parameters, encoded slashes and dots), which is why this filter runs inside its chain.
      */
     public static boolean isFor(HttpServletRequest request, String path) {
         String uri = request.getRequestURI();
