@@ -10,9 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
+import org.neo4j.driver.types.MapAccessor;
+import org.neo4j.driver.types.TypeSystem;
 import org.partnershipgraph.action.ActionInputs.AssignOwnerInput;
 import org.partnershipgraph.action.ActionInputs.CreateActionInput;
 import org.partnershipgraph.action.ActionInputs.DependencyInput;
@@ -28,6 +31,7 @@ import org.partnershipgraph.progress.ProgressUpdate;
 import org.partnershipgraph.security.BoardScopes;
 import org.partnershipgraph.security.CurrentUser;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.data.neo4j.core.mapping.Neo4jMappingContext;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,11 +61,14 @@ public class ActionCommands {
     private final Dependencies dependencies;
     private final ActionEvents events;
     private final Clock clock;
+    /** Spring Data Neo4j's own mapping of a node into the entity, as its repository would map it. */
+    private final BiFunction<TypeSystem, MapAccessor, ActionEntity> entityMapping;
 
-    ActionCommands(ActionRepository repository, Neo4jClient neo4j, History history, BoardScopes scopes,
-            Dependencies dependencies, ActionEvents events, Clock clock) {
+    ActionCommands(ActionRepository repository, Neo4jClient neo4j, Neo4jMappingContext mappingContext, History history,
+            BoardScopes scopes, Dependencies dependencies, ActionEvents events, Clock clock) {
         this.repository = repository;
         this.neo4j = neo4j;
+        this.entityMapping = mappingContext.getRequiredMappingFunctionFor(ActionEntity.class);
         this.history = history;
         this.scopes = scopes;
         this.dependencies = dependencies;
@@ -263,7 +270,9 @@ public class ActionCommands {
             throw new NotFoundException("No action has id " + id);
         }
         scopes.requireCanChange(user, context.get("board").isNull() ? null : context.get("board").asString());
-        ActionEntity entity = repository.findById(id).orElseThrow(() -> new NotFoundException("No action has id " + id));
+        ActionEntity entity = neo4j.query(ActionCypher.ACTION).bindAll(Map.of("id", id)).fetchAs(ActionEntity.class)
+                .mappedBy((types, row) -> entityMapping.apply(types, row.get("a").asNode())).one()
+                .orElseThrow(() -> new NotFoundException("No action has id " + id));
         long current = entity.getVersion() == null ? 0 : entity.getVersion();
         if (current != expectedVersion) {
             throw new VersionConflictException(id, expectedVersion, current);

@@ -16,7 +16,7 @@ final class ActionCypher {
             "CREATE INDEX action_due_date IF NOT EXISTS FOR (n:Action) ON (n.dueDate)",
             "CREATE INDEX action_title IF NOT EXISTS FOR (n:Action) ON (n.title)");
 
-    /** One row {@code a}: the action with id {@code $id}. */
+    /** One row {@code a}: the action with id {@code $id} (read into records, and into the entity a mutation saves). */
     static final String ACTION = """
             MATCH (a:Action {id: $id})
             RETURN a

@@ -145,6 +145,28 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
     }
 
     @Test
+    void progressKeepsEveryPropertyItDoesNotChange() {
+        write("""
+                MATCH (a:Action {id: 'action-m-1'})
+                SET a.title = 'Publish the plan', a.description = 'As minuted', a.kind = 'WORK_PROGRAMME_ITEM',
+                    a.statusText = 'On track, said the lead', a.timescale = 'by March 2026', a.startDate = date('2025-01-05'),
+                    a.ownerText = 'The lead', a.sourceNote = 'not mapped by the service'
+                """, Map.of(), false);
+        String fields = "title description kind timescale startDate dueDate ownerText owner { ... on Post { id } } accountableTo { id }";
+        Map<?, ?> before = hwbb.document("{ action(id: \"action-m-1\") { " + fields + " } }").execute()
+                .path("action").entity(Map.class).get();
+        hwbb.document(progress("action-m-1", 0)).execute().path("recordProgress.action.version").entity(Integer.class).isEqualTo(1);
+        hwbb.document("{ action(id: \"action-m-1\") { " + fields + " statusText asOf } }").execute()
+                .path("action").entity(Map.class).satisfies(after -> {
+                    before.forEach((field, value) -> assertThat(after.get(field)).as(String.valueOf(field)).isEqualTo(value));
+                    assertThat(after.get("statusText")).isNull();
+                    assertThat(after.get("asOf")).isEqualTo(LocalDate.now().toString());
+                });
+        assertThat(before.get("timescale")).isEqualTo("by March 2026");
+        assertThat(count("MATCH (a:Action {id: 'action-m-1', sourceNote: 'not mapped by the service'}) RETURN count(a)")).isEqualTo(1);
+    }
+
+    @Test
     void badInputIsAValidationErrorNamingTheFieldAndWritesNothing() {
         Map<String, String> cases = new HashMap<>();
         cases.put("commentary", "mutation { recordProgress(input: {actionId: \"action-m-1\", expectedVersion: 0, status: OFF_TRACK}) { action { id } } }");
