@@ -198,13 +198,13 @@ public class ActionCommands {
     @Transactional
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
     public Action assignOwner(AssignOwnerInput input, CurrentUser user) {
-        ActionEntity entity = lockAndLoad(input.actionId(), input.expectedVersion(), user);
+        Locked locked = lock(input.actionId(), input.expectedVersion(), user);
+        ActionEntity entity = locked.entity();
         text("reason", input.reason(), MAX_TEXT, false);
         if (input.ownerId() != null) {
             requireLabel("ownerId", input.ownerId(), OWNER_LABELS);
         }
-        Value owner = context(input.actionId()).get("owner");
-        String before = owner.isNull() ? null : owner.asString();
+        String before = locked.owner();
         Map<String, Object> params = new HashMap<>();
         params.put("id", input.actionId());
         params.put("owner", input.ownerId());
@@ -261,28 +261,34 @@ public class ActionCommands {
     }
 
     private ActionEntity lockAndLoad(String id, Long expectedVersion, CurrentUser user) {
+        return lock(id, expectedVersion, user).entity();
+    }
+
+    /** A locked action at the expected version: its entity, and the id of its owner (null when none). */
+    private record Locked(ActionEntity entity, String owner) {
+    }
+
+    private Locked lock(String id, Long expectedVersion, CurrentUser user) {
         if (expectedVersion == null) {
             throw new ValidationException("expectedVersion", "is required: pass the version you last read");
         }
         run(ActionCypher.LOCK, Map.of("ids", List.of(id)));
-        Record context = context(id);
-        if (!context.get("exists").asBoolean()) {
+        Record context = neo4j.query(ActionCypher.CONTEXT).bindAll(Map.of("id", id)).fetchAs(Record.class)
+                .mappedBy((t, r) -> r).one().orElseThrow();
+        if (context.get("a").isNull()) {
             throw new NotFoundException("No action has id " + id);
         }
-        scopes.requireCanChange(user, context.get("board").isNull() ? null : context.get("board").asString());
-        ActionEntity entity = neo4j.query(ActionCypher.ACTION).bindAll(Map.of("id", id)).fetchAs(ActionEntity.class)
-                .mappedBy((types, row) -> entityMapping.apply(types, row.get("a").asNode())).one()
-                .orElseThrow(() -> new NotFoundException("No action has id " + id));
+        scopes.requireCanChange(user, nullableString(context.get("board")));
+        ActionEntity entity = entityMapping.apply(TypeSystem.getDefault(), context.get("a").asNode());
         long current = entity.getVersion() == null ? 0 : entity.getVersion();
         if (current != expectedVersion) {
             throw new VersionConflictException(id, expectedVersion, current);
         }
-        return entity;
+        return new Locked(entity, nullableString(context.get("owner")));
     }
 
-    private Record context(String id) {
-        return neo4j.query(ActionCypher.CONTEXT).bindAll(Map.of("id", id)).fetchAs(Record.class)
-                .mappedBy((t, r) -> r).one().orElseThrow();
+    private static String nullableString(Value value) {
+        return value.isNull() ? null : value.asString();
     }
 
     private ProgressUpdate addUpdate(String id, LocalDate date, String status, String rag, Integer percent, String note,

@@ -16,7 +16,7 @@ final class ActionCypher {
             "CREATE INDEX action_due_date IF NOT EXISTS FOR (n:Action) ON (n.dueDate)",
             "CREATE INDEX action_title IF NOT EXISTS FOR (n:Action) ON (n.title)");
 
-    /** One row {@code a}: the action with id {@code $id} (read into records, and into the entity a mutation saves). */
+    /** One row {@code a}: the action with id {@code $id}. */
     static final String ACTION = """
             MATCH (a:Action {id: $id})
             RETURN a
@@ -125,10 +125,13 @@ final class ActionCypher {
             RETURN count(n) AS locked
             """;
 
-    /** One row {@code exists, board, owner}: whether action {@code $id} exists, its accountable board and owner ids. */
+    /**
+     * One row {@code a, board, owner}: action {@code $id} (null when there is none; the node a
+     * mutation maps into its entity), and the ids of its accountable board and owner.
+     */
     static final String CONTEXT = """
             OPTIONAL MATCH (a:Action {id: $id})
-            RETURN a IS NOT NULL AS exists,
+            RETURN a,
                    COLLECT { MATCH (a)-[:ACCOUNTABLE_TO]->(b:Board) RETURN b.id }[0] AS board,
                    COLLECT { MATCH (a)-[:OWNED_BY]->(o) RETURN o.id }[0] AS owner
             """;
