@@ -106,6 +106,23 @@ class RoundTripTest extends GraphQlTestBase {
         assertThat(cypherStatements()).as("the page, then one statement per closure field for all 50 actions").isEqualTo(3);
     }
 
+    @Test
+    void aSearchIsOneStatementAndItsHitsOneMorePerFetchedField() {
+        statements.list.clear();
+        graphQl.document("""
+                { search(text: "health", first: 100) { totalCount edges { node { score entity { __typename
+                    ... on Action { id title } ... on Board { id name } ... on Person { id name } } } } } }
+                """).execute().path("search.edges").entityList(Object.class).hasSize(100);
+        assertThat(cypherStatements()).isEqualTo(1);
+        statements.list.clear();
+        graphQl.document("""
+                { search(text: "health", kinds: [ACTION], first: 100) { edges { node { entity {
+                    ... on Action { id owner { __typename } accountableTo { id } } } } } } }
+                """).execute().path("search.edges").entityList(Object.class).hasSize(100);
+        assertThat(cypherStatements()).as("the search, then one statement per fetched field for all 100 actions")
+                .isEqualTo(3);
+    }
+
     private int roundTrips(String query, int first) {
         statements.list.clear();
         graphQl.document(query).variable("first", first).execute()

@@ -223,6 +223,12 @@ class BadInputTest extends GraphQlTestBase {
         filters.put("actions title", "query($t: String) { actions(filter: {title: $t}) { totalCount } }");
         filters.put("actions owner", "query($t: ID) { actions(filter: {owner: $t}) { totalCount } }");
         filters.put("node id", "query($t: ID!) { node(id: $t) { id } }");
+        String search = "query($t: String!) { search(text: $t) { totalCount } }";
+        for (String text : hostile) {
+            boolean searchable = text.length() <= 200 && text.codePoints().anyMatch(Character::isLetterOrDigit);
+            cases.put("search hostile " + text.substring(0, Math.min(text.length(), 20)),
+                    new Case(query(search, Map.of("t", text)), 200, searchable ? null : "BAD_REQUEST"));
+        }
         filters.forEach((name, q) -> {
             for (String text : hostile) {
                 cases.put(name + " hostile " + text.substring(0, Math.min(text.length(), 20)),

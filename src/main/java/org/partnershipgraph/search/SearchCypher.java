@@ -1,0 +1,38 @@
+package org.partnershipgraph.search;
+
+import java.util.List;
+
+/** Cypher of full-text search. */
+final class SearchCypher {
+
+    /** Name of the full-text index {@link #SEARCH} queries. */
+    static final String INDEX = "search_text";
+
+    /**
+     * No rows: the full-text index over the names and texts a public reader may see (actions' titles
+     * and descriptions, organisations' and boards' names, short names and aliases, strategies' titles
+     * and visions, people's names), with the default analyser (lower-cased words, no stop words).
+     */
+    static final List<String> SCHEMA = List.of("""
+            CREATE FULLTEXT INDEX search_text IF NOT EXISTS
+            FOR (n:Action|Organisation|Board|Strategy|Person)
+            ON EACH [n.title, n.description, n.name, n.shortName, n.aliases, n.vision]
+            """);
+
+    /**
+     * One row {@code total, hits}: the number of nodes matching the Lucene query {@code $query} whose
+     * label is in {@code $labels} (any label when null), and the page {@code $offset}, {@code $limit} of
+     * them as maps {@code {node, score}}, best score first, then by id.
+     */
+    static final String SEARCH = """
+            CALL db.index.fulltext.queryNodes('search_text', $query) YIELD node, score
+            WHERE $labels IS NULL OR any(label IN labels(node) WHERE label IN $labels)
+            WITH node, score
+            ORDER BY score DESC, node.id
+            WITH collect({node: node, score: score}) AS hits
+            RETURN size(hits) AS total, hits[$offset..$offset + $limit] AS hits
+            """;
+
+    private SearchCypher() {
+    }
+}

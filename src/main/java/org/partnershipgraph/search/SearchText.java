@@ -1,0 +1,51 @@
+package org.partnershipgraph.search;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import org.partnershipgraph.graphql.BadRequestException;
+
+/**
+ * What a reader typed, as the Lucene query the full-text index answers: the words of the text (runs
+ * of letters and digits, lower-cased), every one required, each matching a whole word or the start of
+ * one; a whole word ranks higher, and higher still in a short name, a name or a title than in an
+ * alias, a description or a vision. Nothing else of the text reaches Lucene, so its query syntax
+ * cannot be injected and no text fails to parse.
+ *
+ * @param words the words searched for
+ */
+record SearchText(List<String> words) {
+
+    /** Longest text accepted. */
+    static final int MAX_LENGTH = 200;
+
+    /** Most words accepted. */
+    static final int MAX_WORDS = 10;
+
+    /** The words of {@code text}; a text too long, with too many words or with none is a {@link BadRequestException}. */
+    static SearchText of(String text) {
+        if (text.length() > MAX_LENGTH) {
+            throw new BadRequestException("text is " + text.length() + " characters long; search with at most "
+                    + MAX_LENGTH + " characters");
+        }
+        List<String> words = Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{M}\\p{N}]+"))
+                .filter(word -> !word.isEmpty()).toList();
+        if (words.isEmpty()) {
+            throw new BadRequestException("text has no words to search for: give at least one word of letters or digits");
+        }
+        if (words.size() > MAX_WORDS) {
+            throw new BadRequestException("text has " + words.size() + " words; search with at most " + MAX_WORDS);
+        }
+        return new SearchText(words);
+    }
+
+    /** The Lucene query: one clause per word, joined by {@code AND}. */
+    String luceneQuery() {
+        return words.stream()
+                .map(word -> "(shortName:" + word + "^8 OR name:" + word + "^4 OR title:" + word + "^4 OR " + word
+                        + "^2 OR " + word + "*)")
+                .collect(Collectors.joining(" AND "));
+    }
+}

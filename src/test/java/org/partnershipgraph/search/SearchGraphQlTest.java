@@ -1,0 +1,126 @@
+package org.partnershipgraph.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.partnershipgraph.GraphQlTestBase;
+
+/** Full-text search across actions, organisations, boards, strategies and people. */
+class SearchGraphQlTest extends GraphQlTestBase {
+
+    private static final String SEARCH = """
+            query($text: String!, $kinds: [SearchKind!], $first: Int, $after: String) {
+              search(text: $text, kinds: $kinds, first: $first, after: $after) {
+                totalCount
+                pageInfo { hasNextPage endCursor }
+                edges { cursor node { score entity {
+                  __typename
+                  ... on Action { id title }
+                  ... on Organisation { id name }
+                  ... on Board { id name shortName }
+                  ... on Strategy { id title }
+                  ... on Person { id name }
+                } } }
+              }
+            }
+            """;
+
+    @Test
+    void findsABoardByItsShortNameFirst() {
+        graphQl.document(SEARCH).variable("text", "HWBB").execute()
+                .path("search.edges[0].node.entity.__typename").entity(String.class).isEqualTo("Board")
+                .path("search.edges[0].node.entity.id").entity(String.class).isEqualTo("board-hwbb");
+    }
+
+    @Test
+    void everyWordMustMatchAWordOrTheStartOfOne() {
+        List<String> names = graphQl.document(SEARCH).variable("text", "Broadb").variable("kinds", List.of("PERSON"))
+                .execute()
+                .path("search.edges[*].node.entity.name").entityList(String.class).get();
+        assertThat(names).contains("Jo Broadbent").allSatisfy(name -> assertThat(name.toLowerCase()).contains("broadb"));
+        graphQl.document(SEARCH).variable("text", "Jo Broadbent zzzunknownword").execute()
+                .path("search.totalCount").entity(Integer.class).isEqualTo(0);
+    }
+
+    @Test
+    void kindsKeepOnlyThoseEntities() {
+        graphQl.document(SEARCH).variable("text", "health").variable("kinds", List.of("BOARD", "STRATEGY"))
+                .variable("first", 100).execute()
+                .path("search.totalCount").entity(Integer.class).satisfies(total -> assertThat(total).isPositive())
+                .path("search.edges[*].node.entity.__typename").entityList(String.class)
+                .satisfies(types -> assertThat(Set.copyOf(types)).isSubsetOf("Board", "Strategy"));
+    }
+
+    @Test
+    void countsEveryMatchAndAgreesWithTheIndex() {
+        long matches = count("""
+                CALL db.index.fulltext.queryNodes('search_text', '(shortName:wellbeing^8 OR name:wellbeing^4 OR title:wellbeing^4 OR wellbeing^2 OR wellbeing*)') YIELD node
+                RETURN count(node)
+                """);
+        assertThat(matches).isGreaterThan(20);
+        graphQl.document(SEARCH).variable("text", "Wellbeing").execute()
+                .path("search.totalCount").entity(Long.class).isEqualTo(matches);
+    }
+
+    @Test
+    void pagesDoNotOverlapAndCoverEveryHit() {
+        Set<String> seen = new HashSet<>();
+        String after = null;
+        int total = -1;
+        for (int page = 0; page < 50; page++) {
+            var response = graphQl.document(SEARCH).variable("text", "mental health").variable("first", 7)
+                    .variable("after", after).execute();
+            total = response.path("search.totalCount").entity(Integer.class).get();
+            List<String> ids = response.path("search.edges[*].node.entity.id").entityList(String.class).get();
+            ids.forEach(id -> assertThat(seen.add(id)).as("%s appears on one page only", id).isTrue());
+            List<Double> scores = response.path("search.edges[*].node.score").entityList(Double.class).get();
+            assertThat(scores).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+            if (!response.path("search.pageInfo.hasNextPage").entity(Boolean.class).get()) {
+                break;
+            }
+            after = response.path("search.pageInfo.endCursor").entity(String.class).get();
+        }
+        assertThat(total).isGreaterThan(7);
+        assertThat(seen).hasSize(total);
+    }
+
+    @Test
+    void searchTextIsNeverLuceneSyntax() {
+        for (String text : List.of("title:HWBB", "HWBB AND *", "\"HWBB", "HWBB~2", "(HWBB", "HWBB^10 OR",
+                "' OR 1=1 //", "\") MATCH (n) DETACH DELETE n //", "NOT HWBB", "hwbb/")) {
+            graphQl.document(SEARCH).variable("text", text).execute().path("search.totalCount").hasValue();
+        }
+        graphQl.document(SEARCH).variable("text", "(HWBB~^\"*").execute()
+                .path("search.edges[*].node.entity.id").entityList(String.class).contains("board-hwbb");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "   ", "%%%", "🙂", "a b c d e f g h i j k"})
+    void textWithoutWordsOrWithTooManyIsABadRequest(String text) {
+        graphQl.document(SEARCH).variable("text", text).execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement()
+                        .satisfies(error -> assertThat(error.getExtensions()).containsEntry("code", "BAD_REQUEST")));
+    }
+
+    @Test
+    void overlongTextIsABadRequest() {
+        graphQl.document(SEARCH).variable("text", "x".repeat(201)).execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement()
+                        .satisfies(error -> assertThat(error.getMessage()).contains("at most 200")));
+    }
+
+    @Test
+    void everyRoleMaySearch() {
+        for (String user : List.of("partner", "hwbb-secretariat", "auditor", "admin")) {
+            as(user).document(SEARCH).variables(Map.of("text", "Healthwatch")).execute()
+                    .path("search.totalCount").entity(Integer.class).satisfies(total -> assertThat(total).isPositive());
+        }
+    }
+}
