@@ -5,9 +5,6 @@ import java.util.List;
 /** Cypher of full-text search. */
 final class SearchCypher {
 
-    /** Name of the full-text index {@link #SEARCH} queries. */
-    static final String INDEX = "search_text";
-
     /**
      * No rows: the full-text index over the names and texts a public reader may see (actions' titles
      * and descriptions, organisations' and boards' names, short names and aliases, strategies' titles
