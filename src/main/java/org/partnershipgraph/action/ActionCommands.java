@@ -80,7 +80,7 @@ public class ActionCommands {
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
     public Action create(CreateActionInput input, CurrentUser user) {
         String title = text("title", input.title(), MAX_TITLE, true);
-        text("description", input.description(), MAX_TEXT, false);
+        String description = text("description", input.description(), MAX_TEXT, false);
         text("reason", input.reason(), MAX_TEXT, false);
         requireLabel("accountableTo", input.accountableTo(), Set.of("Board"));
         scopes.requireCanChange(user, input.accountableTo());
@@ -93,13 +93,14 @@ public class ActionCommands {
         }
         if (input.decisionId() != null) {
             requireLabel("decisionId", input.decisionId(), Set.of("Decision"));
+            scopes.requireCanChange(user, decisionBoard(input.decisionId()));
         }
         requireOrder(input.startDate(), input.dueDate());
         LocalDate today = LocalDate.now(clock);
         String id = "action-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        ActionEntity entity = new ActionEntity(id, title, (input.kind() == null ? ActionInputs.ActionKind.COMMITMENT
-                : input.kind()).name(), ActionStatus.NOT_STARTED.name(), today);
-        entity.setDescription(input.description());
+        String kind = (input.kind() == null ? ActionInputs.ActionKind.COMMITMENT : input.kind()).name();
+        ActionEntity entity = new ActionEntity(id, title, kind, ActionStatus.NOT_STARTED.name(), today);
+        entity.setDescription(description);
         entity.setStartDate(input.startDate());
         entity.setDueDate(input.dueDate());
         repository.save(entity);
@@ -115,8 +116,12 @@ public class ActionCommands {
         }
         addUpdate(id, today, ActionStatus.NOT_STARTED.name(), null, null, "Created", user);
         record(id, "createAction", Arrays.asList(FieldChange.of("title", null, title),
+                FieldChange.of("description", null, description), FieldChange.of("kind", null, kind),
                 FieldChange.of("accountableTo", null, input.accountableTo()),
-                FieldChange.of("ownerId", null, input.ownerId()), FieldChange.of("dueDate", null, input.dueDate()),
+                FieldChange.of("ownerId", null, input.ownerId()), FieldChange.of("startDate", null, input.startDate()),
+                FieldChange.of("dueDate", null, input.dueDate()),
+                FieldChange.of("delivers", null, delivers.isEmpty() ? null : String.join(", ", delivers)),
+                FieldChange.of("decision", null, input.decisionId()),
                 FieldChange.of("status", null, ActionStatus.NOT_STARTED.name())), input.reason(), user);
         return reload(id);
     }
@@ -126,24 +131,21 @@ public class ActionCommands {
     public Action update(UpdateActionInput input, CurrentUser user) {
         ActionEntity entity = lockAndLoad(input.id(), input.expectedVersion(), user);
         String title = input.title() == null ? entity.getTitle() : text("title", input.title(), MAX_TITLE, true);
-        text("description", input.description(), MAX_TEXT, false);
+        String description = input.description() == null ? entity.getDescription()
+                : text("description", input.description(), MAX_TEXT, false);
+        String timescale = input.timescale() == null ? entity.getTimescale()
+                : text("timescale", input.timescale(), MAX_TITLE, false);
         text("reason", input.reason(), MAX_TEXT, false);
         LocalDate start = input.startDate() == null ? entity.getStartDate() : input.startDate();
         LocalDate due = input.dueDate() == null ? entity.getDueDate() : input.dueDate();
         requireOrder(start, due);
         List<FieldChange> changes = Arrays.asList(FieldChange.of("title", entity.getTitle(), title),
-                FieldChange.of("description", entity.getDescription(), input.description() == null
-                        ? entity.getDescription() : input.description()),
+                FieldChange.of("description", entity.getDescription(), description),
                 FieldChange.of("startDate", entity.getStartDate(), start), FieldChange.of("dueDate", entity.getDueDate(), due),
-                FieldChange.of("timescale", entity.getTimescale(), input.timescale() == null
-                        ? entity.getTimescale() : input.timescale()));
+                FieldChange.of("timescale", entity.getTimescale(), timescale));
         entity.setTitle(title);
-        if (input.description() != null) {
-            entity.setDescription(input.description());
-        }
-        if (input.timescale() != null) {
-            entity.setTimescale(text("timescale", input.timescale(), MAX_TITLE, false));
-        }
+        entity.setDescription(description);
+        entity.setTimescale(timescale);
         entity.setStartDate(start);
         entity.setDueDate(due);
         repository.save(entity);
@@ -168,6 +170,11 @@ public class ActionCommands {
         if (date.isAfter(today)) {
             throw new ValidationException("date", "cannot be in the future (" + date + ")");
         }
+        if (entity.getAsOf() != null && date.isBefore(entity.getAsOf())) {
+            throw new ValidationException("date", "is before the action's latest update (" + entity.getAsOf()
+                    + "), was " + date + ": progress is recorded in date order, so give a date on or after "
+                    + entity.getAsOf());
+        }
         if (input.status() == ActionStatus.COMPLETE && input.completedDate() == null) {
             throw new ValidationException("completedDate", "is required when the status is COMPLETE");
         }
@@ -177,12 +184,13 @@ public class ActionCommands {
         if (input.completedDate() != null && input.completedDate().isAfter(today)) {
             throw new ValidationException("completedDate", "cannot be in the future (" + input.completedDate() + ")");
         }
-        Integer percent = input.status() == ActionStatus.COMPLETE && input.percentComplete() == null ? Integer.valueOf(100) : input.percentComplete();
+        Integer percent = percent(input, entity);
         String rag = input.rag() == null ? null : input.rag().name();
         List<FieldChange> changes = Arrays.asList(FieldChange.of("status", entity.getStatus(), input.status().name()),
                 FieldChange.of("rag", entity.getRag(), rag),
                 FieldChange.of("percentComplete", entity.getPercentComplete(), percent),
-                FieldChange.of("completedDate", entity.getCompletedDate(), input.completedDate()));
+                FieldChange.of("completedDate", entity.getCompletedDate(), input.completedDate()),
+                FieldChange.of("statusText", entity.getStatusText(), null), FieldChange.of("asOf", entity.getAsOf(), date));
         entity.setStatus(input.status().name());
         entity.setStatusText(null);
         entity.setRag(rag);
@@ -209,12 +217,13 @@ public class ActionCommands {
         params.put("id", input.actionId());
         params.put("owner", input.ownerId());
         run(ActionCypher.SET_OWNER, params);
+        String ownerTextBefore = entity.getOwnerText();
         if (input.ownerId() != null) {
             entity.setOwnerText(null);
         }
         repository.save(entity);
-        record(input.actionId(), "assignOwner", Arrays.asList(FieldChange.of("ownerId", before, input.ownerId())),
-                input.reason(), user);
+        record(input.actionId(), "assignOwner", Arrays.asList(FieldChange.of("ownerId", before, input.ownerId()),
+                FieldChange.of("ownerText", ownerTextBefore, entity.getOwnerText())), input.reason(), user);
         return reload(input.actionId());
     }
 
@@ -224,7 +233,9 @@ public class ActionCommands {
         ActionEntity entity = lockAndLoad(input.actionId(), input.expectedVersion(), user);
         text("reason", input.reason(), MAX_TEXT, false);
         requireLabel("dependsOnId", input.dependsOnId(), Set.of("Action"));
-        dependencies.addDependency(input.actionId(), input.dependsOnId());
+        if (!dependencies.addDependency(input.actionId(), input.dependsOnId())) {
+            return reload(input.actionId());
+        }
         repository.save(entity);
         record(input.actionId(), "addDependency", Arrays.asList(FieldChange.of("dependsOn", null, input.dependsOnId())),
                 input.reason(), user);
@@ -254,9 +265,15 @@ public class ActionCommands {
     public Action linkDecision(String decisionId, String actionId, Long expectedVersion, String reason, CurrentUser user) {
         ActionEntity entity = lockAndLoad(actionId, expectedVersion, user);
         text("reason", reason, MAX_TEXT, false);
-        run(ActionCypher.SET_CREATED_BY, Map.of("id", actionId, "decision", decisionId));
+        List<String> before = neo4j.query(ActionCypher.RELINK_DECISION)
+                .bindAll(Map.of("id", actionId, "decision", decisionId)).fetchAs(Value.class)
+                .mappedBy((t, r) -> r.get("before")).one().orElseThrow().asList(Value::asString);
+        if (before.equals(List.of(decisionId))) {
+            return reload(actionId);
+        }
         repository.save(entity);
-        record(actionId, "linkDecision", Arrays.asList(FieldChange.of("decision", null, decisionId)), reason, user);
+        record(actionId, "linkDecision", Arrays.asList(FieldChange.of("decision",
+                before.isEmpty() ? null : String.join(", ", before), decisionId)), reason, user);
         return reload(actionId);
     }
 
@@ -285,6 +302,26 @@ public class ActionCommands {
             throw new VersionConflictException(id, expectedVersion, current);
         }
         return new Locked(entity, nullableString(context.get("owner")));
+    }
+
+    /**
+     * The percent an update records: the one given; else 100 for COMPLETE; else the action's percent
+     * carried forward, unless the action was COMPLETE (a reopened action's 100 is not carried).
+     */
+    private static Integer percent(RecordProgressInput input, ActionEntity entity) {
+        if (input.percentComplete() != null) {
+            return input.percentComplete();
+        }
+        if (input.status() == ActionStatus.COMPLETE) {
+            return 100;
+        }
+        return ActionStatus.COMPLETE.name().equals(entity.getStatus()) ? null : entity.getPercentComplete();
+    }
+
+    /** The board whose meeting took decision {@code id}; null when it has none. */
+    private String decisionBoard(String id) {
+        return neo4j.query(ActionCypher.DECISION_BOARD).bindAll(Map.of("id", id)).fetchAs(Value.class)
+                .mappedBy((t, r) -> r.get("board")).one().map(ActionCommands::nullableString).orElse(null);
     }
 
     private static String nullableString(Value value) {

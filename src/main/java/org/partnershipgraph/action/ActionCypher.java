@@ -8,13 +8,14 @@ final class ActionCypher {
     private ActionCypher() {
     }
 
-    /** No rows: constraints and the indexes the action filters use. */
+    /** No rows: constraints, the indexes the action filters use, and the uniqueness of lock nodes (see {@code DependencyCypher.LOCK_ALL}). */
     static final List<String> SCHEMA = List.of(
             "CREATE CONSTRAINT action_id IF NOT EXISTS FOR (n:Action) REQUIRE n.id IS UNIQUE",
             "CREATE INDEX action_status IF NOT EXISTS FOR (n:Action) ON (n.status)",
             "CREATE INDEX action_rag IF NOT EXISTS FOR (n:Action) ON (n.rag)",
             "CREATE INDEX action_due_date IF NOT EXISTS FOR (n:Action) ON (n.dueDate)",
-            "CREATE INDEX action_title IF NOT EXISTS FOR (n:Action) ON (n.title)");
+            "CREATE INDEX action_title IF NOT EXISTS FOR (n:Action) ON (n.title)",
+            "CREATE CONSTRAINT lock_name IF NOT EXISTS FOR (n:Lock) REQUIRE n.name IS UNIQUE");
 
     /** One row {@code a}: the action with id {@code $id}. */
     static final String ACTION = """
@@ -171,6 +172,28 @@ final class ActionCypher {
             MATCH (d:Decision {id: $decision})
             MATCH (a:Action {id: $id})
             MERGE (d)-[:CREATED]->(a)
+            """;
+
+    /**
+     * One row {@code before}: makes decision {@code $decision} the one that created action {@code $id},
+     * in place of any other; {@code before} is the ids of the decisions linked before, sorted.
+     */
+    static final String RELINK_DECISION = """
+            MATCH (d:Decision {id: $decision})
+            MATCH (a:Action {id: $id})
+            WITH d, a, COLLECT { MATCH (old:Decision)-[:CREATED]->(a) RETURN old.id ORDER BY old.id } AS old
+            CALL (d, a) {
+                MATCH (other:Decision)-[r:CREATED]->(a) WHERE other <> d
+                DELETE r
+            }
+            MERGE (d)-[:CREATED]->(a)
+            RETURN old AS before
+            """;
+
+    /** One row {@code board}: the board of the meeting that took decision {@code $id} (null when none); no row when no such decision. */
+    static final String DECISION_BOARD = """
+            MATCH (d:Decision {id: $id})
+            RETURN COLLECT { MATCH (d)<-[:DECIDED]-(:Meeting)-[:OF]->(b:Board) RETURN b.id }[0] AS board
             """;
 
     /** One row {@code u}: appends a progress update to action {@code $id}, after its existing ones. */

@@ -76,6 +76,10 @@ class ActionEntity {
         this.status = status;
     }
 
+    String getStatusText() {
+        return statusText;
+    }
+
     void setStatusText(String statusText) {
         this.statusText = statusText;
     }
@@ -94,6 +98,10 @@ class ActionEntity {
 
     void setPercentComplete(Integer percentComplete) {
         this.percentComplete = percentComplete;
+    }
+
+    LocalDate getAsOf() {
+        return asOf;
     }
 
     void setAsOf(LocalDate asOf) {
@@ -130,6 +138,10 @@ class ActionEntity {
 
     void setTimescale(String timescale) {
         this.timescale = timescale;
+    }
+
+    String getOwnerText() {
+        return ownerText;
     }
 
     void setOwnerText(String ownerText) {

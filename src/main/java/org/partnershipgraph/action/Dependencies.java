@@ -87,8 +87,10 @@ public class Dependencies {
 
     /**
      * Makes {@code from} depend on {@code to}, in a transaction (the caller's, or a new one) that
-     * first locks both actions, so two concurrent edits cannot together close a cycle. Concurrent
-     * writers can still deadlock; callers run it under {@code TransientRetry}, as the mutations do.
+     * locks both actions and then the one lock every addition takes before its cycle check, so
+     * additions check one at a time, each seeing the others' committed edges: two concurrent
+     * additions cannot together close a cycle, however long. Concurrent writers can still
+     * deadlock on the actions' locks; callers run it under {@code TransientRetry}, as the mutations do.
      *
      * @return true when the dependency is new
      * @throws DependencyCycleException when it would close a cycle; nothing is written
@@ -97,6 +99,7 @@ public class Dependencies {
     @Transactional
     public boolean addDependency(String from, String to) {
         lock(from, to);
+        neo4j.query(DependencyCypher.LOCK_ALL).bindAll(Map.of("name", "dependencies")).run();
         Record check = one(DependencyCypher.CYCLE_CHECK, Map.of("from", from, "to", to));
         requireExists(check, from, to);
         if (!check.get("cycle").isNull()) {

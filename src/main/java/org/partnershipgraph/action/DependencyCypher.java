@@ -78,6 +78,15 @@ final class DependencyCypher {
             """;
 
     /**
+     * No rows: takes the write lock of the lock node {@code $name} (made on first use), held to the end
+     * of the transaction, so that dependency additions check for cycles one at a time.
+     */
+    static final String LOCK_ALL = """
+            MERGE (l:Lock {name: $name})
+            SET l.takenAt = datetime()
+            """;
+
+    /**
      * One row {@code from, to, cycle}: whether both actions exist, and the ids along the cycle that
      * {@code $from} depending on {@code $to} would close (from, to, ..., from), or null.
      */

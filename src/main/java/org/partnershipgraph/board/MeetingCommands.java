@@ -60,7 +60,8 @@ public class MeetingCommands {
         meetings.save(new MeetingEntity(id, input.date(), title, location));
         neo4j.query(BoardCypher.SET_MEETING_BOARD).bindAll(Map.of("id", id, "board", input.boardId())).run();
         history.record(id, "recordMeeting", Arrays.asList(FieldChange.of("board", null, input.boardId()),
-                FieldChange.of("date", null, input.date()), FieldChange.of("title", null, title)), null, user);
+                FieldChange.of("date", null, input.date()), FieldChange.of("title", null, title),
+                FieldChange.of("location", null, location)), null, user);
         return queries.meeting(id).orElseThrow();
     }
 
@@ -81,7 +82,7 @@ public class MeetingCommands {
         decisions.save(new DecisionEntity(id, text, number));
         neo4j.query(BoardCypher.SET_DECISION_MEETING).bindAll(Map.of("id", id, "meeting", input.meetingId())).run();
         history.record(id, "recordDecision", Arrays.asList(FieldChange.of("meeting", null, input.meetingId()),
-                FieldChange.of("text", null, text)), null, user);
+                FieldChange.of("text", null, text), FieldChange.of("number", null, number)), null, user);
         return decision(id);
     }
 

@@ -281,6 +281,99 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
         await("the service stops following the changes once its subscriber has gone", () -> !actionEvents.following());
     }
 
+    @Test
+    void anActionCannotBeCreatedFromAnotherBoardsDecision() {
+        String decision = hwbbDecision("RESOLVED: the Board agreed the plan.");
+        hosc.document("""
+                mutation($d: ID!) { createAction(input: {title: "Scrutinise it", accountableTo: "board-hosc", decisionId: $d}) {
+                    action { id } } }
+                """).variable("d", decision).execute().errors()
+                .expect(e -> "FORBIDDEN".equals(e.getExtensions().get("code"))).verify();
+        assertThat(count("MATCH (a:Action) RETURN count(a)")).isEqualTo(4);
+        assertThat(count("MATCH (:Decision)-[c:CREATED]->() RETURN count(c)")).isZero();
+    }
+
+    @Test
+    void progressWithoutAPercentageCarriesTheLastOneForward() {
+        hwbb.document(progress("action-m-2", 0)).execute().path("recordProgress.action.version").entity(Integer.class).isEqualTo(1);
+        hwbb.document("""
+                mutation { recordProgress(input: {actionId: "action-m-2", expectedVersion: 1, status: AT_RISK, commentary: "Slipping"}) {
+                    update { percentComplete } } }
+                """).execute()
+                .path("recordProgress.update.percentComplete").entity(Integer.class).isEqualTo(50);
+        graphQl.document("{ progress(scope: {id: \"board-hwbb-sub\"}) { total weightedPercentComplete } }").execute()
+                .path("progress.total").entity(Integer.class).isEqualTo(1)
+                .path("progress.weightedPercentComplete").entity(Double.class).isEqualTo(50.0);
+    }
+
+    @Test
+    void progressDatedBeforeTheLatestUpdateIsRefused() {
+        hwbb.document("""
+                mutation { recordProgress(input: {actionId: "action-m-2", expectedVersion: 0, status: COMPLETE,
+                    completedDate: "2025-01-30", date: "2025-01-01"}) { action { version } } }
+                """).execute().errors()
+                .expect(e -> "VALIDATION".equals(e.getExtensions().get("code")) && "date".equals(e.getExtensions().get("field"))
+                        && e.getMessage().contains(AS_OF.toString()))
+                .verify();
+        assertThat(count("MATCH (a:Action {id: 'action-m-2'}) RETURN a.version")).isZero();
+        assertThat(count("MATCH (:Action {id: 'action-m-2'})-[:HAS_UPDATE]->(u) RETURN count(u)")).isEqualTo(1);
+    }
+
+    @Test
+    void linkingAnotherDecisionReplacesTheFirstAndTheHistorySaysSo() {
+        String first = hwbbDecision("RESOLVED: first.");
+        String second = hwbbDecision("RESOLVED: second.");
+        String link = """
+                mutation($d: ID!, $v: Int!) { linkDecision(input: {decisionId: $d, actionId: "action-m-1", expectedVersion: $v}) {
+                    action { version decision { id } } } }
+                """;
+        hwbb.document(link).variable("d", first).variable("v", 0).execute()
+                .path("linkDecision.action.version").entity(Integer.class).isEqualTo(1);
+        hwbb.document(link).variable("d", second).variable("v", 1).execute()
+                .path("linkDecision.action.version").entity(Integer.class).isEqualTo(2)
+                .path("linkDecision.action.decision.id").entity(String.class).isEqualTo(second);
+        hwbb.document(link).variable("d", second).variable("v", 2).execute()
+                .path("linkDecision.action.version").entity(Integer.class).isEqualTo(2);
+        assertThat(count("MATCH (:Decision)-[c:CREATED]->(:Action {id: 'action-m-1'}) RETURN count(c)")).isEqualTo(1);
+        auditor.document("{ history(entityId: \"action-m-1\") { operation changes { field before after } } }").execute()
+                .path("history[*].operation").entityList(String.class).containsExactly("linkDecision", "linkDecision")
+                .path("history[0].changes[0].before").entity(String.class).isEqualTo(first)
+                .path("history[0].changes[0].after").entity(String.class).isEqualTo(second);
+    }
+
+    @Test
+    void addingADependencyTwiceChangesNothingTheSecondTime() {
+        String add = """
+                mutation($v: Int!) { addDependency(input: {actionId: "action-m-2", expectedVersion: $v, dependsOnId: "action-m-3"}) {
+                    action { version dependsOn { id } } } }
+                """;
+        hwbb.document(add).variable("v", 0).execute().path("addDependency.action.version").entity(Integer.class).isEqualTo(1);
+        hwbb.document(add).variable("v", 1).execute().path("addDependency.action.version").entity(Integer.class).isEqualTo(1)
+                .path("addDependency.action.dependsOn[*].id").entityList(String.class).containsExactly("action-m-3");
+        assertThat(count("MATCH (h:HistoryEntry {entityId: 'action-m-2'}) RETURN count(h)")).isEqualTo(1);
+    }
+
+    @Test
+    void theHistoryNamesEveryFieldAMutationChanges() {
+        write("MATCH (a:Action {id: 'action-m-1'}) SET a.statusText = 'Under way', a.ownerText = 'The lead officer'", Map.of(), false);
+        hwbb.document("""
+                mutation { assignOwner(input: {actionId: "action-m-1", expectedVersion: 0, ownerId: "post-other"}) { action { version } } }
+                """).execute().path("assignOwner.action.version").entity(Integer.class).isEqualTo(1);
+        hwbb.document(progress("action-m-1", 1)).execute().path("recordProgress.action.version").entity(Integer.class).isEqualTo(2);
+        auditor.document("{ history(entityId: \"action-m-1\") { operation changes { field before after } } }").execute()
+                .path("history[0].changes[*].field").entityList(String.class).contains("statusText", "asOf")
+                .path("history[1].changes[*].field").entityList(String.class).containsExactly("ownerId", "ownerText");
+    }
+
+    private String hwbbDecision(String text) {
+        String meeting = hwbb.document("""
+                mutation { recordMeeting(input: {boardId: "board-hwbb", date: "2025-01-15", title: "January meeting"}) { meeting { id } } }
+                """).execute().path("recordMeeting.meeting.id").entity(String.class).get();
+        return hwbb.document("""
+                mutation($m: ID!, $t: String!) { recordDecision(input: {meetingId: $m, text: $t}) { decision { id } } }
+                """).variable("m", meeting).variable("t", text).execute().path("recordDecision.decision.id").entity(String.class).get();
+    }
+
     private static String progress(String actionId, int version) {
         return "mutation { recordProgress(input: {actionId: \"" + actionId + "\", expectedVersion: " + version
                 + ", status: IN_PROGRESS, rag: GREEN, percentComplete: 50, commentary: \"On track\"}) { action { id version } } }";
