@@ -59,7 +59,7 @@ class HttpSecurityTest extends GraphQlTestBase {
     @Test
     void namedUsersOutsideLocalModeStopTheStart() {
         SecurityProperties properties = new SecurityProperties(SecurityProperties.Mode.PUBLIC,
-                new SecurityProperties.Jwt("roles", "boards", "sub"),
+                new SecurityProperties.Jwt("roles", "boards", "sub", null),
                 Map.of("admin", new SecurityProperties.LocalUser("admin-local-only", Role.ADMIN, List.of())),
                 new SecurityProperties.Cors(List.of()),
                 new SecurityProperties.Limits(15, 20000, 30, DataSize.ofKilobytes(64)));
