@@ -1,5 +1,6 @@
 package org.partnershipgraph.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
@@ -11,9 +12,13 @@ import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -29,17 +34,21 @@ import org.partnershipgraph.embedded.EmbeddedNeo4jServer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.graphql.client.SubscriptionErrorException;
 import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
 
 /**
  * JWT mode: bearer tokens signed by the configured key, issued by the configured issuer for this
  * service's audience, with roles from the {@code roles} claim; expired, wrongly-signed, foreign
  * and misaddressed tokens get 401 with code UNAUTHENTICATED, and JWT mode without an audience
- * does not start.
+ * does not start. Over a WebSocket, operations started after the token's expiry are refused and a
+ * running subscription ends with an error when it expires.
  */
 @ActiveProfiles(inheritProfiles = false)
 class JwtSecurityTest extends ServiceTestBase {
@@ -125,6 +134,44 @@ class JwtSecurityTest extends ServiceTestBase {
     }
 
     @Test
+    void aWebSocketRefusesOperationsStartedAfterItsTokenExpires() {
+        Instant expiry = Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.SECONDS);
+        WebSocketGraphQlTester socket = socket(token(TRUSTED, List.of("PARTNER"), expiry));
+        try {
+            socket.document(PROBE).execute().path("action.updates[0].author").entity(String.class).isEqualTo("someone");
+            awaitPast(expiry);
+            socket.document(PROBE).execute().errors()
+                    .expect(e -> "UNAUTHENTICATED".equals(e.getExtensions().get("code"))).verify()
+                    .path("action").pathDoesNotExist();
+            socket.document("{ action(id: \"action-jwt-probe\") { id } }").execute().errors()
+                    .expect(e -> "UNAUTHENTICATED".equals(e.getExtensions().get("code"))).verify();
+            GraphQlTester.Response refused = socket.document("subscription { actionChanged { operation } }")
+                    .executeSubscription().toFlux().blockFirst(TIMEOUT);
+            assertThat(refused).isNotNull();
+            refused.errors().expect(e -> "UNAUTHENTICATED".equals(e.getExtensions().get("code"))).verify();
+        } finally {
+            socket.stop().block(TIMEOUT);
+        }
+    }
+
+    @Test
+    void aRunningSubscriptionEndsWithAnErrorWhenItsTokenExpires() throws Exception {
+        Instant expiry = Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.SECONDS);
+        WebSocketGraphQlTester socket = socket(token(TRUSTED, List.of("PARTNER"), expiry));
+        try {
+            CompletableFuture<Void> ended = socket.document("subscription { actionChanged { operation } }")
+                    .executeSubscription().toFlux().then().toFuture();
+            assertThatThrownBy(() -> ended.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class)
+                    .cause().isInstanceOfSatisfying(SubscriptionErrorException.class, ex -> assertThat(ex.getErrors())
+                            .singleElement().satisfies(e -> assertThat(e.getExtensions()).containsEntry("code", "UNAUTHENTICATED")));
+            assertThat(Instant.now()).as("the subscription ran until the token expired").isAfterOrEqualTo(expiry);
+        } finally {
+            socket.stop().block(TIMEOUT);
+        }
+    }
+
+    @Test
     void jwtModeWithoutAnAudienceDoesNotStart() {
         System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
         try {
@@ -146,6 +193,15 @@ class JwtSecurityTest extends ServiceTestBase {
                 .exchange()
                 .expectStatus().isUnauthorized()
                 .expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("UNAUTHENTICATED");
+    }
+
+    private WebSocketGraphQlTester socket(String token) {
+        return WebSocketGraphQlTester.builder("ws://localhost:" + port + "/graphql", new StandardWebSocketClient())
+                .headers(h -> h.setBearerAuth(token)).build();
+    }
+
+    private static void awaitPast(Instant instant) {
+        await("the token has expired", () -> Instant.now().isAfter(instant.plusMillis(100)));
     }
 
     private GraphQlTester bearer(String token) {
