@@ -172,6 +172,16 @@ class JwtSecurityTest extends ServiceTestBase {
     }
 
     @Test
+    void healthDetailsAreForAdminTokensOnly() {
+        http.get().uri("/actuator/health").headers(h -> h.setBearerAuth(token(TRUSTED, List.of("ADMIN"), Instant.now().plusSeconds(600))))
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.components.neo4j.status").isEqualTo("UP");
+        http.get().uri("/actuator/health").headers(h -> h.setBearerAuth(token(TRUSTED, List.of("AUDITOR"), Instant.now().plusSeconds(600))))
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP").jsonPath("$.components").doesNotExist();
+    }
+
+    @Test
     void jwtModeWithoutAnAudienceDoesNotStart() {
         System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
         try {
