@@ -33,7 +33,7 @@ class Neo4jContainerSmokeTest extends GraphQlTestBase {
 
     @Test
     void healthShowsTheExternalNeo4j() {
-        http.get().uri("/actuator/health").exchange()
+        http.get().uri("/actuator/health").headers(h -> h.setBasicAuth("admin", USERS.get("admin"))).exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.components.neo4j.status").isEqualTo("UP");

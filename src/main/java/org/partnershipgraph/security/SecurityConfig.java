@@ -8,6 +8,7 @@ import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
@@ -28,6 +29,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.util.StringUtils;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -43,10 +45,16 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(SecurityProperties.class)
 public class SecurityConfig {
 
+    private static final String JWT_PREFIX = "spring.security.oauth2.resourceserver.jwt.";
+
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties, GraphQlProperties graphQl,
-            ObjectProvider<UserDetailsService> users, JsonMapper jsonMapper) throws Exception {
+            ObjectProvider<UserDetailsService> users, ObjectProvider<OAuth2ResourceServerProperties> resourceServer,
+            JsonMapper jsonMapper) throws Exception {
         requireConsistent(properties);
+        if (properties.mode() == SecurityProperties.Mode.JWT) {
+            requireSafeJwt(properties.jwt(), resourceServer.getObject().getJwt());
+        }
         AuthenticationEntryPoint unauthenticated = (request, response, ex) -> GraphQlErrorResponses.write(response, 401,
                 "UNAUTHENTICATED", "Authentication failed: " + ex.getMessage() + ". Sign in again, or send no credentials to read public data.",
                 Map.of());
@@ -123,6 +131,46 @@ public class SecurityConfig {
                     throw new IllegalStateException("Local user " + name + " needs a password and a role");
                 }
             });
+        }
+    }
+
+    /**
+     * JWT mode accepts a token only when it was issued for this service by the configured issuer.
+     * Spring Boot 4.1 checks {@code aud} against {@code audiences} and {@code iss} against
+     * {@code issuer-uri} whichever key source builds the decoder, but only when they are set; it
+     * builds the public-key decoder only while {@code issuer-uri} is unset, so that source has its
+     * issuer checked by {@link JwtIssuerConfig}. Anything less stops the start.
+     */
+    static void requireSafeJwt(SecurityProperties.Jwt claims, OAuth2ResourceServerProperties.Jwt jwt) {
+        boolean issuerUri = StringUtils.hasText(jwt.getIssuerUri());
+        boolean issuer = StringUtils.hasText(claims.issuer());
+        boolean publicKey = jwt.getPublicKeyLocation() != null;
+        if (!issuerUri && !StringUtils.hasText(jwt.getJwkSetUri()) && !publicKey) {
+            throw new IllegalStateException("partnership.security.mode is JWT, but no key source is set: set "
+                    + JWT_PREFIX + "issuer-uri, " + JWT_PREFIX + "jwk-set-uri or " + JWT_PREFIX + "public-key-location.");
+        }
+        if (jwt.getAudiences() == null || jwt.getAudiences().stream().noneMatch(StringUtils::hasText)) {
+            throw new IllegalStateException("partnership.security.mode is JWT, but " + JWT_PREFIX + "audiences is not set: "
+                    + "set it (SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES) to the audience the identity provider "
+                    + "puts in the aud claim of this service's tokens; without it a token issued for any other application "
+                    + "of the same provider would sign its user in here.");
+        }
+        if (issuerUri && publicKey) {
+            throw new IllegalStateException(JWT_PREFIX + "public-key-location and " + JWT_PREFIX + "issuer-uri are both "
+                    + "set: Spring Boot then ignores the public key and fetches the issuer's keys instead. Keep "
+                    + "public-key-location and replace issuer-uri with partnership.security.jwt.issuer (the tokens' iss), "
+                    + "or keep issuer-uri alone.");
+        }
+        if (!issuerUri && !issuer) {
+            throw new IllegalStateException("partnership.security.mode is JWT, but the tokens' issuer is not checked: set "
+                    + JWT_PREFIX + "issuer-uri (SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI) or, with "
+                    + JWT_PREFIX + "public-key-location, partnership.security.jwt.issuer (PARTNERSHIP_SECURITY_JWT_ISSUER) "
+                    + "to the iss claim the identity provider writes.");
+        }
+        if (issuerUri && issuer && !jwt.getIssuerUri().equals(claims.issuer())) {
+            throw new IllegalStateException(JWT_PREFIX + "issuer-uri (" + jwt.getIssuerUri() + ") and "
+                    + "partnership.security.jwt.issuer (" + claims.issuer() + ") differ, so every token would be refused: "
+                    + "keep one.");
         }
     }
 

@@ -13,7 +13,8 @@ import org.springframework.util.unit.DataSize;
  * @param mode  {@code PUBLIC} (default): nobody signs in, everything is read as PUBLIC;
  *              {@code LOCAL}: the named users below sign in with HTTP Basic (development and tests);
  *              {@code JWT}: OAuth2 bearer tokens from the issuer in
- *              {@code spring.security.oauth2.resourceserver.jwt.*}
+ *              {@code spring.security.oauth2.resourceserver.jwt.*}, which must name the audience
+ *              and have the issuer checked ({@link SecurityConfig#requireSafeJwt})
  * @param jwt   claim names for JWT mode
  * @param users named users for LOCAL mode, by user name
  * @param cors  origins of the portal front-ends allowed to call the API from a browser
@@ -36,9 +37,12 @@ public record SecurityProperties(
      * @param rolesClaim  claim holding the role names (a string or a list: PARTNER, SECRETARIAT, AUDITOR, ADMIN)
      * @param boardsClaim claim holding a secretariat's board ids (a list)
      * @param nameClaim   claim naming the user for the audit trail
+     * @param issuer      the {@code iss} every token must carry, for key sources that do not check it
+     *                    themselves: {@code public-key-location} (Spring Boot ignores that key when
+     *                    {@code issuer-uri} is set) or {@code jwk-set-uri} without {@code issuer-uri}
      */
     public record Jwt(@DefaultValue("roles") String rolesClaim, @DefaultValue("boards") String boardsClaim,
-            @DefaultValue("sub") String nameClaim) {
+            @DefaultValue("sub") String nameClaim, String issuer) {
     }
 
     /**

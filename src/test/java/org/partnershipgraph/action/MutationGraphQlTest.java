@@ -208,7 +208,7 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
         hwbb.document("""
                 mutation { updateAction(input: {id: "action-m-1", expectedVersion: 1, dueDate: "2026-09-30"}) { action { dueDate } } }
                 """).execute().path("updateAction.action.dueDate").entity(String.class).isEqualTo("2026-09-30");
-        graphQl.document("""
+        as("auditor").document("""
                 { action(id: "action-m-1") { now: stateAsOf(date: "2099-01-01") { ownerId dueDate status }
                                              then: stateAsOf(date: "2025-02-01") { ownerId dueDate status } } }
                 """).execute()

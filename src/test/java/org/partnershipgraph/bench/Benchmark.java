@@ -83,6 +83,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class Benchmark {
 
+    private static final String JWT_ISSUER = "https://idp.example.org/bench";
+    private static final String JWT_AUDIENCE = "partnership-graph";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final List<String> STATUSES = List.of("NOT_STARTED", "IN_PROGRESS", "AT_RISK", "OFF_TRACK",
             "COMPLETE", "ON_HOLD", "CANCELLED", "UNKNOWN");
@@ -249,6 +251,8 @@ public final class Benchmark {
                 "--server.port=0",
                 "--partnership.security.mode=JWT",
                 "--spring.security.oauth2.resourceserver.jwt.public-key-location=" + publicKeyFile(keys, data),
+                "--spring.security.oauth2.resourceserver.jwt.audiences=" + JWT_AUDIENCE,
+                "--partnership.security.jwt.issuer=" + JWT_ISSUER,
                 "--partnership.seed.mode=NEVER",
                 "--partnership.neo4j.embedded.data-directory=" + data,
                 "--partnership.neo4j.embedded.page-cache=1GB",
@@ -712,7 +716,8 @@ public final class Benchmark {
 
     /** An ADMIN bearer token signed with {@code keys}, valid for a day: the service runs in JWT mode, as in production. */
     private static String token(KeyPair keys) throws JOSEException {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject("bench-admin").claim("roles", List.of("ADMIN"))
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject("bench-admin").issuer(JWT_ISSUER).audience(JWT_AUDIENCE)
+                .claim("roles", List.of("ADMIN"))
                 .issueTime(new Date()).expirationTime(Date.from(java.time.Instant.now().plus(Duration.ofDays(1)))).build();
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
         jwt.sign(new RSASSASigner((RSAPrivateKey) keys.getPrivate()));

@@ -2,6 +2,8 @@ package org.partnershipgraph.graphql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.partnershipgraph.GraphQlTestBase;
 import org.springframework.http.MediaType;
@@ -92,11 +94,25 @@ class HttpErrorsTest extends GraphQlTestBase {
     }
 
     @Test
-    void healthIsUpAndShowsNeo4j() {
+    void healthIsUpAndShowsNeo4jToAdminsOnly() {
         http.get().uri("/actuator/health").exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.status").isEqualTo("UP")
-                .jsonPath("$.components.neo4j.status").isEqualTo("UP");
+                .jsonPath("$.components").doesNotExist()
+                .jsonPath("$.details").doesNotExist();
+        for (String user : List.of("partner", "auditor")) {
+            http.get().uri("/actuator/health").headers(h -> h.setBasicAuth(user, USERS.get(user))).exchange()
+                    .expectStatus().isOk()
+                    .expectBody()
+                    .jsonPath("$.status").isEqualTo("UP")
+                    .jsonPath("$.components").doesNotExist();
+        }
+        http.get().uri("/actuator/health").headers(h -> h.setBasicAuth("admin", USERS.get("admin"))).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("UP")
+                .jsonPath("$.components.neo4j.status").isEqualTo("UP")
+                .jsonPath("$.components.neo4j.details.server").exists();
     }
 }

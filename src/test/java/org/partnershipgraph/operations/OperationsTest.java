@@ -19,6 +19,9 @@ class OperationsTest extends GraphQlTestBase {
         http.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP");
         http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP").jsonPath("$.components").doesNotExist();
+        http.get().uri("/actuator/health/readiness").headers(h -> h.setBasicAuth("admin", USERS.get("admin"))).exchange()
+                .expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP").jsonPath("$.components.neo4j.status").isEqualTo("UP");
     }
 

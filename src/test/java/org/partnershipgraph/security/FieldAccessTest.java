@@ -29,6 +29,10 @@ class FieldAccessTest extends GraphQlTestBase {
             Map.entry("ProgressUpdate.author",
                     "{ action(id: \"" + Probe.ACTION + "\") { updates { author } } }"),
             Map.entry("Query.history", "{ history(entityId: \"board-hwbb\") { at } }"),
+            Map.entry("ActionState.ownerId",
+                    "{ action(id: \"" + Probe.ACTION + "\") { stateAsOf(date: \"2025-01-01\") { ownerId } } }"),
+            Map.entry("ActionState.dueDate",
+                    "{ action(id: \"" + Probe.ACTION + "\") { stateAsOf(date: \"2025-01-01\") { dueDate } } }"),
             Map.entry("Mutation.createAction",
                     "mutation { createAction(input: {title: \"\", accountableTo: \"board-hwbb\"}) { action { id } } }"),
             Map.entry("Mutation.updateAction",
@@ -78,6 +82,25 @@ class FieldAccessTest extends GraphQlTestBase {
                 assertThat(PROBES).as("a probe query for " + field).containsKey(field);
             }
         });
+    }
+
+    @Test
+    void stateAsOfGivesTheOwnerAndDueDateFromHistoryToAuditorsOnly() {
+        String query = "{ action(id: \"" + Probe.ACTION + "\") { stateAsOf(date: \"2099-01-01\") { date status ownerId dueDate } } }";
+        for (String caller : List.of("anonymous", "partner", "hwbb-secretariat")) {
+            String code = caller.equals("anonymous") ? "UNAUTHENTICATED" : "FORBIDDEN";
+            GraphQlTester tester = caller.equals("anonymous") ? graphQl : as(caller);
+            tester.document(query).execute()
+                    .errors().expect(e -> code.equals(e.getExtensions().get("code"))
+                            && List.of("action", "stateAsOf", "ownerId").equals(e.getParsedPath())).expect(e -> code.equals(e.getExtensions().get("code"))
+                            && List.of("action", "stateAsOf", "dueDate").equals(e.getParsedPath())).verify()
+                    .path("action.stateAsOf.date").entity(String.class).isEqualTo("2099-01-01")
+                    .path("action.stateAsOf.status").hasValue()
+                    .path("action.stateAsOf.ownerId").valueIsNull()
+                    .path("action.stateAsOf.dueDate").valueIsNull();
+        }
+        as("auditor").document(query).execute().errors().verify()
+                .path("action.stateAsOf.dueDate").hasValue();
     }
 
     static List<Object[]> matrix() {

@@ -2,7 +2,15 @@ package org.partnershipgraph.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.SocketException;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +20,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.util.unit.DataSize;
 
-/** Sign-in failures, CORS, security headers and the refusal of named users outside LOCAL mode. */
+/**
+ * Sign-in failures, CORS, security headers, the refusal of named users outside LOCAL mode, and the
+ * local profile's loopback-only listener.
+ */
 class HttpSecurityTest extends GraphQlTestBase {
 
     @Test
@@ -57,9 +68,32 @@ class HttpSecurityTest extends GraphQlTestBase {
     }
 
     @Test
+    void theLocalProfileListensOnLoopbackOnly() throws IOException {
+        InetAddress outward = NetworkInterface.networkInterfaces().filter(HttpSecurityTest::upAndOutward)
+                .flatMap(NetworkInterface::inetAddresses).filter(a -> !a.isLinkLocalAddress()).findFirst().orElse(null);
+        assumeTrue(outward != null, "this machine has no network address besides loopback");
+        try (Socket loopback = new Socket()) {
+            loopback.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5000);
+        }
+        try (Socket socket = new Socket()) {
+            assertThatThrownBy(() -> socket.connect(new InetSocketAddress(outward, port), 5000))
+                    .as("a connection to %s:%d", outward.getHostAddress(), port)
+                    .isInstanceOf(IOException.class);
+        }
+    }
+
+    private static boolean upAndOutward(NetworkInterface network) {
+        try {
+            return network.isUp() && !network.isLoopback();
+        } catch (SocketException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    @Test
     void namedUsersOutsideLocalModeStopTheStart() {
         SecurityProperties properties = new SecurityProperties(SecurityProperties.Mode.PUBLIC,
-                new SecurityProperties.Jwt("roles", "boards", "sub"),
+                new SecurityProperties.Jwt("roles", "boards", "sub", null),
                 Map.of("admin", new SecurityProperties.LocalUser("admin-local-only", Role.ADMIN, List.of())),
                 new SecurityProperties.Cors(List.of()),
                 new SecurityProperties.Limits(15, 20000, 30, DataSize.ofKilobytes(64)));

@@ -1,5 +1,8 @@
 package org.partnershipgraph.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,9 +12,13 @@ import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -21,16 +28,27 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.partnershipgraph.PartnershipGraphApplication;
 import org.partnershipgraph.ServiceTestBase;
+import org.partnershipgraph.embedded.EmbeddedNeo4jServer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.graphql.client.SubscriptionErrorException;
 import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
 
 /**
- * JWT mode: bearer tokens signed by the configured key, with roles from the {@code roles}
- * claim; expired and wrongly-signed tokens get 401 with code UNAUTHENTICATED.
+ * JWT mode: bearer tokens signed by the configured key, issued by the configured issuer for this
+ * service's audience, with roles from the {@code roles} claim; expired, wrongly-signed, foreign
+ * and misaddressed tokens get 401 with code UNAUTHENTICATED, and JWT mode without an audience
+ * does not start. Over a WebSocket, operations started after the token's expiry are refused and a
+ * running subscription ends with an error when it expires.
  */
 @ActiveProfiles(inheritProfiles = false)
 class JwtSecurityTest extends ServiceTestBase {
@@ -39,13 +57,21 @@ class JwtSecurityTest extends ServiceTestBase {
     private static final KeyPair STRANGER = keyPair();
     private static final Path DATA = dataDirectory();
     private static final String PROBE = "{ action(id: \"action-jwt-probe\") { id updates { author } } }";
+    private static final String ISSUER = "https://idp.example.org/realms/partnership";
+    private static final String AUDIENCE = "partnership-graph";
+    private static final String PUBLIC_KEY = publicKeyFile();
+
+    @Autowired
+    private EmbeddedNeo4jServer server;
 
     @DynamicPropertySource
     static void jwtMode(DynamicPropertyRegistry registry) {
         registry.add("partnership.neo4j.embedded.data-directory", DATA::toString);
         registry.add("partnership.seed.mode", () -> "NEVER");
         registry.add("partnership.security.mode", () -> "JWT");
-        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", JwtSecurityTest::publicKeyFile);
+        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", () -> PUBLIC_KEY);
+        registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> AUDIENCE);
+        registry.add("partnership.security.jwt.issuer", () -> ISSUER);
     }
 
     @BeforeEach
@@ -95,6 +121,81 @@ class JwtSecurityTest extends ServiceTestBase {
         rejected("not.a.token");
     }
 
+    @Test
+    void aTokenForAnotherAudienceIsUnauthenticated() {
+        rejected(token(TRUSTED, ISSUER, List.of("another-application"), List.of("ADMIN"), Instant.now().plusSeconds(600)));
+        rejected(token(TRUSTED, ISSUER, List.of(), List.of("ADMIN"), Instant.now().plusSeconds(600)));
+    }
+
+    @Test
+    void aTokenFromAnotherIssuerIsUnauthenticated() {
+        rejected(token(TRUSTED, "https://elsewhere.example.com", List.of(AUDIENCE), List.of("ADMIN"), Instant.now().plusSeconds(600)));
+        rejected(token(TRUSTED, null, List.of(AUDIENCE), List.of("ADMIN"), Instant.now().plusSeconds(600)));
+    }
+
+    @Test
+    void aWebSocketRefusesOperationsStartedAfterItsTokenExpires() {
+        Instant expiry = Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.SECONDS);
+        WebSocketGraphQlTester socket = socket(token(TRUSTED, List.of("PARTNER"), expiry));
+        try {
+            socket.document(PROBE).execute().path("action.updates[0].author").entity(String.class).isEqualTo("someone");
+            awaitPast(expiry);
+            socket.document(PROBE).execute().errors()
+                    .expect(e -> "UNAUTHENTICATED".equals(e.getExtensions().get("code"))).verify()
+                    .path("action").pathDoesNotExist();
+            socket.document("{ action(id: \"action-jwt-probe\") { id } }").execute().errors()
+                    .expect(e -> "UNAUTHENTICATED".equals(e.getExtensions().get("code"))).verify();
+            GraphQlTester.Response refused = socket.document("subscription { actionChanged { operation } }")
+                    .executeSubscription().toFlux().blockFirst(TIMEOUT);
+            assertThat(refused).isNotNull();
+            refused.errors().expect(e -> "UNAUTHENTICATED".equals(e.getExtensions().get("code"))).verify();
+        } finally {
+            socket.stop().block(TIMEOUT);
+        }
+    }
+
+    @Test
+    void aRunningSubscriptionEndsWithAnErrorWhenItsTokenExpires() throws Exception {
+        Instant expiry = Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.SECONDS);
+        WebSocketGraphQlTester socket = socket(token(TRUSTED, List.of("PARTNER"), expiry));
+        try {
+            CompletableFuture<Void> ended = socket.document("subscription { actionChanged { operation } }")
+                    .executeSubscription().toFlux().then().toFuture();
+            assertThatThrownBy(() -> ended.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class)
+                    .cause().isInstanceOfSatisfying(SubscriptionErrorException.class, ex -> assertThat(ex.getErrors())
+                            .singleElement().satisfies(e -> assertThat(e.getExtensions()).containsEntry("code", "UNAUTHENTICATED")));
+            assertThat(Instant.now()).as("the subscription ran until the token expired").isAfterOrEqualTo(expiry);
+        } finally {
+            socket.stop().block(TIMEOUT);
+        }
+    }
+
+    @Test
+    void healthDetailsAreForAdminTokensOnly() {
+        http.get().uri("/actuator/health").headers(h -> h.setBearerAuth(token(TRUSTED, List.of("ADMIN"), Instant.now().plusSeconds(600))))
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.components.neo4j.status").isEqualTo("UP");
+        http.get().uri("/actuator/health").headers(h -> h.setBearerAuth(token(TRUSTED, List.of("AUDITOR"), Instant.now().plusSeconds(600))))
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP").jsonPath("$.components").doesNotExist();
+    }
+
+    @Test
+    void jwtModeWithoutAnAudienceDoesNotStart() {
+        System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
+        try {
+            assertThatThrownBy(() -> new SpringApplicationBuilder(PartnershipGraphApplication.class)
+                    .run("--spring.neo4j.uri=" + server.boltUri(), "--server.port=0", "--partnership.seed.mode=NEVER",
+                            "--spring.main.banner-mode=off", "--partnership.security.mode=JWT",
+                            "--spring.security.oauth2.resourceserver.jwt.public-key-location=" + PUBLIC_KEY,
+                            "--partnership.security.jwt.issuer=" + ISSUER).close())
+                    .hasStackTraceContaining("spring.security.oauth2.resourceserver.jwt.audiences is not set");
+        } finally {
+            System.clearProperty(LoggingSystem.SYSTEM_PROPERTY);
+        }
+    }
+
     private void rejected(String token) {
         http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
                 .headers(h -> h.setBearerAuth(token))
@@ -104,14 +205,28 @@ class JwtSecurityTest extends ServiceTestBase {
                 .expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("UNAUTHENTICATED");
     }
 
+    private WebSocketGraphQlTester socket(String token) {
+        return WebSocketGraphQlTester.builder("ws://localhost:" + port + "/graphql", new StandardWebSocketClient())
+                .headers(h -> h.setBearerAuth(token)).build();
+    }
+
+    private static void awaitPast(Instant instant) {
+        await("the token has expired", () -> Instant.now().isAfter(instant.plusMillis(100)));
+    }
+
     private GraphQlTester bearer(String token) {
         return graphQl.mutate().headers(h -> h.setBearerAuth(token)).build();
     }
 
     private static String token(KeyPair keys, List<String> roles, Instant expiry) {
+        return token(keys, ISSUER, List.of(AUDIENCE), roles, expiry);
+    }
+
+    private static String token(KeyPair keys, String issuer, List<String> audience, List<String> roles, Instant expiry) {
         try {
-            JWTClaimsSet claims = new JWTClaimsSet.Builder().subject("tester").claim("roles", roles)
-                    .issueTime(Date.from(Instant.now().minusSeconds(7200))).expirationTime(Date.from(expiry)).build();
+            JWTClaimsSet claims = new JWTClaimsSet.Builder().subject("tester").issuer(issuer).audience(audience)
+                    .claim("roles", roles).issueTime(Date.from(Instant.now().minusSeconds(7200)))
+                    .expirationTime(Date.from(expiry)).build();
             SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
             jwt.sign(new RSASSASigner((RSAPrivateKey) keys.getPrivate()));
             return jwt.serialize();
