@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -13,9 +14,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.partnershipgraph.SyntheticGraphTestBase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -42,6 +47,14 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
             CREATE (:Board:Node {id: 'board-hosc', name: 'Scrutiny Committee', kind: 'COMMITTEE'})
             CREATE (:Post:Node {id: 'post-lead', title: 'Lead'})
             CREATE (:Post:Node {id: 'post-other', title: 'Other lead'})
+            """;
+
+    /** Nodes, relationships and the sum of every action's version, as one number. */
+    private static final String FINGERPRINT = """
+            CALL () { MATCH (n) RETURN count(n) AS nodes }
+            CALL () { MATCH ()-[r]->() RETURN count(r) AS rels }
+            CALL () { MATCH (a:Action) RETURN sum(a.version) AS versions }
+            RETURN nodes * 1000000000 + rels * 1000 + versions
             """;
 
     @Autowired
@@ -363,6 +376,58 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
         auditor.document("{ history(entityId: \"action-m-1\") { operation changes { field before after } } }").execute()
                 .path("history[0].changes[*].field").entityList(String.class).contains("statusText", "asOf")
                 .path("history[1].changes[*].field").entityList(String.class).containsExactly("ownerId", "ownerText");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("otherBoardsChanges")
+    void aSecretariatChangesNothingOfAnotherBoard(String name, String mutation) {
+        String hwbbMeeting = hwbb.document("""
+                mutation { recordMeeting(input: {boardId: "board-hwbb", date: "2025-01-15"}) { meeting { id } } }
+                """).execute().path("recordMeeting.meeting.id").entity(String.class).get();
+        String hwbbDecision = decision(hwbb, hwbbMeeting);
+        String hoscMeeting = hosc.document("""
+                mutation { recordMeeting(input: {boardId: "board-hosc", date: "2025-01-16"}) { meeting { id } } }
+                """).execute().path("recordMeeting.meeting.id").entity(String.class).get();
+        String hoscDecision = decision(hosc, hoscMeeting);
+        long before = count(FINGERPRINT);
+        hosc.document(mutation).variable("hwbbMeeting", hwbbMeeting).variable("hwbbDecision", hwbbDecision)
+                .variable("hoscDecision", hoscDecision).execute().errors()
+                .expect(e -> "FORBIDDEN".equals(e.getExtensions().get("code"))).verify();
+        assertThat(count(FINGERPRINT)).as("nothing written").isEqualTo(before);
+    }
+
+    /** Every mutation the HOSC secretariat may not make on the HWBB's actions, meetings and decisions. */
+    static Stream<Arguments> otherBoardsChanges() {
+        Map<String, String> changes = new LinkedHashMap<>();
+        changes.put("createAction", "createAction(input: {title: \"x\", accountableTo: \"board-hwbb\"}) { action { id } }");
+        changes.put("updateAction", "updateAction(input: {id: \"action-m-1\", expectedVersion: 0, title: \"x\"}) { action { id } }");
+        changes.put("recordProgress", "recordProgress(input: {actionId: \"action-m-1\", expectedVersion: 0, status: AT_RISK}) { action { id } }");
+        changes.put("assignOwner", "assignOwner(input: {actionId: \"action-m-1\", expectedVersion: 0, ownerId: \"post-other\"}) { action { id } }");
+        changes.put("addDependency", "addDependency(input: {actionId: \"action-m-1\", expectedVersion: 0, dependsOnId: \"action-m-3\"}) { action { id } }");
+        changes.put("removeDependency", "removeDependency(input: {actionId: \"action-m-1\", expectedVersion: 0, dependsOnId: \"action-m-4\"}) { action { id } }");
+        changes.put("recordMeeting", "recordMeeting(input: {boardId: \"board-hwbb\", date: \"2025-02-01\"}) { meeting { id } }");
+        changes.put("recordDecision", "recordDecision(input: {meetingId: $hwbbMeeting, text: \"x\"}) { decision { id } }");
+        changes.put("linkDecision, the other board's decision",
+                "linkDecision(input: {decisionId: $hwbbDecision, actionId: \"action-m-3\", expectedVersion: 0}) { action { id } }");
+        changes.put("linkDecision, the other board's action",
+                "linkDecision(input: {decisionId: $hoscDecision, actionId: \"action-m-1\", expectedVersion: 0}) { action { id } }");
+        changes.put("createAction from the other board's decision",
+                "createAction(input: {title: \"x\", accountableTo: \"board-hosc\", decisionId: $hwbbDecision}) { action { id } }");
+        return changes.entrySet().stream().map(e -> Arguments.of(e.getKey(), "mutation" + variables(e.getValue())
+                + " { " + e.getValue() + " }"));
+    }
+
+    /** The declarations of the variables {@code field} uses, all IDs. */
+    private static String variables(String field) {
+        List<String> used = Stream.of("hwbbMeeting", "hwbbDecision", "hoscDecision")
+                .filter(name -> field.contains("$" + name)).map(name -> "$" + name + ": ID!").toList();
+        return used.isEmpty() ? "" : "(" + String.join(", ", used) + ")";
+    }
+
+    private static String decision(GraphQlTester tester, String meeting) {
+        return tester.document("""
+                mutation($m: ID!) { recordDecision(input: {meetingId: $m, text: "RESOLVED: agreed."}) { decision { id } } }
+                """).variable("m", meeting).execute().path("recordDecision.decision.id").entity(String.class).get();
     }
 
     private String hwbbDecision(String text) {
