@@ -19,15 +19,23 @@ final class SearchCypher {
     /**
      * One row {@code total, hits}: the number of nodes matching the Lucene query {@code $query} whose
      * label is in {@code $labels} (any label when null), and the page {@code $offset}, {@code $limit} of
-     * them as maps {@code {node, score}}, best score first, then by id.
+     * them as maps {@code {node, score}}, best score first, then by id. The count streams the hits and
+     * the page keeps only {@code $offset + $limit} of them while sorting, however many match.
      */
     static final String SEARCH = """
-            CALL db.index.fulltext.queryNodes('search_text', $query) YIELD node, score
-            WHERE $labels IS NULL OR any(label IN labels(node) WHERE label IN $labels)
-            WITH node, score
-            ORDER BY score DESC, node.id
-            WITH collect({node: node, score: score}) AS hits
-            RETURN size(hits) AS total, hits[$offset..$offset + $limit] AS hits
+            CALL () {
+                CALL db.index.fulltext.queryNodes('search_text', $query) YIELD node
+                WHERE $labels IS NULL OR any(label IN labels(node) WHERE label IN $labels)
+                RETURN count(node) AS total
+            }
+            RETURN total, COLLECT {
+                CALL db.index.fulltext.queryNodes('search_text', $query) YIELD node, score
+                WHERE $labels IS NULL OR any(label IN labels(node) WHERE label IN $labels)
+                WITH node, score
+                ORDER BY score DESC, node.id
+                SKIP $offset LIMIT $limit
+                RETURN {node: node, score: score}
+            } AS hits
             """;
 
     private SearchCypher() {
