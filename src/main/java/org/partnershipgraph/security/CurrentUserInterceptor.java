@@ -39,6 +39,9 @@ import reactor.core.publisher.Mono;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class CurrentUserInterceptor implements WebGraphQlInterceptor {
 
+    /** Longest a subscription is timed to its token's expiry; beyond it (a "never expires" date) it is not timed. */
+    private static final Duration LONGEST_WAIT = Duration.ofDays(3650);
+
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
@@ -63,6 +66,9 @@ class CurrentUserInterceptor implements WebGraphQlInterceptor {
 
     private static Flux<?> endingAt(Publisher<?> events, Instant expiry) {
         Duration remaining = Duration.between(Instant.now(), expiry);
+        if (remaining.compareTo(LONGEST_WAIT) > 0) {
+            return Flux.from(events);
+        }
         Mono<Void> expired = Mono.delay(remaining.isNegative() ? Duration.ZERO : remaining)
                 .then(Mono.error(() -> new SubscriptionPublisherException(List.of(expired(expiry)), null)));
         return Flux.from(events).takeUntilOther(expired);

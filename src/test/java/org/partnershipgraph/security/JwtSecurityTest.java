@@ -172,6 +172,20 @@ class JwtSecurityTest extends ServiceTestBase {
     }
 
     @Test
+    void aSubscriptionWithATokenForEverStaysOpen() {
+        WebSocketGraphQlTester socket = socket(token(TRUSTED, List.of("PARTNER"), Instant.parse("9999-12-31T23:59:59Z")));
+        try {
+            CompletableFuture<Void> ended = socket.document("subscription { actionChanged { operation } }")
+                    .executeSubscription().toFlux().then().toFuture();
+            socket.document("{ __typename }").execute().path("__typename").entity(String.class).isEqualTo("Query");
+            assertThatThrownBy(() -> ended.get(2, TimeUnit.SECONDS)).as("the subscription is still open")
+                    .isInstanceOf(java.util.concurrent.TimeoutException.class);
+        } finally {
+            socket.stop().block(TIMEOUT);
+        }
+    }
+
+    @Test
     void healthDetailsAreForAdminTokensOnly() {
         http.get().uri("/actuator/health").headers(h -> h.setBearerAuth(token(TRUSTED, List.of("ADMIN"), Instant.now().plusSeconds(600))))
                 .exchange().expectStatus().isOk()
