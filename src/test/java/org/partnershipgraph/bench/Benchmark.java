@@ -63,6 +63,7 @@ import org.partnershipgraph.board.BoardBenchCypher;
 import org.partnershipgraph.embedded.EmbeddedNeo4jServer;
 import org.partnershipgraph.organisation.OrganisationBenchCypher;
 import org.partnershipgraph.progress.ProgressBenchCypher;
+import org.partnershipgraph.search.SearchBenchCypher;
 import org.partnershipgraph.strategy.StrategyBenchCypher;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
@@ -404,6 +405,22 @@ public final class Benchmark {
             recordFloor(pool.get(pool.size() - 1), versions.get(pool.size() - 1), 50, tx);
             return null;
         })));
+
+        // 9. Full-text search, a page of 20 (not in issue 7's list): a board's name, about one board per
+        // unit, and a word every action's title holds, whose count reads every action's entry.
+        String searchQuery = "query($text: String!) { search(text: $text, first: 20) { totalCount edges { node { score "
+                + "entity { __typename ... on Action { id title } ... on Board { id name } ... on Organisation { id name } "
+                + "... on Strategy { id title } ... on Person { id name } } } } } }";
+        for (String[] search : new String[][] {{"searchName", "wellbeing board"}, {"searchCommonWord", "action"}}) {
+            Map<String, Object> params = new HashMap<>();
+            params.put("query", SearchBenchCypher.luceneQuery(search[1]));
+            params.put("labels", null);
+            params.put("offset", 0);
+            params.put("limit", 20);
+            List<Statement> floor = List.of(new Statement("SEARCH", SearchBenchCypher.SEARCH, params));
+            queries.add(new Query(search[0], (w, i) -> graphQl(w, searchQuery, Map.of("text", search[1]), null),
+                    (w, i) -> statements(floor, null), () -> profile(search[0], tx -> statements(floor, tx))));
+        }
         return queries;
     }
 
