@@ -49,14 +49,6 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
             CREATE (:Post:Node {id: 'post-other', title: 'Other lead'})
             """;
 
-    /** Nodes, relationships and the sum of every action's version, as one number. */
-    private static final String FINGERPRINT = """
-            CALL () { MATCH (n) RETURN count(n) AS nodes }
-            CALL () { MATCH ()-[r]->() RETURN count(r) AS rels }
-            CALL () { MATCH (a:Action) RETURN sum(a.version) AS versions }
-            RETURN nodes * 1000000000 + rels * 1000 + versions
-            """;
-
     @Autowired
     private ActionEvents actionEvents;
 

@@ -28,12 +28,6 @@ class BadInputTest extends GraphQlTestBase {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final MediaType GRAPHQL_RESPONSE = MediaType.parseMediaType("application/graphql-response+json");
-    private static final String FINGERPRINT = """
-            CALL () { MATCH (n) RETURN count(n) AS nodes }
-            CALL () { MATCH ()-[r]->() RETURN count(r) AS rels }
-            CALL () { MATCH (a:Action) RETURN sum(a.version) AS versions }
-            RETURN nodes * 1000000000 + rels * 1000 + versions
-            """;
 
     private long fingerprint;
 

@@ -4,18 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 
@@ -51,7 +46,7 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
 class JwtKeySourcesTest {
 
     private static final String AUDIENCE = "partnership-graph";
-    private static final KeyPair KEYS = keyPair();
+    private static final KeyPair KEYS = TestKeys.keyPair();
     private static HttpServer idp;
     private static String issuer;
 
@@ -97,7 +92,7 @@ class JwtKeySourcesTest {
 
     @Test
     void publicKeyWithConfiguredIssuerChecksIssuerAndAudience() {
-        runner.withPropertyValues(jwt("public-key-location", publicKeyFile().toUri().toString()),
+        runner.withPropertyValues(jwt("public-key-location", TestKeys.publicKeyFile(KEYS, "jwt-key-sources-").toUri().toString()),
                 "partnership.security.jwt.issuer=" + issuer, jwt("audiences", AUDIENCE))
                 .run(context -> checksIssuerAndAudience(context.getBean(JwtDecoder.class)));
     }
@@ -105,7 +100,7 @@ class JwtKeySourcesTest {
     @Test
     void aSafeConfigurationPassesTheStartUpCheck() {
         SecurityConfig.requireSafeJwt(claims(null), resourceServer(issuer, null, null, List.of(AUDIENCE)));
-        SecurityConfig.requireSafeJwt(claims(issuer), resourceServer(null, null, publicKeyFile(), List.of(AUDIENCE)));
+        SecurityConfig.requireSafeJwt(claims(issuer), resourceServer(null, null, TestKeys.publicKeyFile(KEYS, "jwt-key-sources-"), List.of(AUDIENCE)));
         SecurityConfig.requireSafeJwt(claims(issuer), resourceServer(null, issuer + "/jwks", null, List.of(AUDIENCE)));
     }
 
@@ -121,7 +116,7 @@ class JwtKeySourcesTest {
     @Test
     void anUncheckedIssuerStopsTheStart() {
         assertThatThrownBy(() -> SecurityConfig.requireSafeJwt(claims(null),
-                resourceServer(null, null, publicKeyFile(), List.of(AUDIENCE))))
+                resourceServer(null, null, TestKeys.publicKeyFile(KEYS, "jwt-key-sources-"), List.of(AUDIENCE))))
                 .hasMessageContaining("issuer is not checked").hasMessageContaining("partnership.security.jwt.issuer");
         assertThatThrownBy(() -> SecurityConfig.requireSafeJwt(claims(null),
                 resourceServer(null, issuer + "/jwks", null, List.of(AUDIENCE))))
@@ -131,7 +126,7 @@ class JwtKeySourcesTest {
     @Test
     void aPublicKeyBesideAnIssuerUriStopsTheStart() {
         assertThatThrownBy(() -> SecurityConfig.requireSafeJwt(claims(null),
-                resourceServer(issuer, null, publicKeyFile(), List.of(AUDIENCE))))
+                resourceServer(issuer, null, TestKeys.publicKeyFile(KEYS, "jwt-key-sources-"), List.of(AUDIENCE))))
                 .hasMessageContaining("ignores the public key");
     }
 
@@ -195,27 +190,6 @@ class JwtKeySourcesTest {
             jwt.sign(new RSASSASigner((RSAPrivateKey) KEYS.getPrivate()));
             return jwt.serialize();
         } catch (JOSEException ex) {
-            throw new IllegalStateException(ex);
-        }
-    }
-
-    private static Path publicKeyFile() {
-        try {
-            Path file = Files.createTempFile(Files.createDirectories(Path.of("target")), "jwt-key-sources-", ".pem");
-            String body = Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(KEYS.getPublic().getEncoded());
-            Files.writeString(file, "-----BEGIN PUBLIC KEY-----\n" + body + "\n-----END PUBLIC KEY-----\n");
-            return file;
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-    }
-
-    private static KeyPair keyPair() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException(ex);
         }
     }

@@ -3,17 +3,11 @@ package org.partnershipgraph.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -53,13 +47,13 @@ import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
 @ActiveProfiles(inheritProfiles = false)
 class JwtSecurityTest extends ServiceTestBase {
 
-    private static final KeyPair TRUSTED = keyPair();
-    private static final KeyPair STRANGER = keyPair();
+    private static final KeyPair TRUSTED = TestKeys.keyPair();
+    private static final KeyPair STRANGER = TestKeys.keyPair();
     private static final Path DATA = dataDirectory();
     private static final String PROBE = "{ action(id: \"action-jwt-probe\") { id updates { author } } }";
     private static final String ISSUER = "https://idp.example.org/realms/partnership";
     private static final String AUDIENCE = "partnership-graph";
-    private static final String PUBLIC_KEY = publicKeyFile();
+    private static final String PUBLIC_KEY = TestKeys.publicKeyFile(TRUSTED, "jwt-test-").toUri().toString();
 
     @Autowired
     private EmbeddedNeo4jServer server;
@@ -245,27 +239,6 @@ class JwtSecurityTest extends ServiceTestBase {
             jwt.sign(new RSASSASigner((RSAPrivateKey) keys.getPrivate()));
             return jwt.serialize();
         } catch (JOSEException ex) {
-            throw new IllegalStateException(ex);
-        }
-    }
-
-    private static String publicKeyFile() {
-        try {
-            Path file = Files.createTempFile(Path.of("target"), "jwt-test-", ".pem");
-            String body = Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(TRUSTED.getPublic().getEncoded());
-            Files.writeString(file, "-----BEGIN PUBLIC KEY-----\n" + body + "\n-----END PUBLIC KEY-----\n");
-            return file.toUri().toString();
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-    }
-
-    private static KeyPair keyPair() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException(ex);
         }
     }
