@@ -80,9 +80,14 @@ class AccountabilityQueries {
             }
             for (Path body : bodyPaths) {
                 List<AccountabilityLink> bodyLinks = links(body).subList(1, body.length() + 1);
-                boolean ownerIsTheBody = !ownerLinks.isEmpty() && !bodyLinks.isEmpty()
-                        && ownerLinks.getFirst().node().equals(bodyLinks.getFirst().node());
-                paths.add(path(action, ownerIsTheBody ? List.of() : ownerLinks, bodyLinks));
+                int reach = bodyLinks.isEmpty() ? -1 : nodeIndex(ownerLinks, bodyLinks.getFirst().node());
+                if (reach == 0) {
+                    paths.add(path(action, List.of(), bodyLinks));
+                } else if (reach > 0) {
+                    paths.add(pathThrough(action, ownerLinks.subList(0, reach), bodyLinks));
+                } else {
+                    paths.add(path(action, ownerLinks, bodyLinks));
+                }
             }
         }
         return new AccountabilityChain(action, owned, message(owned, bodyPaths.isEmpty()), List.copyOf(new LinkedHashSet<>(paths)));
@@ -99,6 +104,29 @@ class AccountabilityQueries {
         }
         links.addAll(bodyLinks);
         return new AccountabilityPath(List.copyOf(links), links.getLast().node());
+    }
+
+    /**
+     * The path of an action whose owner (a board) reports, through {@code ownerLinks}, up to the body
+     * the action is accountable to: the owner's links up to that body, then the body's own climb.
+     */
+    private static AccountabilityPath pathThrough(Action action, List<AccountabilityLink> ownerLinks,
+            List<AccountabilityLink> bodyLinks) {
+        List<AccountabilityLink> links = new ArrayList<>();
+        links.add(new AccountabilityLink(action, "OWNED_BY", null));
+        links.addAll(ownerLinks);
+        links.addAll(bodyLinks);
+        return new AccountabilityPath(List.copyOf(links), links.getLast().node());
+    }
+
+    /** The position of {@code node} among {@code links}, or -1. */
+    private static int nodeIndex(List<AccountabilityLink> links, Object node) {
+        for (int i = 0; i < links.size(); i++) {
+            if (links.get(i).node().equals(node)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The nodes of {@code path} as links, each with the relationship leading to the next node. */

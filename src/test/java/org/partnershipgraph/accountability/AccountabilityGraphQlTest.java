@@ -102,9 +102,29 @@ class AccountabilityGraphQlTest extends GraphQlTestBase {
                 .path("unownedActions.totalCount").entity(Long.class)
                 .isEqualTo(count("MATCH (a:Action) WHERE NOT (a)-[:OWNED_BY]->() RETURN count(a)"))
                 .path("overdueActions.totalCount").entity(Long.class).isEqualTo(count("""
-                        MATCH (a:Action) WHERE a.dueDate < date('2022-01-01') AND NOT a.status IN ['COMPLETE', 'CANCELLED']
+                        MATCH (a:Action)-[:HAS_UPDATE]->(u)
+                        WHERE a.dueDate < date('2022-01-01') AND u.date <= date('2022-01-01')
+                        WITH a, u ORDER BY u.date DESC, u.seq DESC
+                        WITH a, collect(u.status)[0] AS status
+                        WHERE NOT status IN ['COMPLETE', 'CANCELLED']
                         RETURN count(a)
                         """));
+    }
+
+    @Test
+    void anActionOwnedByABoardBelowItsBodyClimbsThroughThatBodyOnce() {
+        List<Map<String, List<Map<String, Map<String, String>>>>> chain = graphQl.document("""
+                { accountabilityChain(actionId: "action-004-manage-demand-and-market-fragility-risk") {
+                    paths { links { node { ... on Board { id } ... on Action { id } ... on Organisation { id }
+                                           ... on Post { id } ... on Person { id } } } } } }
+                """).execute().path("accountabilityChain.paths")
+                .entity(new ParameterizedTypeReference<List<Map<String, List<Map<String, Map<String, String>>>>>>() { }).get();
+        List<List<String>> paths = chain.stream()
+                .map(path -> path.get("links").stream().map(link -> link.get("node").get("id")).toList()).toList();
+        assertThat(paths).isNotEmpty().doesNotHaveDuplicates().allSatisfy(path -> {
+            assertThat(path).doesNotHaveDuplicates().containsOnlyOnce("board-bctt");
+            assertThat(path.get(1)).isEqualTo("board-bctt-implementation-boards");
+        });
     }
 
     @Test

@@ -422,6 +422,22 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
                 """).variable("m", meeting).execute().path("recordDecision.decision.id").entity(String.class).get();
     }
 
+    @Test
+    void overdueActionsOfAPastDateKeepAnActionCompletedSince() {
+        String overdue = "query($asOf: Date) { overdueActions(asOf: $asOf, first: 100) { edges { node { id } } } }";
+        LocalDate today = LocalDate.now();
+        hwbb.document("""
+                mutation($done: Date!) { recordProgress(input: {actionId: "action-m-2", expectedVersion: 0, status: COMPLETE,
+                    completedDate: $done}) { action { version } } }
+                """).variable("done", today.toString()).execute().path("recordProgress.action.version").entity(Integer.class).isEqualTo(1);
+        graphQl.document(overdue).variable("asOf", "2026-06-01").execute()
+                .path("overdueActions.edges[*].node.id").entityList(String.class)
+                .containsExactly("action-m-1", "action-m-2", "action-m-3", "action-m-4");
+        graphQl.document(overdue).variable("asOf", today.plusDays(1).toString()).execute()
+                .path("overdueActions.edges[*].node.id").entityList(String.class)
+                .containsExactly("action-m-1", "action-m-3", "action-m-4");
+    }
+
     private String hwbbDecision(String text) {
         String meeting = hwbb.document("""
                 mutation { recordMeeting(input: {boardId: "board-hwbb", date: "2025-01-15", title: "January meeting"}) { meeting { id } } }
