@@ -1,7 +1,8 @@
 package org.partnershipgraph.action;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code Action.stateAsOf(date)}: status, RAG and percent from the latest progress update on or
  * before the date; owner and due date by undoing, newest first, the history entries committed
- * after it. One statement for all the actions of a request.
+ * after it ends (midnight in the clock's zone, {@code partnership.time-zone}). One statement for
+ * all the actions of a request.
  */
 @Controller
 public class ActionStateController {
@@ -38,11 +40,13 @@ public class ActionStateController {
     record Key(String id, LocalDate date) {
     }
 
-    ActionStateController(BatchLoaderRegistry registry, Neo4jClient neo4j, PlatformTransactionManager transactions) {
+    ActionStateController(BatchLoaderRegistry registry, Neo4jClient neo4j, PlatformTransactionManager transactions,
+            Clock clock) {
         TransactionTemplate readOnly = new TransactionTemplate(transactions);
         readOnly.setReadOnly(true);
+        ZoneId zone = clock.getZone();
         registry.<Key, ActionState>forName(LOADER).registerMappedBatchLoader((keys, env) -> Mono.fromCallable(
-                () -> readOnly.execute(status -> load(neo4j, keys))));
+                () -> readOnly.execute(status -> load(neo4j, keys, zone))));
     }
 
     @SchemaMapping(typeName = "Action")
@@ -51,9 +55,9 @@ public class ActionStateController {
         return loader.load(new Key(action.id(), date));
     }
 
-    private static Map<Key, ActionState> load(Neo4jClient neo4j, Set<Key> keys) {
+    private static Map<Key, ActionState> load(Neo4jClient neo4j, Set<Key> keys, ZoneId zone) {
         List<Map<String, Object>> params = keys.stream().map(k -> Map.<String, Object>of("id", k.id(), "date", k.date(),
-                "after", k.date().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC))).toList();
+                "after", k.date().plusDays(1).atStartOfDay(zone).toOffsetDateTime())).toList();
         Map<Key, ActionState> result = new HashMap<>();
         for (Record row : neo4j.query(ActionCypher.STATE_AS_OF).bindAll(Map.of("keys", params)).fetchAs(Record.class)
                 .mappedBy((t, r) -> r).all()) {

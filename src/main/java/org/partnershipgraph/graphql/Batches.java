@@ -26,7 +26,7 @@ public final class Batches {
      */
     public static <P extends Identified, C> Map<P, List<C>> lists(Neo4jClient neo4j, String cypher, List<P> parents,
             BiFunction<Record, Value, C> itemMapper) {
-        Map<String, List<C>> byId = query(neo4j, cypher, parents, itemMapper);
+        Map<String, List<C>> byId = query(neo4j, cypher, parents, Map.of(), itemMapper);
         Map<P, List<C>> result = new LinkedHashMap<>();
         for (P parent : parents) {
             result.put(parent, byId.getOrDefault(parent.id(), List.of()));
@@ -37,7 +37,13 @@ public final class Batches {
     /** As {@link #lists}, keeping the first child of each parent (parents without one are left out). */
     public static <P extends Identified, C> Map<P, C> single(Neo4jClient neo4j, String cypher, List<P> parents,
             BiFunction<Record, Value, C> itemMapper) {
-        Map<String, List<C>> byId = query(neo4j, cypher, parents, itemMapper);
+        return single(neo4j, cypher, parents, Map.of(), itemMapper);
+    }
+
+    /** As {@link #single(Neo4jClient, String, List, BiFunction)}, binding {@code params} beside {@code $ids}. */
+    public static <P extends Identified, C> Map<P, C> single(Neo4jClient neo4j, String cypher, List<P> parents,
+            Map<String, Object> params, BiFunction<Record, Value, C> itemMapper) {
+        Map<String, List<C>> byId = query(neo4j, cypher, parents, params, itemMapper);
         Map<P, C> result = new LinkedHashMap<>();
         for (P parent : parents) {
             List<C> items = byId.get(parent.id());
@@ -49,9 +55,10 @@ public final class Batches {
     }
 
     private static <P extends Identified, C> Map<String, List<C>> query(Neo4jClient neo4j, String cypher,
-            List<P> parents, BiFunction<Record, Value, C> itemMapper) {
+            List<P> parents, Map<String, Object> extra, BiFunction<Record, Value, C> itemMapper) {
         List<String> ids = parents.stream().map(Identified::id).distinct().toList();
-        Map<String, Object> params = Map.of("ids", ids);
+        Map<String, Object> params = new HashMap<>(extra);
+        params.put("ids", ids);
         Map<String, List<C>> byId = new HashMap<>();
         for (Record row : neo4j.query(cypher).bindAll(params).fetchAs(Record.class).mappedBy((t, r) -> r).all()) {
             List<C> items = new ArrayList<>();

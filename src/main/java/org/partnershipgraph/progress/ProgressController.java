@@ -41,6 +41,6 @@ public class ProgressController {
 
     @BatchMapping(typeName = "Action")
     public Map<Action, RagAssessment> ragAssessment(List<Action> actions) {
-        return queries.ragAssessment(actions);
+        return queries.ragAssessment(actions, LocalDate.now(clock));
     }
 }

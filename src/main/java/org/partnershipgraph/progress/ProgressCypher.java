@@ -146,11 +146,11 @@ final class ProgressCypher {
             RETURN id, collect(u) AS items
             """;
 
-    /** Rows {@code id, items}: for each action id, one map {@code {rag, derived, reason}}: its RAG as of today. */
+    /** Rows {@code id, items}: for each action id, one map {@code {rag, derived, reason}}: its RAG as of {@code $today}. */
     static final String RAG_ASSESSMENT = """
             UNWIND $ids AS id
             MATCH (a:Action {id: id})
-            WITH id, a, date() AS asOf
+            WITH id, a, $today AS asOf
             """ + ACTION_STATE + """
             RETURN id, [{rag: rating[0], derived: rating[1], reason: rating[2]}] AS items
             """;

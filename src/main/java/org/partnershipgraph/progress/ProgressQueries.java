@@ -89,8 +89,8 @@ class ProgressQueries {
         return Batches.lists(neo4j, ProgressCypher.UPDATES, actions, (r, v) -> ProgressUpdate.from(v.asNode()));
     }
 
-    Map<Action, RagAssessment> ragAssessment(List<Action> actions) {
-        return Batches.single(neo4j, ProgressCypher.RAG_ASSESSMENT, actions, (r, v) -> new RagAssessment(
+    Map<Action, RagAssessment> ragAssessment(List<Action> actions, LocalDate today) {
+        return Batches.single(neo4j, ProgressCypher.RAG_ASSESSMENT, actions, Map.of("today", today), (r, v) -> new RagAssessment(
                 v.get("rag").isNull() ? null : v.get("rag").asString(), v.get("derived").asBoolean(),
                 v.get("reason").asString()));
     }

@@ -1,8 +1,10 @@
 package org.partnershipgraph.progress;
 
 import java.time.Clock;
+import java.time.ZoneId;
 
 import org.partnershipgraph.graphql.SchemaStatements;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,9 +18,13 @@ public class ProgressTypes {
         return new SchemaStatements("progress", ProgressCypher.SCHEMA);
     }
 
+    /**
+     * The system clock in {@code partnership.time-zone} (Europe/London unless set): every "today"
+     * and every end of a day the service computes is the partnership's, whatever the server's zone.
+     */
     @Bean
     @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.systemDefaultZone();
+    Clock clock(@Value("${partnership.time-zone}") ZoneId zone) {
+        return Clock.system(zone);
     }
 }
