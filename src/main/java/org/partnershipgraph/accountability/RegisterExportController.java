@@ -17,9 +17,9 @@ import org.partnershipgraph.security.Access;
 import org.partnershipgraph.security.CurrentUser;
 import org.partnershipgraph.security.CurrentUsers;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
@@ -47,7 +47,7 @@ public class RegisterExportController {
     public ResponseEntity<StreamingResponseBody> register() {
         CurrentUser user = CurrentUsers.current();
         if (!Access.PARTNER.allows(user.role())) {
-            return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
+            throw new AccessDeniedException("The register is for partners, secretariats, auditors and admins");
         }
         StreamingResponseBody body = out -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));

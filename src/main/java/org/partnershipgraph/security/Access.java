@@ -20,6 +20,11 @@ public enum Access {
         this.roles = roles;
     }
 
+    /** The Spring Security authorities of the roles with this access. */
+    public String[] authorities() {
+        return roles.stream().map(Role::authority).toArray(String[]::new);
+    }
+
     /** Whether {@code role} has this access. */
     public boolean allows(Role role) {
         return roles.contains(role);

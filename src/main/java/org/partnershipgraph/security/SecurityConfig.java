@@ -74,7 +74,7 @@ public class SecurityConfig {
                                 graphQl.getGraphiql().getPath() + "/**", "/actuator/health", "/actuator/health/**",
                                 "/actuator/info", "/actuator/prometheus", "/error")
                         .permitAll()
-                        .requestMatchers("/export/**").authenticated()
+                        .requestMatchers("/export/**").hasAnyAuthority(Access.PARTNER.authorities())
                         .anyRequest().denyAll());
         switch (properties.mode()) {
             case LOCAL -> http.httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))

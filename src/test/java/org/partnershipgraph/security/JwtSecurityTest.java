@@ -180,6 +180,18 @@ class JwtSecurityTest extends ServiceTestBase {
     }
 
     @Test
+    void theRegisterRefusesATokenWithNoKnownRoleWithAnError() {
+        http.get().uri("/export/accountability-register.csv")
+                .headers(h -> h.setBearerAuth(token(TRUSTED, List.of("VISITOR"), Instant.now().plusSeconds(600))))
+                .exchange().expectStatus().isForbidden()
+                .expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("FORBIDDEN");
+        http.get().uri("/export/accountability-register.csv")
+                .headers(h -> h.setBearerAuth(token(TRUSTED, List.of("PARTNER"), Instant.now().plusSeconds(600))))
+                .exchange().expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith("text/csv");
+    }
+
+    @Test
     void healthDetailsAreForAdminTokensOnly() {
         http.get().uri("/actuator/health").headers(h -> h.setBearerAuth(token(TRUSTED, List.of("ADMIN"), Instant.now().plusSeconds(600))))
                 .exchange().expectStatus().isOk()
