@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -92,8 +93,7 @@ public class ActionCommands {
             requireLabel("delivers", target, DELIVERABLE_LABELS);
         }
         if (input.decisionId() != null) {
-            requireLabel("decisionId", input.decisionId(), Set.of("Decision"));
-            scopes.requireCanChange(user, decisionBoard(input.decisionId()));
+            scopes.requireCanChange(user, boardOfDecision(input.decisionId()).orElse(null));
         }
         requireOrder(input.startDate(), input.dueDate());
         LocalDate today = LocalDate.now(clock);
@@ -318,10 +318,15 @@ public class ActionCommands {
         return ActionStatus.COMPLETE.name().equals(entity.getStatus()) ? null : entity.getPercentComplete();
     }
 
-    /** The board whose meeting took decision {@code id}; null when it has none. */
-    private String decisionBoard(String id) {
-        return neo4j.query(ActionCypher.DECISION_BOARD).bindAll(Map.of("id", id)).fetchAs(Value.class)
-                .mappedBy((t, r) -> r.get("board")).one().map(ActionCommands::nullableString).orElse(null);
+    /**
+     * The board whose meeting took decision {@code decisionId}, empty when it was taken at no board's
+     * meeting; VALIDATION on {@code decisionId} when there is no such decision.
+     */
+    public Optional<String> boardOfDecision(String decisionId) {
+        Value board = neo4j.query(ActionCypher.DECISION_BOARD).bindAll(Map.of("id", decisionId)).fetchAs(Value.class)
+                .mappedBy((t, r) -> r.get("board")).one()
+                .orElseThrow(() -> new ValidationException("decisionId", "no decision has id " + decisionId));
+        return Optional.ofNullable(nullableString(board));
     }
 
     private static String nullableString(Value value) {

@@ -193,12 +193,6 @@ final class BoardCypher {
             RETURN COLLECT { MATCH (m)-[:OF]->(b:Board) RETURN b.id }[0] AS board
             """;
 
-    /** One row {@code board}: the board of the meeting that took decision {@code $id}; no row when there is no such decision. */
-    static final String DECISION_BOARD_ID = """
-            MATCH (d:Decision {id: $id})
-            RETURN COLLECT { MATCH (d)<-[:DECIDED]-(:Meeting)-[:OF]->(b:Board) RETURN b.id }[0] AS board
-            """;
-
     /** One row {@code d}: the decision with id {@code $id}. */
     static final String DECISION = """
             MATCH (d:Decision {id: $id})

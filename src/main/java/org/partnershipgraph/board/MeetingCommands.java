@@ -89,11 +89,7 @@ public class MeetingCommands {
     @Transactional
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
     public BoardInputs.LinkDecisionPayload linkDecision(LinkDecisionInput input, CurrentUser user) {
-        Optional<String> board = boardOf(BoardCypher.DECISION_BOARD_ID, input.decisionId());
-        if (board == null) {
-            throw new ValidationException("decisionId", "no decision has id " + input.decisionId());
-        }
-        scopes.requireCanChange(user, board.orElse(null));
+        scopes.requireCanChange(user, actions.boardOfDecision(input.decisionId()).orElse(null));
         Action action = actions.linkDecision(input.decisionId(), input.actionId(), input.expectedVersion(), input.reason(), user);
         return new BoardInputs.LinkDecisionPayload(decision(input.decisionId()), action);
     }

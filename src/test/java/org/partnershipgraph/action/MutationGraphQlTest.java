@@ -183,6 +183,7 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
         cases.put("accountableTo", "mutation { createAction(input: {title: \"X\", accountableTo: \"post-lead\"}) { action { id } } }");
         cases.put("delivers", "mutation { createAction(input: {title: \"X\", accountableTo: \"board-hwbb\", delivers: [\"board-hosc\"]}) { action { id } } }");
         cases.put("description", "mutation { createAction(input: {title: \"X\", accountableTo: \"board-hwbb\", description: \"" + "y".repeat(4001) + "\"}) { action { id } } }");
+        cases.put("decisionId", "mutation { createAction(input: {title: \"X\", accountableTo: \"board-hwbb\", decisionId: \"board-hwbb\"}) { action { id } } }");
         cases.put("dependsOnId", "mutation { removeDependency(input: {actionId: \"action-m-1\", expectedVersion: 0, dependsOnId: \"action-m-3\"}) { action { id } } }");
         cases.forEach((field, mutation) -> hwbb.document(mutation).execute().errors()
                 .expect(e -> "VALIDATION".equals(e.getExtensions().get("code")) && field.equals(e.getExtensions().get("field")))
