@@ -11,6 +11,13 @@ final class SeedCypher {
             RETURN EXISTS { MATCH (:Node) } AS seeded
             """;
 
+    /** One row {@code ids}: those of {@code $ids} that are actions in the database already. */
+    static final String EXISTING_ACTIONS = """
+            UNWIND $ids AS id
+            MATCH (a:Action {id: id})
+            RETURN collect(id) AS ids
+            """;
+
     /** No rows: creates or updates one node per {@code $rows} entry {@code {id, label, props}}; actions start at version 0. */
     static final String MERGE_NODES = """
             UNWIND $rows AS row

@@ -8,11 +8,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.Value;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
@@ -23,7 +26,9 @@ import org.springframework.stereotype.Component;
 /**
  * Loads {@code seed-data/*.jsonl} into the graph: validates every file first, then writes
  * everything in one transaction, so a bad record writes nothing and a second load changes
- * nothing.
+ * nothing. An action already in the database is left as it is, with its owner, accountable body,
+ * deliverables, dependencies and creating decision: from its first load on, the API maintains it
+ * (with its version and history), and a reload must not undo that.
  */
 @Component
 public class SeedLoader {
@@ -55,17 +60,27 @@ public class SeedLoader {
         Map<String, List<String>> documents = new HashMap<>();
         SeedGraph graph = new SeedParser(file -> documents.computeIfAbsent(file,
                 name -> readDocument(location, name))).parse(files);
+        List<Object> actionIds = graph.nodes().stream().filter(node -> "Action".equals(node.get("label")))
+                .map(node -> node.get("id")).toList();
+        int kept;
         try (Session session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> {
-                tx.run(SeedCypher.MERGE_NODES, Map.of("rows", graph.nodes())).consume();
-                tx.run(SeedCypher.MERGE_RELATIONS, Map.of("rows", graph.relations())).consume();
+            kept = session.executeWrite(tx -> {
+                Set<Object> existing = new HashSet<>(tx.run(SeedCypher.EXISTING_ACTIONS, Map.of("ids", actionIds))
+                        .single().get("ids").asList(Value::asObject));
+                tx.run(SeedCypher.MERGE_NODES, Map.of("rows", graph.nodes().stream()
+                        .filter(node -> !existing.contains(node.get("id"))).toList())).consume();
+                tx.run(SeedCypher.MERGE_RELATIONS, Map.of("rows", graph.relations().stream()
+                        .filter(rel -> !existing.contains(rel.get("from")) && !existing.contains(rel.get("to"))).toList()))
+                        .consume();
                 tx.run(SeedCypher.MERGE_REPORTING_LINES, Map.of("rows", graph.reportsTo())).consume();
                 tx.run(SeedCypher.MERGE_CITATIONS, Map.of("rows", graph.citations())).consume();
-                tx.run(SeedCypher.FIRST_UPDATES, Map.of("ids", graph.nodes().stream()
-                        .filter(node -> "Action".equals(node.get("label"))).map(node -> node.get("id")).toList())).consume();
+                tx.run(SeedCypher.FIRST_UPDATES, Map.of("ids", actionIds.stream()
+                        .filter(id -> !existing.contains(id)).toList())).consume();
+                return existing.size();
             });
         }
-        log.info("Seed loaded from {} ({} files): {}", location, files.size(), graph.counts());
+        log.info("Seed loaded from {} ({} files): {}; {} actions already in the database kept as they are",
+                location, files.size(), graph.counts(), kept);
         return graph.counts();
     }
 

@@ -62,7 +62,11 @@ final class SeedParser {
         for (Entry e : entries) {
             if (e.type() == SeedType.DOCUMENT) {
                 docDates.put(e.key(), date(e, "date"));
-                docFiles.put(e.key(), e.node().path("file").asString(null));
+                String file = e.node().path("file").asString(null);
+                docFiles.put(e.key(), file);
+                if (file != null && documentLines.apply(file) == null) {
+                    problem(e, "its file " + file + " is not in documents/ beside the seed files, so its citations cannot be checked");
+                }
             }
         }
         SeedGraph graph = build(entries, byId, docDates, docFiles);

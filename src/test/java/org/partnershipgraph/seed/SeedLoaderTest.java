@@ -53,6 +53,8 @@ class SeedLoaderTest extends GraphQlTestBase {
                             .startsWith("02-bad.jsonl:1 (action-900-x)").contains("status 'DONE'"));
                     assertThat(problems).extracting(SeedProblem::toString)
                             .anySatisfy(p -> assertThat(p).contains("owner -> org-missing points nowhere"));
+                    assertThat(problems).extracting(SeedProblem::toString).anySatisfy(p -> assertThat(p)
+                            .startsWith("01-good.jsonl:1 (doc-900)").contains("x.txt is not in documents/"));
                 });
         assertThat(count(GRAPH_SIZE)).isEqualTo(before);
         assertThat(count("MATCH (n:Node {id: 'org-brand-new'}) RETURN count(n)")).isZero();

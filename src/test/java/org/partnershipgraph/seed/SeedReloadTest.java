@@ -1,0 +1,84 @@
+package org.partnershipgraph.seed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.partnershipgraph.ServiceTestBase;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Loading the seed again ({@code partnership.seed.mode=ALWAYS} at a restart) into a database whose
+ * actions have since been changed through the API keeps those changes: the status, owner and
+ * dependencies a secretariat recorded stay, with their versions and history, and nothing is
+ * doubled. Its own database, since it writes.
+ */
+class SeedReloadTest extends ServiceTestBase {
+
+    private static final Path DATA = dataDirectory();
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("partnership.neo4j.embedded.data-directory", DATA::toString);
+    }
+
+    @Autowired
+    SeedLoader loader;
+
+    @Autowired
+    SeedProperties properties;
+
+    @Test
+    void aReloadKeepsWhatTheApiChanged() {
+        HttpGraphQlTester admin = as("admin");
+        Record seeded;
+        try (Session session = driver.session()) {
+            seeded = session.run("""
+                    MATCH (a:Action)-[:DEPENDS_ON]->(b:Action), (a)-[:OWNED_BY]->(o)
+                    RETURN a.id AS id, b.id AS dependsOn, o.id AS owner, a.status AS status ORDER BY a.id LIMIT 1
+                    """).single();
+        }
+        String id = seeded.get("id").asString();
+        String otherOwner = "org-healthwatch-thurrock".equals(seeded.get("owner").asString()) ? "org-thurrock-council"
+                : "org-healthwatch-thurrock";
+        String newStatus = "OFF_TRACK".equals(seeded.get("status").asString()) ? "AT_RISK" : "OFF_TRACK";
+        admin.document("""
+                mutation($id: ID!, $status: ActionStatus!) { recordProgress(input: {actionId: $id, expectedVersion: 0,
+                    status: $status, commentary: "Slipped: the provider withdrew", percentComplete: 40}) { action { version } } }
+                """).variable("id", id).variable("status", newStatus).execute()
+                .path("recordProgress.action.version").entity(Integer.class).isEqualTo(1);
+        admin.document("""
+                mutation($id: ID!, $owner: ID!) { assignOwner(input: {actionId: $id, expectedVersion: 1, ownerId: $owner,
+                    reason: "Handover"}) { action { version } } }
+                """).variable("id", id).variable("owner", otherOwner).execute()
+                .path("assignOwner.action.version").entity(Integer.class).isEqualTo(2);
+        admin.document("""
+                mutation($id: ID!, $on: ID!) { removeDependency(input: {actionId: $id, expectedVersion: 2, dependsOnId: $on,
+                    reason: "No longer needed"}) { action { version } } }
+                """).variable("id", id).variable("on", seeded.get("dependsOn").asString()).execute()
+                .path("removeDependency.action.version").entity(Integer.class).isEqualTo(3);
+        long before = count(FINGERPRINT);
+
+        loader.load(properties.location());
+
+        assertThat(count(FINGERPRINT)).as("nodes, relationships and versions").isEqualTo(before);
+        admin.document("""
+                query($id: ID!) { action(id: $id) { status statusText version owner { ... on Organisation { id } }
+                    dependsOn { id } updates { status } } }
+                """).variable("id", id).execute()
+                .path("action.status").entity(String.class).isEqualTo(newStatus)
+                .path("action.statusText").valueIsNull()
+                .path("action.version").entity(Integer.class).isEqualTo(3)
+                .path("action.owner.id").entity(String.class).isEqualTo(otherOwner)
+                .path("action.dependsOn[*].id").entityList(String.class).doesNotContain(seeded.get("dependsOn").asString())
+                .path("action.updates[0].status").entity(String.class).isEqualTo(newStatus);
+        assertThat(count("MATCH (:Action {id: '" + id + "'})-[r:OWNED_BY]->() RETURN count(r)")).isEqualTo(1);
+        assertThat(count("MATCH (h:HistoryEntry {entityId: '" + id + "'}) RETURN count(h)")).isEqualTo(3);
+    }
+}
