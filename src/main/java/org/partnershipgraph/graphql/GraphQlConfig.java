@@ -90,7 +90,8 @@ public class GraphQlConfig {
 
     /**
      * Keeps each request's DataLoaders created on first use after the instrumentations that copy
-     * the request's registry; added to the end of the instrumentation chain, not as a bean.
+     * the request's registry, and clears them for each subscription event; added to the end of the
+     * instrumentation chain, not as beans.
      */
     @Bean
     GraphQlSourceBuilderCustomizer lazyDataLoadersLast() {

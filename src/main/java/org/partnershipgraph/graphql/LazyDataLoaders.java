@@ -6,10 +6,14 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import graphql.ExecutionInput;
+import graphql.ExecutionResult;
 import graphql.GraphQLContext;
+import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldParameters;
 import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderRegistry;
 import org.dataloader.instrumentation.DataLoaderInstrumentation;
@@ -82,8 +86,22 @@ final class LazyDataLoaders {
      * lazy registry back, with the copy's DataLoader instrumentation, so the DataLoaders created
      * later are observed as Spring's would be. A copy that already holds DataLoaders is filled
      * at once instead.
+     *
+     * <p>It also clears the request's DataLoaders as each subscription event starts: a
+     * subscription is one request, so its DataLoaders, and their caches, serve every event it
+     * sends. Cleared, an event reads its nested fields afresh (a field keyed by an action's id
+     * alone, as {@code stateAsOf} is, would otherwise answer from the first event), and a
+     * long-lived subscription does not keep every value it has loaded. (Here rather than in an
+     * instrumentation of its own, which would add a link to every field's instrumentation chain.)
      */
     static final class KeepLazy extends SimplePerformantInstrumentation {
+
+        @Override
+        public InstrumentationContext<ExecutionResult> beginSubscribedFieldEvent(InstrumentationFieldParameters parameters,
+                InstrumentationState state) {
+            parameters.getExecutionContext().getDataLoaderRegistry().getDataLoaders().forEach(DataLoader::clearAll);
+            return SimpleInstrumentationContext.noOp();
+        }
 
         @Override
         public ExecutionInput instrumentExecutionInput(ExecutionInput input, InstrumentationExecutionParameters parameters,

@@ -4,15 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -26,6 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 
 /**
@@ -285,6 +289,40 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
             socket.stop().block(Duration.ofSeconds(10));
         }
         await("the service stops following the changes once its subscriber has gone", () -> !actionEvents.following());
+    }
+
+    @Test
+    void eachSubscriptionEventReadsItsNestedFieldsAfresh() throws Exception {
+        String today = LocalDate.now(ZoneId.of("Europe/London")).toString();
+        WebSocketGraphQlTester socket = WebSocketGraphQlTester.builder("ws://localhost:" + port + "/graphql",
+                new StandardWebSocketClient()).build();
+        BlockingQueue<String> states = new LinkedBlockingQueue<>();
+        Disposable subscription = socket.document("""
+                subscription($today: Date!) { actionChanged(boardId: "board-hwbb") {
+                    action { id version stateAsOf(date: $today) { status } dependsOn { id } } } }
+                """).variable("today", today).executeSubscription()
+                .toFlux("actionChanged.action", Map.class)
+                .subscribe(a -> states.add(a.get("version") + " " + ((Map<?, ?>) a.get("stateAsOf")).get("status")
+                        + " " + a.get("dependsOn")));
+        try {
+            await("the service follows the changes for its subscriber", actionEvents::following);
+            hwbb.document(progress("action-m-2", 0)).execute().path("recordProgress.action.version").entity(Integer.class).isEqualTo(1);
+            assertThat(states.poll(30, TimeUnit.SECONDS)).isEqualTo("1 IN_PROGRESS []");
+            hwbb.document("""
+                    mutation { addDependency(input: {actionId: "action-m-2", expectedVersion: 1, dependsOnId: "action-m-1"}) {
+                        action { version } } }
+                    """).execute().path("addDependency.action.version").entity(Integer.class).isEqualTo(2);
+            assertThat(states.poll(30, TimeUnit.SECONDS)).isEqualTo("2 IN_PROGRESS [{id=action-m-1}]");
+            hwbb.document("""
+                    mutation { recordProgress(input: {actionId: "action-m-2", expectedVersion: 2, status: AT_RISK, commentary: "Slipping"}) {
+                        action { version } } }
+                    """).execute().path("recordProgress.action.version").entity(Integer.class).isEqualTo(3);
+            assertThat(states.poll(30, TimeUnit.SECONDS)).as("the event after the first, with a state read afresh")
+                    .isEqualTo("3 AT_RISK [{id=action-m-1}]");
+        } finally {
+            subscription.dispose();
+            socket.stop().block(Duration.ofSeconds(10));
+        }
     }
 
     @Test
