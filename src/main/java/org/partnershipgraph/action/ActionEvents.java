@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.neo4j.driver.Value;
@@ -37,9 +38,10 @@ import reactor.core.scheduler.Schedulers;
  * about actions stamped since its last read less {@link ActionEventsProperties#overlap()}, every
  * {@link ActionEventsProperties#pollInterval()} and at once after each commit through itself,
  * and then, in one batch, the actions of the entries it has not delivered yet: it remembers the
- * entries it has delivered within the overlap, so each is delivered once. The first read after
- * the first subscriber arrives only marks where the feed starts. A failed read is logged once per
- * outage and retried at the next interval; reading stops, and subscriptions complete, when the
+ * entries it has delivered within the overlap, so each is delivered once. The first successful
+ * read after the first subscriber arrives marks where the feed starts, delivering only what was
+ * stamped since that subscriber arrived (which, when Neo4j was away then, may be more than
+ * nothing). A failed read is logged once per outage and retried at the next interval; reading stops, and subscriptions complete, when the
  * application stops.
  */
 @Component
@@ -89,13 +91,20 @@ public class ActionEvents implements SmartLifecycle, DisposableBean {
     /**
      * Every change committed from now on, through any instance, that concerns board {@code boardId}
      * (every change when null; see {@link #concerns}); a subscriber that falls more than 256 such
-     * changes behind loses the oldest. Each subscriber receives on its own worker of Reactor's
-     * bounded-elastic scheduler: the fields of its events (read from Neo4j on the thread that
-     * delivers them) never hold up the reader or the other subscribers.
+     * changes behind loses the oldest (logged once per subscription). Each subscriber receives on a
+     * worker of Reactor's bounded-elastic scheduler: the fields of its events (read from Neo4j on the
+     * thread that delivers them) never hold up the reader, nor other subscribers until there are
+     * more subscribers than the scheduler has threads (ten per core).
      */
     public Flux<ActionChange> changes(String boardId) {
+        AtomicBoolean warned = new AtomicBoolean();
         return changes.filter(change -> concerns(change, boardId))
-                .onBackpressureBuffer(SUBSCRIBER_BUFFER, dropped -> { }, BufferOverflowStrategy.DROP_OLDEST)
+                .onBackpressureBuffer(SUBSCRIBER_BUFFER, dropped -> {
+                    if (warned.compareAndSet(false, true)) {
+                        log.warn("A subscriber (board {}) fell more than {} changes behind and loses the oldest, "
+                                + "starting with the change to {} stamped {}", boardId, SUBSCRIBER_BUFFER, dropped.action().id(), dropped.at());
+                    }
+                }, BufferOverflowStrategy.DROP_OLDEST)
                 .publishOn(Schedulers.boundedElastic(), 1);
     }
 
@@ -129,9 +138,10 @@ public class ActionEvents implements SmartLifecycle, DisposableBean {
 
     private List<ActionChange> poll(Feed current) {
         try {
+            Duration sinceStart = current.sinceStart();
             Read read = readOnly.execute(status -> {
-                Stamps stamps = stamps(current.cursor());
-                List<String> undelivered = current.undelivered(stamps);
+                Stamps stamps = stamps(current.cursor(), current.lookback(sinceStart));
+                List<String> undelivered = current.undelivered(stamps, sinceStart);
                 return new Read(stamps, undelivered.isEmpty() ? List.of() : changes(undelivered));
             });
             current.advance(read.stamps());
@@ -154,10 +164,10 @@ public class ActionEvents implements SmartLifecycle, DisposableBean {
         }
     }
 
-    private Stamps stamps(OffsetDateTime cursor) {
+    private Stamps stamps(OffsetDateTime cursor, Duration lookback) {
         Map<String, Object> params = new HashMap<>();
         params.put("cursor", cursor);
-        params.put("overlapMillis", properties.overlap().toMillis());
+        params.put("overlapMillis", lookback.toMillis());
         return neo4j.query(ActionCypher.CHANGED_SINCE).bindAll(params).fetchAs(Stamps.class)
                 .mappedBy((t, r) -> new Stamps(r.get("now").asOffsetDateTime(), r.get("entries")
                         .asList(v -> new Stamp(v.get("id").asString(), v.get("at").asOffsetDateTime()))))
@@ -210,6 +220,7 @@ public class ActionEvents implements SmartLifecycle, DisposableBean {
     private static final class Feed {
 
         private final Duration overlap;
+        private final long createdNanos = System.nanoTime();
         private final Map<String, OffsetDateTime> delivered = new HashMap<>();
         private OffsetDateTime cursor;
         private volatile boolean started;
@@ -227,10 +238,29 @@ public class ActionEvents implements SmartLifecycle, DisposableBean {
             return started;
         }
 
-        /** The ids of the entries in {@code stamps} not delivered yet; none on the first read, which marks the start. */
-        List<String> undelivered(Stamps stamps) {
+        /** How long ago, by this instance's clock, the feed began (its first subscriber arrived). */
+        Duration sinceStart() {
+            return Duration.ofNanos(System.nanoTime() - createdNanos);
+        }
+
+        /**
+         * How far before the cursor a read reaches back: the overlap; until a read has succeeded,
+         * the overlap before the feed began, however long its first reads have been failing.
+         */
+        Duration lookback(Duration sinceStart) {
+            return started ? overlap : overlap.plus(sinceStart);
+        }
+
+        /**
+         * The ids of the entries in {@code stamps} not delivered yet. The first successful read
+         * marks where the feed starts: it delivers only the entries stamped since the feed began
+         * ({@code sinceStart} before the database's clock at the read), so the changes made while
+         * its first reads were failing (Neo4j away when the first subscriber arrived) still arrive.
+         */
+        List<String> undelivered(Stamps stamps, Duration sinceStart) {
             if (!started) {
-                return List.of();
+                OffsetDateTime began = stamps.now().minus(sinceStart);
+                return stamps.entries().stream().filter(stamp -> stamp.at().isAfter(began)).map(Stamp::id).toList();
             }
             return stamps.entries().stream().map(Stamp::id).filter(id -> !delivered.containsKey(id)).toList();
         }
