@@ -8,6 +8,7 @@ import org.partnershipgraph.action.ActionInputs.DependencyInput;
 import org.partnershipgraph.action.ActionInputs.RecordProgressInput;
 import org.partnershipgraph.action.ActionInputs.RecordProgressPayload;
 import org.partnershipgraph.action.ActionInputs.UpdateActionInput;
+import org.partnershipgraph.graphql.NotFoundException;
 import org.partnershipgraph.graphql.TransientRetry;
 import org.partnershipgraph.security.CurrentUser;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -22,10 +23,12 @@ public class ActionMutationController {
 
     private final ActionCommands commands;
     private final ActionEvents events;
+    private final ActionQueries queries;
 
-    ActionMutationController(ActionCommands commands, ActionEvents events) {
+    ActionMutationController(ActionCommands commands, ActionEvents events, ActionQueries queries) {
         this.commands = commands;
         this.events = events;
+        this.queries = queries;
     }
 
     @MutationMapping
@@ -60,6 +63,9 @@ public class ActionMutationController {
 
     @SubscriptionMapping
     public Flux<ActionChange> actionChanged(@Argument String boardId) {
+        if (boardId != null && !queries.boardExists(boardId)) {
+            throw new NotFoundException("No board has id " + boardId + ": subscribe with a board's id, or with none for every change");
+        }
         return events.changes(boardId);
     }
 

@@ -35,6 +35,11 @@ class ActionQueries {
                 .fetchAs(Action.class).mappedBy((t, r) -> Action.from(r.get("a").asNode())).one();
     }
 
+    boolean boardExists(String id) {
+        return neo4j.query(ActionCypher.BOARD_EXISTS).bindAll(Map.of("id", id)).fetchAs(Boolean.class)
+                .mappedBy((t, r) -> r.get("exists").asBoolean()).one().orElse(false);
+    }
+
     Connection<Action> actions(PageRequest page, ActionFilter filter, ActionOrder order) {
         Map<String, Object> params = new HashMap<>();
         params.put("statuses", filter == null || filter.status() == null ? null

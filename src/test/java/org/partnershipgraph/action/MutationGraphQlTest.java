@@ -1,6 +1,7 @@
 package org.partnershipgraph.action;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -26,6 +27,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.partnershipgraph.SyntheticGraphTestBase;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.client.SubscriptionErrorException;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
@@ -289,6 +291,23 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
             socket.stop().block(Duration.ofSeconds(10));
         }
         await("the service stops following the changes once its subscriber has gone", () -> !actionEvents.following());
+    }
+
+    @Test
+    void aSubscriptionToAnUnknownBoardIsNotFound() {
+        WebSocketGraphQlTester socket = WebSocketGraphQlTester.builder("ws://localhost:" + port + "/graphql",
+                new StandardWebSocketClient()).build();
+        try {
+            assertThatThrownBy(() -> socket.document("subscription { actionChanged(boardId: \"board-hwbbb\") { operation } }")
+                    .executeSubscription().toFlux().blockFirst(TIMEOUT))
+                    .isInstanceOfSatisfying(SubscriptionErrorException.class, ex -> assertThat(ex.getErrors())
+                            .singleElement().satisfies(error -> {
+                                assertThat(error.getExtensions()).containsEntry("code", "NOT_FOUND");
+                                assertThat(error.getMessage()).contains("No board has id board-hwbbb");
+                            }));
+        } finally {
+            socket.stop().block(Duration.ofSeconds(10));
+        }
     }
 
     @Test

@@ -35,6 +35,19 @@ class HttpErrorsTest extends GraphQlTestBase {
     }
 
     @Test
+    void aSubscriptionOverHttpIsABadRequestPointingToTheWebSocket() {
+        for (MediaType accept : List.of(GRAPHQL_RESPONSE, MediaType.APPLICATION_JSON)) {
+            http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).accept(accept)
+                    .bodyValue("{\"query\": \"subscription { actionChanged { operation } }\"}")
+                    .exchange()
+                    .expectStatus().value(status -> assertThat(status).isLessThan(500))
+                    .expectBody()
+                    .jsonPath("$.errors[0].extensions.code").isEqualTo("BAD_REQUEST")
+                    .jsonPath("$.errors[0].message").value(m -> assertThat((String) m).contains("WebSocket"));
+        }
+    }
+
+    @Test
     void unknownFieldIsABadRequest() {
         graphQl.document("{ actions { totalCount colour } }")
                 .execute()
