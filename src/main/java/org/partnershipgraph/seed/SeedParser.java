@@ -31,7 +31,7 @@ final class SeedParser {
     private static final Pattern ID = Pattern.compile("[a-z]+-[a-z0-9-]+");
     private static final Pattern LINES = Pattern.compile("(\\d+)(?:-(\\d+))?");
     private static final int MAX_QUOTE = 300;
-    private static final int QUOTE_PROBE = 60;
+    private static final int QUOTE_SHOWN = 60;
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final Function<String, List<String>> documentLines;
@@ -350,11 +350,11 @@ final class SeedParser {
         if (quote == null || quote.isBlank()) {
             return;
         }
-        String window = normalise(String.join(" ", text.subList(Math.max(0, first - 3), Math.min(text.size(), last + 2))));
+        String cited = normalise(String.join(" ", text.subList(first - 1, last)));
         String probe = normalise(quote);
-        probe = probe.substring(0, Math.min(QUOTE_PROBE, probe.length()));
-        if (!window.contains(probe)) {
-            problem(e, "quote '" + probe + "' is not in " + doc + " lines " + first + "-" + last);
+        if (!cited.contains(probe)) {
+            problem(e, "quote '" + probe.substring(0, Math.min(QUOTE_SHOWN, probe.length())) + "' is not on " + doc
+                    + " lines " + first + "-" + last);
         }
     }
 

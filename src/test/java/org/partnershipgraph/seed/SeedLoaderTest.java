@@ -91,10 +91,14 @@ class SeedLoaderTest extends GraphQlTestBase {
                 {"type":"Action","id":"action-900-a","title":"A","kind":"COMMITMENT","status":"UNKNOWN","asOf":"2024-01-01","sources":[{"doc":"doc-900","lines":"2","quote":"The Board will publish its plan."}]}
                 {"type":"Action","id":"action-900-b","title":"B","kind":"COMMITMENT","status":"UNKNOWN","asOf":"2024-01-01","sources":[{"doc":"doc-900","lines":"2","quote":"The Board will abolish itself."}]}
                 {"type":"Action","id":"action-900-c","title":"C","kind":"COMMITMENT","status":"UNKNOWN","asOf":"2024-01-01","sources":[{"doc":"doc-900","lines":"7-9","quote":"The Board"}]}
+                {"type":"Action","id":"action-900-d","title":"D","kind":"COMMITMENT","status":"UNKNOWN","asOf":"2024-01-01","sources":[{"doc":"doc-900","lines":"3","quote":"The Board will publish its plan."}]}
+                {"type":"Action","id":"action-900-e","title":"E","kind":"COMMITMENT","status":"UNKNOWN","asOf":"2024-01-01","sources":[{"doc":"doc-900","lines":"2","quote":"The Board will publish its plan. third"}]}
+                {"type":"Action","id":"action-900-f","title":"F","kind":"COMMITMENT","status":"UNKNOWN","asOf":"2024-01-01","sources":[{"doc":"doc-900","lines":"1-2","quote":"first  LINE the board"}]}
                 """);
         assertThatThrownBy(() -> loader.load(dir.toUri() + "/"))
                 .isInstanceOf(SeedValidationException.class)
                 .satisfies(ex -> assertThat(((SeedValidationException) ex).problems()).extracting(SeedProblem::id)
-                        .containsExactlyInAnyOrder("action-900-b", "action-900-c"));
+                        .as("b misquotes, c is outside, d cites the next line, e runs past its line; f is spacing and case")
+                        .containsExactlyInAnyOrder("action-900-b", "action-900-c", "action-900-d", "action-900-e"));
     }
 }
