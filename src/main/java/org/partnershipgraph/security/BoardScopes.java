@@ -13,12 +13,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class BoardScopes {
 
-    /** One row {@code allowed}: whether board {@code $board} is one of {@code $boards} or reports to one, at any depth. */
-    private static final String WITHIN = """
-            MATCH (b:Board {id: $board})
-            RETURN EXISTS { MATCH (b)-[:REPORTS_TO*0..]->(top:Board) WHERE top.id IN $boards } AS allowed
-            """;
-
     private final Neo4jClient neo4j;
 
     BoardScopes(Neo4jClient neo4j) {
@@ -37,7 +31,7 @@ public class BoardScopes {
         if (user.role() != Role.SECRETARIAT) {
             throw new FieldAccessDeniedException("The " + user.role() + " role may not change anything.", user.authenticated());
         }
-        boolean allowed = boardId != null && neo4j.query(WITHIN)
+        boolean allowed = boardId != null && neo4j.query(SecurityCypher.WITHIN)
                 .bindAll(Map.of("board", boardId, "boards", List.copyOf(user.boards())))
                 .fetchAs(Boolean.class).mappedBy((t, r) -> r.get("allowed").asBoolean()).one().orElse(false);
         if (!allowed) {
