@@ -52,13 +52,7 @@ public class ActionEvents implements SmartLifecycle, DisposableBean {
     private static final int SUBSCRIBER_BUFFER = 256;
 
     private final Neo4jClient neo4j;
-    /**
-     * The feed's reads, in write-mode transactions although they write nothing: on a cluster they
-     * go to the leader, whose clock stamped every history entry and which has every commit, so
-     * neither replication lag nor clock differences between members can move the cursor past a
-     * change.
-     */
-    private final TransactionTemplate onLeader;
+    private final TransactionTemplate readOnly;
     private final ActionEventsProperties properties;
     private final ExecutorService reader = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("action-events").daemon().factory());
@@ -71,7 +65,8 @@ public class ActionEvents implements SmartLifecycle, DisposableBean {
 
     ActionEvents(Neo4jClient neo4j, PlatformTransactionManager transactions, ActionEventsProperties properties) {
         this.neo4j = neo4j;
-        this.onLeader = new TransactionTemplate(transactions);
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
         this.properties = properties;
         this.changes = Flux.defer(this::follow).publish().refCount(1);
     }
@@ -144,7 +139,7 @@ public class ActionEvents implements SmartLifecycle, DisposableBean {
     private List<ActionChange> poll(Feed current) {
         try {
             Duration sinceStart = current.sinceStart();
-            Read read = onLeader.execute(status -> {
+            Read read = readOnly.execute(status -> {
                 Stamps stamps = stamps(current.cursor(), current.lookback(sinceStart));
                 List<String> undelivered = current.undelivered(stamps, sinceStart);
                 return new Read(stamps, undelivered.isEmpty() ? List.of() : changes(undelivered));
