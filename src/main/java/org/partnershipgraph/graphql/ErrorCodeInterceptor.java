@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import graphql.ErrorClassification;
+import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import org.reactivestreams.Publisher;
@@ -13,14 +14,16 @@ import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.server.WebSocketGraphQlRequest;
+import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
  * Gives request-level errors (syntax, validation, variable coercion), which graphql-java
  * raises before any data fetcher runs, the same {@code extensions.code} as every other error;
- * and answers a subscription sent other than over the WebSocket with a BAD_REQUEST error saying
- * where subscriptions run, instead of a stream it cannot send.
+ * and answers a subscription sent where its events cannot go (HTTP with a JSON response) with a
+ * BAD_REQUEST error saying where subscriptions run.
  */
 @Component
 class ErrorCodeInterceptor implements WebGraphQlInterceptor {
@@ -28,13 +31,14 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
         return chain.next(request).map(response -> {
-            if (response.getExecutionResult().getData() instanceof Publisher<?> && !(request instanceof WebSocketGraphQlRequest)) {
-                return response.transform(builder -> builder.data(null).errors(List.of(GraphqlErrorBuilder.newError()
-                        .message("Subscriptions run over a WebSocket (graphql-transport-ws at the same path), not over "
-                                + "HTTP POST: open one and subscribe there.")
+            if (response.getExecutionResult().getData() instanceof Publisher<?> && !streams(request)) {
+                ExecutionResult refused = ExecutionResult.newExecutionResult().addError(GraphqlErrorBuilder.newError()
+                        .message("Subscriptions run over a WebSocket (graphql-transport-ws at the same path), or over "
+                                + "HTTP with Accept: text/event-stream; a JSON response cannot carry one.")
                         .errorType(ErrorType.BAD_REQUEST)
                         .extensions(Map.of("code", ErrorCode.BAD_REQUEST.name()))
-                        .build())));
+                        .build()).build();
+                return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), refused));
             }
             List<GraphQLError> errors = response.getExecutionResult().getErrors();
             if (errors.isEmpty() || errors.stream().allMatch(ErrorCodeInterceptor::hasCode)) {
@@ -43,6 +47,12 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
             List<GraphQLError> coded = errors.stream().map(ErrorCodeInterceptor::withCode).toList();
             return response.transform(builder -> builder.errors(coded));
         });
+    }
+
+    /** Whether {@code request} came over a transport that can carry a subscription's events. */
+    private static boolean streams(WebGraphQlRequest request) {
+        return request instanceof WebSocketGraphQlRequest
+                || request.getHeaders().getAccept().stream().anyMatch(MediaType.TEXT_EVENT_STREAM::isCompatibleWith);
     }
 
     private static boolean hasCode(GraphQLError error) {

@@ -31,9 +31,9 @@ import reactor.core.publisher.Mono;
  *
  * <p>Over a WebSocket the user is the one signed in when the connection opened, so a bearer
  * token's expiry is enforced here: an operation started after it is refused with
- * {@code UNAUTHENTICATED}, and a running subscription ends with an {@code UNAUTHENTICATED} error
- * when it passes. HTTP requests are checked by the token filter on every request; sign-ins
- * without an expiry (HTTP Basic, anonymous) are not limited.
+ * {@code UNAUTHENTICATED}. A running subscription, over a WebSocket or an HTTP event stream,
+ * ends with an {@code UNAUTHENTICATED} error when it passes. HTTP requests are checked by the
+ * token filter as they start; sign-ins without an expiry (HTTP Basic, anonymous) are not limited.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -46,8 +46,8 @@ class CurrentUserInterceptor implements WebGraphQlInterceptor {
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         CurrentUser user = CurrentUsers.from(authentication);
-        Instant expiry = request instanceof WebSocketGraphQlRequest ? expiry(authentication) : null;
-        if (expiry != null && !Instant.now().isBefore(expiry)) {
+        Instant expiry = expiry(authentication);
+        if (expiry != null && request instanceof WebSocketGraphQlRequest && !Instant.now().isBefore(expiry)) {
             ExecutionResult refused = ExecutionResult.newExecutionResult().addError(expired(expiry)).build();
             return Mono.just(new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), refused)));
         }

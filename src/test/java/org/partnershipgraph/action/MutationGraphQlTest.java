@@ -27,9 +27,13 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.partnershipgraph.SyntheticGraphTestBase;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.client.SubscriptionErrorException;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -291,6 +295,18 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
             socket.stop().block(Duration.ofSeconds(10));
         }
         await("the service stops following the changes once its subscriber has gone", () -> !actionEvents.following());
+    }
+
+    @Test
+    void aSubscriptionOverAnHttpEventStreamReceivesCommittedChanges() throws Exception {
+        CompletableFuture<String> first = WebClient.create("http://localhost:" + port).post().uri("/graphql")
+                .contentType(MediaType.APPLICATION_JSON).accept(MediaType.TEXT_EVENT_STREAM)
+                .bodyValue(Map.of("query", "subscription { actionChanged(boardId: \"board-hwbb\") { operation action { id } } }"))
+                .retrieve().bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<String>>() { })
+                .filter(event -> "next".equals(event.event())).map(ServerSentEvent::data).next().toFuture();
+        await("the service follows the changes for its subscriber", actionEvents::following);
+        hwbb.document(progress("action-m-2", 0)).execute().path("recordProgress.action.version").entity(Integer.class).isEqualTo(1);
+        assertThat(first.get(30, TimeUnit.SECONDS)).contains("\"operation\":\"recordProgress\"").contains("action-m-2");
     }
 
     @Test

@@ -40,8 +40,9 @@ class HttpErrorsTest extends GraphQlTestBase {
             http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).accept(accept)
                     .bodyValue("{\"query\": \"subscription { actionChanged { operation } }\"}")
                     .exchange()
-                    .expectStatus().value(status -> assertThat(status).isLessThan(500))
+                    .expectStatus().isEqualTo(accept == GRAPHQL_RESPONSE ? 400 : 200)
                     .expectBody()
+                    .jsonPath("$.data").doesNotExist()
                     .jsonPath("$.errors[0].extensions.code").isEqualTo("BAD_REQUEST")
                     .jsonPath("$.errors[0].message").value(m -> assertThat((String) m).contains("WebSocket"));
         }

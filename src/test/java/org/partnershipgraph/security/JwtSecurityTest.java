@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -28,13 +29,16 @@ import org.partnershipgraph.embedded.EmbeddedNeo4jServer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.client.SubscriptionErrorException;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
 
 /**
@@ -163,6 +167,20 @@ class JwtSecurityTest extends ServiceTestBase {
         } finally {
             socket.stop().block(TIMEOUT);
         }
+    }
+
+    @Test
+    void aSubscriptionOverAnEventStreamEndsWithAnErrorWhenItsTokenExpires() {
+        Instant expiry = Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.SECONDS);
+        List<String> events = WebClient.create("http://localhost:" + port).post().uri("/graphql")
+                .contentType(MediaType.APPLICATION_JSON).accept(MediaType.TEXT_EVENT_STREAM)
+                .headers(h -> h.setBearerAuth(token(TRUSTED, List.of("PARTNER"), expiry)))
+                .bodyValue(Map.of("query", "subscription { actionChanged { operation } }"))
+                .retrieve().bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<String>>() { })
+                .map(event -> event.event() + " " + event.data())
+                .collectList().block(TIMEOUT);
+        assertThat(Instant.now()).as("the stream ran until the token expired").isAfterOrEqualTo(expiry);
+        assertThat(events).anySatisfy(event -> assertThat(event).contains("UNAUTHENTICATED"));
     }
 
     @Test
