@@ -41,8 +41,8 @@ import reactor.core.scheduler.Schedulers;
  * entries it has delivered within the overlap, so each is delivered once. The first successful
  * read after the first subscriber arrives marks where the feed starts, delivering only what was
  * stamped since that subscriber arrived (which, when Neo4j was away then, may be more than
- * nothing). A failed read is logged once per outage and retried at the next interval; reading stops, and subscriptions complete, when the
- * application stops.
+ * nothing). A failed read is logged once per outage and retried at the next interval; reading
+ * stops, and subscriptions complete, when the application stops.
  */
 @Component
 public class ActionEvents implements SmartLifecycle, DisposableBean {
@@ -89,7 +89,8 @@ public class ActionEvents implements SmartLifecycle, DisposableBean {
     }
 
     /**
-     * Every change committed from now on, through any instance, that concerns board {@code boardId}
+     * Every change committed from now on (while the feed's first reads fail, from when its first
+     * subscriber arrived), through any instance, that concerns board {@code boardId}
      * (every change when null; see {@link #concerns}); a subscriber that falls more than 256 such
      * changes behind loses the oldest (logged once per subscription). Each subscriber receives on a
      * worker of Reactor's bounded-elastic scheduler: the fields of its events (read from Neo4j on the
@@ -102,7 +103,8 @@ public class ActionEvents implements SmartLifecycle, DisposableBean {
                 .onBackpressureBuffer(SUBSCRIBER_BUFFER, dropped -> {
                     if (warned.compareAndSet(false, true)) {
                         log.warn("A subscriber (board {}) fell more than {} changes behind and loses the oldest, "
-                                + "starting with the change to {} stamped {}", boardId, SUBSCRIBER_BUFFER, dropped.action().id(), dropped.at());
+                                + "starting with the change to {} stamped {}", boardId, SUBSCRIBER_BUFFER,
+                                dropped.action().id(), dropped.at());
                     }
                 }, BufferOverflowStrategy.DROP_OLDEST)
                 .publishOn(Schedulers.boundedElastic(), 1);
@@ -138,10 +140,10 @@ public class ActionEvents implements SmartLifecycle, DisposableBean {
 
     private List<ActionChange> poll(Feed current) {
         try {
-            Duration sinceStart = current.sinceStart();
+            Duration lookback = current.lookback(current.sinceStart());
             Read read = readOnly.execute(status -> {
-                Stamps stamps = stamps(current.cursor(), current.lookback(sinceStart));
-                List<String> undelivered = current.undelivered(stamps, sinceStart);
+                Stamps stamps = stamps(current.cursor(), lookback);
+                List<String> undelivered = current.undelivered(stamps, current.sinceStart());
                 return new Read(stamps, undelivered.isEmpty() ? List.of() : changes(undelivered));
             });
             current.advance(read.stamps());
@@ -254,8 +256,9 @@ public class ActionEvents implements SmartLifecycle, DisposableBean {
         /**
          * The ids of the entries in {@code stamps} not delivered yet. The first successful read
          * marks where the feed starts: it delivers only the entries stamped since the feed began
-         * ({@code sinceStart} before the database's clock at the read), so the changes made while
-         * its first reads were failing (Neo4j away when the first subscriber arrived) still arrive.
+         * ({@code sinceStart}, measured after the read, before the database's clock at the read:
+         * a little early rather than late), so the changes made while its first reads were failing
+         * (Neo4j away when the first subscriber arrived) still arrive.
          */
         List<String> undelivered(Stamps stamps, Duration sinceStart) {
             if (!started) {
