@@ -11,11 +11,29 @@ final class SeedCypher {
             RETURN EXISTS { MATCH (:Node) } AS seeded
             """;
 
-    /** One row {@code ids}: those of {@code $ids} that are actions in the database already. */
+    /**
+     * One row {@code changed, unchanged}: those of {@code $ids} that are actions in the database
+     * already, split by whether the API has changed them (a version above 0) or not.
+     */
     static final String EXISTING_ACTIONS = """
             UNWIND $ids AS id
             MATCH (a:Action {id: id})
-            RETURN collect(id) AS ids
+            RETURN collect(CASE WHEN a.version > 0 THEN id END) AS changed,
+                   collect(CASE WHEN coalesce(a.version, 0) = 0 THEN id END) AS unchanged
+            """;
+
+    /** No rows: each {@code $rows} entry {@code {id, props}}, an action at version 0, takes exactly the seed's properties. */
+    static final String RESTATE_ACTIONS = """
+            UNWIND $rows AS row
+            MATCH (a:Action {id: row.id})
+            SET a = row.props, a.version = 0
+            """;
+
+    /** No rows: the first progress update of each action in {@code $ids} states again what its action states. */
+    static final String RESTATE_FIRST_UPDATES = """
+            UNWIND $ids AS id
+            MATCH (a:Action {id: id})-[:HAS_UPDATE]->(u:ProgressUpdate {id: id + '-as-stated'})
+            SET u.date = a.asOf, u.status = a.status, u.statusText = a.statusText, u.rag = a.rag
             """;
 
     /** No rows: creates or updates one node per {@code $rows} entry {@code {id, label, props}}; actions start at version 0. */

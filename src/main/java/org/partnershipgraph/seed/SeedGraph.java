@@ -7,7 +7,7 @@ import java.util.Map;
  * Validated seed data, shaped as the parameters of {@link SeedCypher}'s statements.
  *
  * @param nodes      {@code {id, label, props}} per entity
- * @param relations  {@code {from, to, type, props}} per reference
+ * @param relations  {@code {from, to, type, props, record}} per reference, {@code record} the id of the record that states it
  * @param reportsTo  {@code {from, to, relation, documents, lines, quotes, asOf}} per reporting line
  * @param citations  {@code {id, doc, lines, firstLine, quote}} per source
  * @param counts     records per type, for the log

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.Value;
 import org.slf4j.Logger;
@@ -26,9 +27,11 @@ import org.springframework.stereotype.Component;
 /**
  * Loads {@code seed-data/*.jsonl} into the graph: validates every file first, then writes
  * everything in one transaction, so a bad record writes nothing and a second load changes
- * nothing. An action already in the database is left as it is, with its owner, accountable body,
- * deliverables, dependencies and creating decision: from its first load on, the API maintains it
- * (with its version and history), and a reload must not undo that.
+ * nothing. An action already in the database keeps its owner, accountable body, deliverables,
+ * dependencies and creating decision, which the API maintains from its first load on; one the API
+ * has changed (a version above 0) also keeps its properties and progress, which a reload must not
+ * undo, while one nobody has changed takes the seed's properties and first update again, so that a
+ * correction of its record reaches a database loaded before it.
  */
 @Component
 public class SeedLoader {
@@ -62,26 +65,36 @@ public class SeedLoader {
                 name -> readDocument(location, name))).parse(files);
         List<Object> actionIds = graph.nodes().stream().filter(node -> "Action".equals(node.get("label")))
                 .map(node -> node.get("id")).toList();
-        int kept;
+        Existing existing;
         try (Session session = driver.session()) {
-            kept = session.executeWrite(tx -> {
-                Set<Object> existing = new HashSet<>(tx.run(SeedCypher.EXISTING_ACTIONS, Map.of("ids", actionIds))
-                        .single().get("ids").asList(Value::asObject));
+            existing = session.executeWrite(tx -> {
+                Record found = tx.run(SeedCypher.EXISTING_ACTIONS, Map.of("ids", actionIds)).single();
+                Set<Object> changed = new HashSet<>(found.get("changed").asList(Value::asObject));
+                Set<Object> unchanged = new HashSet<>(found.get("unchanged").asList(Value::asObject));
                 tx.run(SeedCypher.MERGE_NODES, Map.of("rows", graph.nodes().stream()
-                        .filter(node -> !existing.contains(node.get("id"))).toList())).consume();
+                        .filter(node -> !changed.contains(node.get("id")) && !unchanged.contains(node.get("id"))).toList()))
+                        .consume();
+                tx.run(SeedCypher.RESTATE_ACTIONS, Map.of("rows", graph.nodes().stream()
+                        .filter(node -> unchanged.contains(node.get("id"))).toList())).consume();
                 tx.run(SeedCypher.MERGE_RELATIONS, Map.of("rows", graph.relations().stream()
-                        .filter(rel -> !existing.contains(rel.get("from")) && !existing.contains(rel.get("to"))).toList()))
+                        .filter(rel -> !changed.contains(rel.get("record")) && !unchanged.contains(rel.get("record"))).toList()))
                         .consume();
                 tx.run(SeedCypher.MERGE_REPORTING_LINES, Map.of("rows", graph.reportsTo())).consume();
                 tx.run(SeedCypher.MERGE_CITATIONS, Map.of("rows", graph.citations())).consume();
                 tx.run(SeedCypher.FIRST_UPDATES, Map.of("ids", actionIds.stream()
-                        .filter(id -> !existing.contains(id)).toList())).consume();
-                return existing.size();
+                        .filter(id -> !changed.contains(id) && !unchanged.contains(id)).toList())).consume();
+                tx.run(SeedCypher.RESTATE_FIRST_UPDATES, Map.of("ids", List.copyOf(unchanged))).consume();
+                return new Existing(changed.size(), unchanged.size());
             });
         }
-        log.info("Seed loaded from {} ({} files): {}; {} actions already in the database kept as they are",
-                location, files.size(), graph.counts(), kept);
+        log.info("Seed loaded from {} ({} files): {}; of the actions already in the database, {} changed through the API "
+                + "kept as they are, {} restated from the seed", location, files.size(), graph.counts(), existing.changed(),
+                existing.unchanged());
         return graph.counts();
+    }
+
+    /** How many of the seed's actions were in the database already, changed through the API or not. */
+    private record Existing(int changed, int unchanged) {
     }
 
     private List<SeedFile> readFiles(String location) {

@@ -243,7 +243,8 @@ final class SeedParser {
                 }
                 String from = ref.outgoing() ? e.key() : target;
                 String to = ref.outgoing() ? target : e.key();
-                relations.add(Map.of("from", from, "to", to, "type", ref.relType(), "props", Map.of("rank", rank)));
+                relations.add(Map.of("from", from, "to", to, "type", ref.relType(), "props", Map.of("rank", rank),
+                        "record", e.key()));
             }
         }
         return relations;

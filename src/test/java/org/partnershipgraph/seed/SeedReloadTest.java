@@ -3,6 +3,7 @@ package org.partnershipgraph.seed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Record;
@@ -33,6 +34,33 @@ class SeedReloadTest extends ServiceTestBase {
 
     @Autowired
     SeedProperties properties;
+
+    @Test
+    void aReloadRestatesAnActionNobodyChangedFromItsRecord() {
+        String id = "action-001-arrs-recruitment-support";
+        try (Session session = driver.session()) {
+            session.executeWrite(tx -> tx.run("""
+                    MATCH (a:Action {id: $id})-[:HAS_UPDATE]->(u:ProgressUpdate {id: $id + '-as-stated'})
+                    SET a.status = 'ON_HOLD', a.rag = 'AMBER', a.retired = 'a field the seed no longer has',
+                        u.status = 'ON_HOLD', u.rag = 'AMBER'
+                    """, Map.of("id", id)).consume());
+        }
+        long relationships = count("MATCH (:Action {id: '" + id + "'})-[r]-() RETURN count(r)");
+
+        loader.load(properties.location());
+
+        graphQl.document("""
+                query($id: ID!) { action(id: $id) { status rag version updates { status rag } ragAssessment { reason } } }
+                """).variable("id", id).execute()
+                .path("action.status").entity(String.class).isEqualTo("IN_PROGRESS")
+                .path("action.rag").valueIsNull()
+                .path("action.version").entity(Integer.class).isEqualTo(0)
+                .path("action.updates[0].status").entity(String.class).isEqualTo("IN_PROGRESS")
+                .path("action.updates[0].rag").valueIsNull()
+                .path("action.ragAssessment.reason").entity(String.class).satisfies(reason -> assertThat(reason).doesNotStartWith("given"));
+        assertThat(count("MATCH (a:Action {id: '" + id + "'}) WHERE a.retired IS NOT NULL RETURN count(a)")).isZero();
+        assertThat(count("MATCH (:Action {id: '" + id + "'})-[r]-() RETURN count(r)")).isEqualTo(relationships);
+    }
 
     @Test
     void aReloadKeepsWhatTheApiChanged() {
