@@ -2,7 +2,9 @@ package org.partnershipgraph.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +14,7 @@ import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.partnershipgraph.SyntheticGraphTestBase;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Progress on a synthetic board tree six levels deep (63 bodies) holding 10,000 actions with
@@ -56,6 +59,11 @@ class ProgressGraphQlTest extends SyntheticGraphTestBase {
         }
         actions(actions);
         relate("ACCOUNTABLE_TO", accountable);
+    }
+
+    @Test
+    void todayIsThePartnershipsByDefault(@Autowired Clock clock) {
+        assertThat(clock.getZone()).isEqualTo(ZoneId.of("Europe/London"));
     }
 
     @Test
