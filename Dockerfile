@@ -12,12 +12,17 @@ RUN mvn -B -ntp -DskipTests package && cp target/partnership-graph-*.jar /src/ap
 
 FROM eclipse-temurin:21-jre
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
-    && groupadd --system app && useradd --system --gid app --home-dir /app app
+    && groupadd --system app && useradd --system --gid app --home-dir /app app \
+    && mkdir -p /app/data && chown app:app /app/data
 WORKDIR /app
 COPY --from=build /src/app.jar /app/app.jar
 USER app
+# The embedded Neo4j's data (partnership.neo4j.embedded.data-directory, data/neo4j under /app) when
+# NEO4J_URI is not set: mount a volume here, or it goes with the container.
+VOLUME /app/data
 EXPOSE 8080
 HEALTHCHECK --interval=15s --timeout=5s --start-period=90s --retries=4 \
-    CMD curl -fsS http://localhost:8080/actuator/health/readiness || exit 1
-ENV JAVA_TOOL_OPTIONS="-Xms64m -Xmx384m -XX:MaxMetaspaceSize=256m -XX:ReservedCodeCacheSize=96m -XX:MaxDirectMemorySize=128m -XX:+UseTransparentHugePages"
+    CMD curl -fsS "http://localhost:${PORT:-8080}/actuator/health/readiness" || exit 1
+# The same JVM settings as service.jvm.args in pom.xml (mvn spring-boot:run); keep the two alike.
+ENV JAVA_TOOL_OPTIONS="-Xms64m -Xmx384m -XX:MaxMetaspaceSize=256m -XX:ReservedCodeCacheSize=96m -XX:MaxDirectMemorySize=128m -XX:+UseTransparentHugePages -Xss512k --enable-native-access=ALL-UNNAMED"
 ENTRYPOINT ["java", "-jar", "/app/app.jar"]
