@@ -2,9 +2,6 @@ package org.partnershipgraph.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -13,9 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.partnershipgraph.ServiceTestBase;
 import org.partnershipgraph.action.ActionEvents;
-import org.partnershipgraph.embedded.EmbeddedNeo4jProperties;
 import org.partnershipgraph.embedded.EmbeddedNeo4jServer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -23,7 +18,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
 
 /**
@@ -32,14 +26,13 @@ import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
  * subscriber connected throughout receives the changes made after it.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class Neo4jOutageTest extends ServiceTestBase {
+class Neo4jOutageTest extends ExternalNeo4jTestBase {
 
-    private static final String READ_FAILED = "Cannot read action changes for subscribers";
     private static final String READ_AGAIN = "Reading action changes for subscribers again";
 
     private static final Path DATA = dataDirectory();
     private static final int PORT = freePort();
-    private static EmbeddedNeo4jServer server = start();
+    private static EmbeddedNeo4jServer server = startServer(DATA, PORT);
 
     @Autowired
     private ActionEvents events;
@@ -67,7 +60,7 @@ class Neo4jOutageTest extends ServiceTestBase {
         graphQl.document("{ actions { totalCount } }").execute().errors()
                 .expect(e -> "UNAVAILABLE".equals(e.getExtensions().get("code"))).verify();
         assertThat(Duration.ofNanos(System.nanoTime() - started)).as("fails fast").isLessThan(Duration.ofSeconds(20));
-        server = start();
+        server = startServer(DATA, PORT);
         readiness("UP");
         graphQl.document("{ actions { totalCount } }").execute().path("actions.totalCount").entity(Integer.class).isEqualTo(0);
     }
@@ -75,14 +68,7 @@ class Neo4jOutageTest extends ServiceTestBase {
     @Test
     void aSubscriberKeepsItsSubscriptionThroughAnOutageAndReceivesTheChangesAfterIt(CapturedOutput output) throws Exception {
         readiness("UP");
-        try (var session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> tx.run("""
-                    MERGE (b:Board:Node {id: 'board-outage'}) SET b.name = 'Outage Board', b.kind = 'BOARD'
-                    MERGE (a:Action:Node {id: 'action-outage'})
-                    SET a.title = 'Survive an outage', a.kind = 'COMMITMENT', a.status = 'NOT_STARTED', a.version = 0
-                    MERGE (a)-[:ACCOUNTABLE_TO]->(b)
-                    """).consume());
-        }
+        outageAction();
         WebSocketGraphQlTester socket = WebSocketGraphQlTester.builder("ws://localhost:" + port + "/graphql",
                 new StandardWebSocketClient()).build();
         try {
@@ -93,7 +79,7 @@ class Neo4jOutageTest extends ServiceTestBase {
             server.close();
             server = null;
             await("a read of the changes fails", () -> output.getOut().indexOf(READ_FAILED, before) >= 0);
-            server = start();
+            server = startServer(DATA, PORT);
             readiness("UP");
             as("admin").document("""
                     mutation { recordProgress(input: {actionId: "action-outage", expectedVersion: 0, status: IN_PROGRESS, percentComplete: 10}) { action { version } } }
@@ -109,26 +95,5 @@ class Neo4jOutageTest extends ServiceTestBase {
             socket.stop().block(TIMEOUT);
         }
         await("the service stops following the changes once its subscriber has gone", () -> !events.following());
-    }
-
-    private void readiness(String expected) {
-        await("readiness " + expected, () -> {
-            String status = http.get().uri("/actuator/health/readiness").exchange().returnResult(String.class)
-                    .getResponseBody().blockFirst(Duration.ofSeconds(30));
-            return status != null && status.contains("\"status\":\"" + expected + "\"");
-        });
-    }
-
-    private static EmbeddedNeo4jServer start() {
-        return EmbeddedNeo4jServer.start(new EmbeddedNeo4jProperties(DATA, PORT, DataSize.ofMegabytes(16),
-                DataSize.ofMegabytes(64), DataSize.ofMegabytes(128), Duration.ofSeconds(30)));
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
     }
 }
