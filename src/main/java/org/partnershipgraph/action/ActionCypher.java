@@ -143,11 +143,6 @@ final class ActionCypher {
             RETURN labels(n) AS labels
             """;
 
-    /** One row {@code exists}: whether a board has id {@code $id}. */
-    static final String BOARD_EXISTS = """
-            RETURN EXISTS { MATCH (:Board {id: $id}) } AS exists
-            """;
-
     /** No rows: makes action {@code $id} accountable to board {@code $board}. */
     static final String SET_ACCOUNTABLE = """
             MATCH (a:Action {id: $id})

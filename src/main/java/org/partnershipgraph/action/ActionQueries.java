@@ -1,12 +1,13 @@
 package org.partnershipgraph.action;
 
-import org.partnershipgraph.board.Decision;
-import org.partnershipgraph.board.Board;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.neo4j.driver.Value;
+import org.partnershipgraph.board.Board;
+import org.partnershipgraph.board.Decision;
 import org.partnershipgraph.graphql.Batches;
 import org.partnershipgraph.graphql.Connection;
 import org.partnershipgraph.graphql.Connections;
@@ -36,8 +37,9 @@ class ActionQueries {
     }
 
     boolean boardExists(String id) {
-        return neo4j.query(ActionCypher.BOARD_EXISTS).bindAll(Map.of("id", id)).fetchAs(Boolean.class)
-                .mappedBy((t, r) -> r.get("exists").asBoolean()).one().orElse(false);
+        return neo4j.query(ActionCypher.LABELS).bindAll(Map.of("id", id)).fetchAs(Boolean.class)
+                .mappedBy((t, r) -> !r.get("labels").isNull() && r.get("labels").asList(Value::asString).contains("Board"))
+                .one().orElse(false);
     }
 
     Connection<Action> actions(PageRequest page, ActionFilter filter, ActionOrder order) {
