@@ -63,6 +63,18 @@ final class SeedCypher {
             SET r.documents = row.documents, r.lines = row.lines, r.quotes = row.quotes, r.asOf = row.asOf
             """;
 
+    /**
+     * No rows: removes the citations of each {@code $rows} entry {@code {id, keys}} (an entity the
+     * seed defines or cites) whose {@code doc:lines} is not among its {@code keys}, the citations the
+     * seed now gives it; every {@code CITED_IN} comes from the seed.
+     */
+    static final String DROP_STALE_CITATIONS = """
+            UNWIND $rows AS row
+            MATCH (:Node {id: row.id})-[c:CITED_IN]->(d:SourceDocument)
+            WHERE NOT d.id + ':' + c.lines IN row.keys
+            DELETE c
+            """;
+
     /** No rows: one {@code CITED_IN} per {@code $rows} entry {@code {id, doc, lines, firstLine, quote}}. */
     static final String MERGE_CITATIONS = """
             UNWIND $rows AS row

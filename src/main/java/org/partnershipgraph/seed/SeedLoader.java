@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,7 +32,8 @@ import org.springframework.stereotype.Component;
  * dependencies and creating decision, which the API maintains from its first load on; one the API
  * has changed (a version above 0) also keeps its properties and progress, which a reload must not
  * undo, while one nobody has changed takes the seed's properties and first update again, so that a
- * correction of its record reaches a database loaded before it.
+ * correction of its record reaches a database loaded before it. Every entity the seed defines or
+ * cites keeps only the citations the seed gives it now.
  */
 @Component
 public class SeedLoader {
@@ -80,6 +82,7 @@ public class SeedLoader {
                         .filter(rel -> !changed.contains(rel.get("record")) && !unchanged.contains(rel.get("record"))).toList()))
                         .consume();
                 tx.run(SeedCypher.MERGE_REPORTING_LINES, Map.of("rows", graph.reportsTo())).consume();
+                tx.run(SeedCypher.DROP_STALE_CITATIONS, Map.of("rows", citationKeys(graph))).consume();
                 tx.run(SeedCypher.MERGE_CITATIONS, Map.of("rows", graph.citations())).consume();
                 tx.run(SeedCypher.FIRST_UPDATES, Map.of("ids", actionIds.stream()
                         .filter(id -> !changed.contains(id) && !unchanged.contains(id)).toList())).consume();
@@ -91,6 +94,16 @@ public class SeedLoader {
                 + "kept as they are, {} restated from the seed", location, files.size(), graph.counts(), existing.changed(),
                 existing.unchanged());
         return graph.counts();
+    }
+
+    /** {@code {id, keys}} per entity the seed defines or cites: the {@code doc:lines} of each citation it gives it. */
+    private static List<Map<String, Object>> citationKeys(SeedGraph graph) {
+        Map<Object, List<String>> keys = new LinkedHashMap<>();
+        graph.nodes().forEach(node -> keys.put(node.get("id"), new ArrayList<>()));
+        graph.citations().forEach(citation -> keys.computeIfAbsent(citation.get("id"), id -> new ArrayList<>())
+                .add(citation.get("doc") + ":" + citation.get("lines")));
+        return keys.entrySet().stream().map(entry -> Map.<String, Object>of("id", entry.getKey(), "keys", entry.getValue()))
+                .toList();
     }
 
     /** How many of the seed's actions were in the database already, changed through the API or not. */

@@ -3,6 +3,7 @@ package org.partnershipgraph.seed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,7 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.partnershipgraph.ServiceTestBase;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -28,6 +30,9 @@ class SeedReloadTest extends ServiceTestBase {
     static void database(DynamicPropertyRegistry registry) {
         registry.add("partnership.neo4j.embedded.data-directory", DATA::toString);
     }
+
+    private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
+    };
 
     @Autowired
     SeedLoader loader;
@@ -60,6 +65,26 @@ class SeedReloadTest extends ServiceTestBase {
                 .path("action.ragAssessment.reason").entity(String.class).satisfies(reason -> assertThat(reason).doesNotStartWith("given"));
         assertThat(count("MATCH (a:Action {id: '" + id + "'}) WHERE a.retired IS NOT NULL RETURN count(a)")).isZero();
         assertThat(count("MATCH (:Action {id: '" + id + "'})-[r]-() RETURN count(r)")).isEqualTo(relationships);
+    }
+
+    @Test
+    void aReloadDropsACitationTheSeedNoLongerGives() {
+        String query = """
+                query { board(id: "board-hosc") { sources { document { id } lines quote } } }
+                """;
+        List<Map<String, Object>> seeded = graphQl.document(query).execute().path("board.sources").entityList(MAP).get();
+        String doc = (String) ((Map<?, ?>) seeded.getFirst().get("document")).get("id");
+        try (Session session = driver.session()) {
+            session.executeWrite(tx -> tx.run("""
+                    MATCH (b:Board {id: 'board-hosc'}), (d:SourceDocument {id: $doc})
+                    CREATE (b)-[:CITED_IN {lines: '19', firstLine: 19, quote: 'Substitutes'}]->(d)
+                    """, Map.of("doc", doc)).consume());
+        }
+        graphQl.document(query).execute().path("board.sources").entityList(MAP).hasSize(seeded.size() + 1);
+
+        loader.load(properties.location());
+
+        graphQl.document(query).execute().path("board.sources").entityList(MAP).isEqualTo(seeded);
     }
 
     @Test
