@@ -258,13 +258,17 @@ public class ActionCommands {
 
     /**
      * Within the caller's transaction: links decision {@code decisionId} to action {@code actionId}
-     * as the one that created it, checking the action's version and the caller's scope.
+     * as the one that created it, in place of any other, checking the action's version and the
+     * caller's scope over the action and over every decision it replaces.
      */
     @Transactional
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
     public Action linkDecision(String decisionId, String actionId, Long expectedVersion, String reason, CurrentUser user) {
         ActionEntity entity = lockAndLoad(actionId, expectedVersion, user);
         text("reason", reason, MAX_TEXT, false);
+        neo4j.query(ActionCypher.OTHER_CREATING_DECISION_BOARDS).bindAll(Map.of("id", actionId, "decision", decisionId))
+                .fetchAs(Value.class).mappedBy((t, r) -> r.get("board")).all()
+                .forEach(board -> scopes.requireCanChange(user, nullableString(board)));
         List<String> before = neo4j.query(ActionCypher.RELINK_DECISION)
                 .bindAll(Map.of("id", actionId, "decision", decisionId)).fetchAs(Value.class)
                 .mappedBy((t, r) -> r.get("before")).one().orElseThrow().asList(Value::asString);

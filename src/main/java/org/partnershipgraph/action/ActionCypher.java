@@ -175,6 +175,16 @@ final class ActionCypher {
             """;
 
     /**
+     * Rows {@code board}: for each decision other than {@code $decision} recorded as having created
+     * action {@code $id}, the board of the meeting that took it (null when none).
+     */
+    static final String OTHER_CREATING_DECISION_BOARDS = """
+            MATCH (old:Decision)-[:CREATED]->(:Action {id: $id})
+            WHERE old.id <> $decision
+            RETURN COLLECT { MATCH (old)<-[:DECIDED]-(:Meeting)-[:OF]->(b:Board) RETURN b.id }[0] AS board
+            """;
+
+    /**
      * One row {@code before}: makes decision {@code $decision} the one that created action {@code $id},
      * in place of any other; {@code before} is the ids of the decisions linked before, sorted.
      */

@@ -497,6 +497,36 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
     }
 
     @Test
+    void aSecretariatReplacesNoDecisionOfABoardItDoesNotServe() {
+        String hwbbMeeting = hwbb.document("""
+                mutation { recordMeeting(input: {boardId: "board-hwbb", date: "2025-01-15"}) { meeting { id } } }
+                """).execute().path("recordMeeting.meeting.id").entity(String.class).get();
+        String hwbbDecision = decision(hwbb, hwbbMeeting);
+        write("MATCH (d:Decision {id: $d}), (a:Action {id: 'action-m-3'}) CREATE (d)-[:CREATED]->(a)",
+                Map.of("d", hwbbDecision), false);
+        String hoscMeeting = hosc.document("""
+                mutation { recordMeeting(input: {boardId: "board-hosc", date: "2025-01-16"}) { meeting { id } } }
+                """).execute().path("recordMeeting.meeting.id").entity(String.class).get();
+        String hoscDecision = decision(hosc, hoscMeeting);
+        String link = """
+                mutation($d: ID!) { linkDecision(input: {decisionId: $d, actionId: "action-m-3", expectedVersion: 0,
+                    reason: "Minuted at our meeting"}) { action { version decision { id } } } }
+                """;
+        long before = count(FINGERPRINT);
+
+        hosc.document(link).variable("d", hoscDecision).execute().errors()
+                .expect(e -> "FORBIDDEN".equals(e.getExtensions().get("code"))
+                        && e.getMessage().contains("board-hwbb")).verify();
+
+        assertThat(count(FINGERPRINT)).as("nothing written").isEqualTo(before);
+        as("admin").document(link).variable("d", hoscDecision).execute()
+                .path("linkDecision.action.version").entity(Integer.class).isEqualTo(1)
+                .path("linkDecision.action.decision.id").entity(String.class).isEqualTo(hoscDecision);
+        auditor.document("query { history(entityId: \"action-m-3\") { changes { field before after } } }").execute()
+                .path("history[0].changes[0].before").entity(String.class).isEqualTo(hwbbDecision);
+    }
+
+    @Test
     void overdueActionsOfAPastDateKeepAnActionCompletedSince() {
         String overdue = "query($asOf: Date) { overdueActions(asOf: $asOf, first: 100) { edges { node { id } } } }";
         LocalDate today = LocalDate.now();
