@@ -63,15 +63,15 @@ public class Dependencies {
 
     @Transactional(readOnly = true)
     Map<ImpactKey, List<ImpactedAction>> impact(Set<ImpactKey> keys) {
-        List<Map<String, Object>> params = keys.stream()
-                .map(k -> Map.<String, Object>of("id", k.id(), "byDays", k.byDays())).toList();
+        Map<String, Record> rows = new HashMap<>();
+        for (Record row : rows(DependencyCypher.IMPACT, Map.of("ids", keys.stream().map(ImpactKey::id).distinct().toList()))) {
+            rows.put(row.get("id").asString(), row);
+        }
         Map<ImpactKey, List<ImpactedAction>> result = new HashMap<>();
-        keys.forEach(k -> result.put(k, List.of()));
-        for (Record row : rows(DependencyCypher.IMPACT, Map.of("keys", params))) {
-            Value key = row.get("key");
-            List<ImpactedAction> items = row.get("items").asList(v -> new ImpactedAction(Action.from(v.get("action").asNode()),
-                    v.get("distance").asInt(), v.get("latestStart").asLocalDate(), v.get("slackDays").asInt()));
-            result.put(new ImpactKey(key.get("id").asString(), key.get("byDays").asInt()), items);
+        for (ImpactKey key : keys) {
+            Record row = rows.get(key.id());
+            result.put(key, row == null ? List.of()
+                    : DelayImpact.of(row.get("a").asNode(), row.get("reached").asList(v -> v), key.byDays()));
         }
         return result;
     }

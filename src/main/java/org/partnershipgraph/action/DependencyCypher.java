@@ -41,27 +41,20 @@ final class DependencyCypher {
             """;
 
     /**
-     * Rows {@code key, items}: for each {@code {id, byDays}} in {@code $keys}, maps
-     * {@code {action, distance, latestStart, slackDays}} of the downstream actions (to the cap)
-     * whose latest start falls before the action's due date plus {@code byDays}, tightest first.
+     * Rows {@code id, a, reached}: for each action id in {@code $ids}, its node, and maps
+     * {@code {action, distance, waitsOn}} of the actions downstream of it (to the cap), each with the
+     * ids of the actions it depends on directly; {@link DelayImpact} works out which slip.
      */
     static final String IMPACT = """
-            UNWIND $keys AS key
-            MATCH (a:Action {id: key.id})
-            CALL (a, key) {
+            UNWIND $ids AS id
+            MATCH (a:Action {id: id})
+            CALL (a) {
               OPTIONAL MATCH p = ANY SHORTEST (a)<-[:DEPENDS_ON]-{1,30}(b:Action)
-              WITH a, key, b, length(p) AS distance
-              WHERE b IS NOT NULL AND a.dueDate IS NOT NULL AND b.dueDate IS NOT NULL
-              WITH a, key, b, distance, a.dueDate + duration({days: key.byDays}) AS delivered,
-                   b.dueDate - duration({days: coalesce(b.leadTimeDays,
-                       CASE WHEN b.startDate IS NOT NULL AND b.startDate <= b.dueDate
-                            THEN duration.inDays(b.startDate, b.dueDate).days ELSE 0 END)}) AS latestStart
-              WHERE delivered > latestStart
-              WITH b, distance, latestStart, duration.inDays(delivered, latestStart).days AS slackDays
-              ORDER BY slackDays, distance, b.id
-              RETURN collect({action: b, distance: distance, latestStart: latestStart, slackDays: slackDays}) AS items
+              WITH b, length(p) AS distance WHERE b IS NOT NULL
+              RETURN collect({action: b, distance: distance,
+                              waitsOn: COLLECT { MATCH (b)-[:DEPENDS_ON]->(d:Action) RETURN d.id }}) AS reached
             }
-            RETURN key, items
+            RETURN id, a, reached
             """;
 
     /** Rows {@code id, items}: for each action id, the distinct open upstream actions (to the cap) that are AT_RISK or OFF_TRACK. */

@@ -126,24 +126,55 @@ class DependencyGraphQlTest extends SyntheticGraphTestBase {
     }
 
     @Test
-    void impactIfDelayedListsTheDownstreamActionsThatSlip() {
+    void impactIfDelayedPassesTheDelayAlongTheChain() {
         write("""
                 MATCH (a:Action {id: 'action-chain-3'}) SET a.dueDate = date('2030-01-01')
-                WITH a MATCH (b:Action {id: 'action-chain-2'}) SET b.dueDate = date('2030-03-01'), b.startDate = date('2029-12-01')
-                WITH a MATCH (c:Action {id: 'action-chain-1'}) SET c.dueDate = date('2030-06-01'), c.leadTimeDays = 10
-                WITH a MATCH (d:Action {id: 'action-chain-0'}) SET d.dueDate = date('2029-12-15')
+                WITH a MATCH (b:Action {id: 'action-chain-2'}) SET b.startDate = date('2030-01-01'), b.dueDate = date('2030-03-01')
+                WITH a MATCH (c:Action {id: 'action-chain-1'}) SET c.dueDate = date('2030-03-15'), c.leadTimeDays = 10
+                WITH a MATCH (d:Action {id: 'action-chain-0'}) SET d.startDate = date('2030-04-01'), d.dueDate = date('2030-06-01')
                 """, Map.of(), false);
-        graphQl.document("{ action(id: \"action-chain-3\") { impactIfDelayed { action { id } distance latestStart slackDays } } }")
-                .execute()
+        String impact = """
+                query($by: Int) { action(id: "action-chain-3") { impactIfDelayed(byDays: $by) {
+                    action { id } distance latestStart slackDays } } }
+                """;
+        graphQl.document(impact).variable("by", 0).execute().path("action.impactIfDelayed").entityList(Object.class).hasSize(0);
+        graphQl.document(impact).variable("by", 10).execute()
+                .path("action.impactIfDelayed[*].action.id").entityList(String.class).containsExactly("action-chain-2", "action-chain-1")
+                .path("action.impactIfDelayed[*].slackDays").entityList(Integer.class).containsExactly(-10, -6)
+                .path("action.impactIfDelayed[*].distance").entityList(Integer.class).containsExactly(1, 2)
+                .path("action.impactIfDelayed[1].latestStart").entity(String.class).isEqualTo("2030-03-05");
+        graphQl.document(impact).variable("by", 30).execute()
                 .path("action.impactIfDelayed[*].action.id").entityList(String.class)
-                .containsExactly("action-chain-2", "action-chain-0")
-                .path("action.impactIfDelayed[0].latestStart").entity(String.class).isEqualTo("2029-12-01")
-                .path("action.impactIfDelayed[0].slackDays").entity(Integer.class).isEqualTo(-31)
-                .path("action.impactIfDelayed[1].slackDays").entity(Integer.class).isEqualTo(-17);
-        graphQl.document("{ action(id: \"action-chain-3\") { impactIfDelayed(byDays: 160) { action { id } } } }")
-                .execute()
+                .containsExactly("action-chain-2", "action-chain-1", "action-chain-0")
+                .path("action.impactIfDelayed[*].slackDays").entityList(Integer.class).containsExactly(-30, -26, -9);
+
+        write("MATCH (b:Action {id: 'action-chain-2'}) SET b.status = 'COMPLETE'", Map.of(), false);
+        graphQl.document(impact).variable("by", 30).execute().path("action.impactIfDelayed").entityList(Object.class).hasSize(0);
+        write("""
+                MATCH (b:Action {id: 'action-chain-2'}) SET b.status = 'IN_PROGRESS'
+                WITH b MATCH (a:Action {id: 'action-chain-3'}) SET a.status = 'COMPLETE'
+                """, Map.of(), false);
+        graphQl.document(impact).variable("by", 30).execute().path("action.impactIfDelayed").entityList(Object.class).hasSize(0);
+    }
+
+    @Test
+    void anActionWaitingOnTwoStartsWhenTheLaterIsDelivered() {
+        write("""
+                MATCH (j:Action {id: 'action-diamond-1-j'}) SET j.dueDate = date('2030-01-01')
+                WITH j MATCH (l:Action {id: 'action-diamond-1-l'}) SET l.startDate = date('2030-01-01'), l.dueDate = date('2030-01-11')
+                WITH j MATCH (r:Action {id: 'action-diamond-1-r'}) SET r.startDate = date('2030-01-01'), r.dueDate = date('2030-02-01')
+                WITH j MATCH (t:Action {id: 'action-diamond-top'}) SET t.dueDate = date('2030-03-01'), t.leadTimeDays = 20
+                """, Map.of(), false);
+        String impact = """
+                query($by: Int) { action(id: "action-diamond-1-j") { impactIfDelayed(byDays: $by) { action { id } slackDays } } }
+                """;
+        graphQl.document(impact).variable("by", 5).execute()
                 .path("action.impactIfDelayed[*].action.id").entityList(String.class)
-                .containsExactly("action-chain-2", "action-chain-0", "action-chain-1");
+                .containsExactly("action-diamond-1-l", "action-diamond-1-r");
+        graphQl.document(impact).variable("by", 10).execute()
+                .path("action.impactIfDelayed[*].action.id").entityList(String.class)
+                .containsExactly("action-diamond-1-l", "action-diamond-1-r", "action-diamond-top")
+                .path("action.impactIfDelayed[*].slackDays").entityList(Integer.class).containsExactly(-10, -10, -2);
     }
 
     @Test
