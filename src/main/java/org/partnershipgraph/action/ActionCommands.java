@@ -161,6 +161,14 @@ public class ActionCommands {
         if (input.percentComplete() != null && (input.percentComplete() < 0 || input.percentComplete() > 100)) {
             throw new ValidationException("percentComplete", "must be between 0 and 100, was " + input.percentComplete());
         }
+        if (input.percentComplete() != null && input.status() == ActionStatus.COMPLETE && input.percentComplete() != 100) {
+            throw new ValidationException("percentComplete", "must be 100 (or left out) when the status is COMPLETE, was "
+                    + input.percentComplete());
+        }
+        if (input.percentComplete() != null && input.status() == ActionStatus.NOT_STARTED && input.percentComplete() != 0) {
+            throw new ValidationException("percentComplete", "must be 0 (or left out) when the status is NOT_STARTED, was "
+                    + input.percentComplete());
+        }
         boolean needsCommentary = input.rag() == Rag.RED || input.status() == ActionStatus.OFF_TRACK;
         if (needsCommentary && (commentary == null || commentary.isBlank())) {
             throw new ValidationException("commentary", "is required when the RAG is RED or the status OFF_TRACK: say what is wrong and what is being done");
@@ -319,7 +327,10 @@ public class ActionCommands {
         if (input.status() == ActionStatus.COMPLETE) {
             return 100;
         }
-        return ActionStatus.COMPLETE.name().equals(entity.getStatus()) ? null : entity.getPercentComplete();
+        if (input.status() == ActionStatus.NOT_STARTED || ActionStatus.COMPLETE.name().equals(entity.getStatus())) {
+            return null;
+        }
+        return entity.getPercentComplete();
     }
 
     /**

@@ -204,6 +204,28 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
     }
 
     @Test
+    void aPercentThatContradictsTheStatusIsAValidationErrorAndWritesNothing() {
+        for (String input : List.of("status: COMPLETE, completedDate: \"2025-01-31\", percentComplete: 30",
+                "status: NOT_STARTED, percentComplete: 40")) {
+            hwbb.document("mutation { recordProgress(input: {actionId: \"action-m-1\", expectedVersion: 0, " + input
+                    + "}) { action { id } } }").execute().errors()
+                    .expect(e -> "VALIDATION".equals(e.getExtensions().get("code"))
+                            && "percentComplete".equals(e.getExtensions().get("field")))
+                    .verify();
+        }
+        assertThat(count("MATCH (h:HistoryEntry) RETURN count(h)")).isZero();
+        assertThat(count("MATCH (a:Action) RETURN sum(a.version)")).isZero();
+        hwbb.document("""
+                mutation { recordProgress(input: {actionId: "action-m-1", expectedVersion: 0, status: IN_PROGRESS, percentComplete: 40}) {
+                    action { version } } }
+                """).execute().path("recordProgress.action.version").entity(Integer.class).isEqualTo(1);
+        hwbb.document("""
+                mutation { recordProgress(input: {actionId: "action-m-1", expectedVersion: 1, status: NOT_STARTED, commentary: "Restarted"}) {
+                    update { percentComplete } } }
+                """).execute().path("recordProgress.update.percentComplete").valueIsNull();
+    }
+
+    @Test
     void aDependencyThatClosesACycleIsRefusedWithTheCycle() {
         hwbb.document("""
                 mutation { addDependency(input: {actionId: "action-m-4", expectedVersion: 0, dependsOnId: "action-m-1"}) { action { id } } }
