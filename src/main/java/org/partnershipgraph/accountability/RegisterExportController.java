@@ -4,6 +4,7 @@ import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 
 import org.neo4j.driver.Driver;
@@ -11,6 +12,7 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Result;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.AccessMode;
 import org.springframework.http.HttpHeaders;
@@ -23,7 +25,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 /**
  * The accountability register for auditors and partners: every action with its owner,
  * accountable body, status, due date and sources, as CSV, streamed row by row from Neo4j. Who may
- * read it is the security filter chain's rule ({@code Access.PARTNER}).
+ * read it is the security filter chain's rule ({@code Access.PARTNER}). Its transaction has the
+ * service's transaction timeout, as every other, so a slow reader cannot hold it open.
  */
 @RestController
 public class RegisterExportController {
@@ -35,9 +38,12 @@ public class RegisterExportController {
             "accountable_body_id", "accountable_body", "sources");
 
     private final Driver driver;
+    private final TransactionConfig transaction;
 
-    RegisterExportController(Driver driver) {
+    RegisterExportController(Driver driver,
+            @org.springframework.beans.factory.annotation.Value("${partnership.neo4j.transaction-timeout:30s}") Duration timeout) {
         this.driver = driver;
+        this.transaction = TransactionConfig.builder().withTimeout(timeout).build();
     }
 
     @GetMapping(PATH)
@@ -47,7 +53,7 @@ public class RegisterExportController {
             writer.write(String.join(",", COLUMNS));
             writer.write("\r\n");
             try (Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
-                Result result = session.run(AccountabilityCypher.REGISTER);
+                Result result = session.run(AccountabilityCypher.REGISTER, transaction);
                 while (result.hasNext()) {
                     writeRow(writer, result.next());
                 }
