@@ -52,6 +52,9 @@ public class ActionCommands {
     /** Longest description, commentary or reason. */
     public static final int MAX_TEXT = 4000;
 
+    /** Heaviest weight an action may carry in roll-ups. */
+    static final double MAX_WEIGHT = 1000;
+
     private static final Set<String> OWNER_LABELS = Set.of("Post", "Person", "Organisation", "Board");
     private static final Set<String> DELIVERABLE_LABELS = Set.of("Strategy", "Domain", "Priority");
 
@@ -103,6 +106,8 @@ public class ActionCommands {
         entity.setDescription(description);
         entity.setStartDate(input.startDate());
         entity.setDueDate(input.dueDate());
+        entity.setLeadTimeDays(leadTimeDays(input.leadTimeDays()));
+        entity.setWeight(weight(input.weight()));
         repository.save(entity);
         run(ActionCypher.SET_ACCOUNTABLE, Map.of("id", id, "board", input.accountableTo()));
         if (input.ownerId() != null) {
@@ -120,6 +125,7 @@ public class ActionCommands {
                 FieldChange.of("accountableTo", null, input.accountableTo()),
                 FieldChange.of("ownerId", null, input.ownerId()), FieldChange.of("startDate", null, input.startDate()),
                 FieldChange.of("dueDate", null, input.dueDate()),
+                FieldChange.of("leadTimeDays", null, input.leadTimeDays()), FieldChange.of("weight", null, input.weight()),
                 FieldChange.of("delivers", null, delivers.isEmpty() ? null : String.join(", ", delivers)),
                 FieldChange.of("decision", null, input.decisionId()),
                 FieldChange.of("status", null, ActionStatus.NOT_STARTED.name())), input.reason(), user);
@@ -139,10 +145,16 @@ public class ActionCommands {
         LocalDate start = input.startDate() == null ? entity.getStartDate() : input.startDate();
         LocalDate due = input.dueDate() == null ? entity.getDueDate() : input.dueDate();
         requireOrder(start, due);
+        Integer leadTimeDays = input.leadTimeDays() == null ? entity.getLeadTimeDays() : leadTimeDays(input.leadTimeDays());
+        Double weight = input.weight() == null ? entity.getWeight() : weight(input.weight());
         List<FieldChange> changes = Arrays.asList(FieldChange.of("title", entity.getTitle(), title),
                 FieldChange.of("description", entity.getDescription(), description),
                 FieldChange.of("startDate", entity.getStartDate(), start), FieldChange.of("dueDate", entity.getDueDate(), due),
-                FieldChange.of("timescale", entity.getTimescale(), timescale));
+                FieldChange.of("timescale", entity.getTimescale(), timescale),
+                FieldChange.of("leadTimeDays", entity.getLeadTimeDays(), leadTimeDays),
+                FieldChange.of("weight", entity.getWeight(), weight));
+        entity.setLeadTimeDays(leadTimeDays);
+        entity.setWeight(weight);
         entity.setTitle(title);
         entity.setDescription(description);
         entity.setTimescale(timescale);
@@ -320,6 +332,20 @@ public class ActionCommands {
      * The percent an update records: the one given; else 100 for COMPLETE; else the action's percent
      * carried forward, unless the action was COMPLETE (a reopened action's 100 is not carried).
      */
+    private static Integer leadTimeDays(Integer days) {
+        if (days != null && (days < 0 || days > Dependencies.MAX_DELAY_DAYS)) {
+            throw new ValidationException("leadTimeDays", "must be between 0 and " + Dependencies.MAX_DELAY_DAYS + ", was " + days);
+        }
+        return days;
+    }
+
+    private static Double weight(Double weight) {
+        if (weight != null && !(weight > 0 && weight <= MAX_WEIGHT)) {
+            throw new ValidationException("weight", "must be above 0 and at most " + (int) MAX_WEIGHT + ", was " + weight);
+        }
+        return weight;
+    }
+
     private static Integer percent(RecordProgressInput input, ActionEntity entity) {
         if (input.percentComplete() != null) {
             return input.percentComplete();

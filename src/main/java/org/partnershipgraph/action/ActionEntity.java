@@ -32,6 +32,8 @@ class ActionEntity {
     private LocalDate completedDate;
     private String timescale;
     private String ownerText;
+    private Integer leadTimeDays;
+    private Double weight;
 
     ActionEntity() {
     }
@@ -146,5 +148,21 @@ class ActionEntity {
 
     void setOwnerText(String ownerText) {
         this.ownerText = ownerText;
+    }
+
+    Integer getLeadTimeDays() {
+        return leadTimeDays;
+    }
+
+    void setLeadTimeDays(Integer leadTimeDays) {
+        this.leadTimeDays = leadTimeDays;
+    }
+
+    Double getWeight() {
+        return weight;
+    }
+
+    void setWeight(Double weight) {
+        this.weight = weight;
     }
 }

@@ -11,13 +11,13 @@ public final class ActionInputs {
 
     /** Input of {@code createAction}. */
     public record CreateActionInput(String title, String description, ActionKind kind, String accountableTo,
-            String ownerId, List<String> delivers, LocalDate startDate, LocalDate dueDate, String decisionId,
-            String reason) {
+            String ownerId, List<String> delivers, LocalDate startDate, LocalDate dueDate, Integer leadTimeDays,
+            Double weight, String decisionId, String reason) {
     }
 
     /** Input of {@code updateAction}. */
     public record UpdateActionInput(String id, Long expectedVersion, String title, String description,
-            LocalDate startDate, LocalDate dueDate, String timescale, String reason) {
+            LocalDate startDate, LocalDate dueDate, String timescale, Integer leadTimeDays, Double weight, String reason) {
     }
 
     /** Input of {@code recordProgress}. */

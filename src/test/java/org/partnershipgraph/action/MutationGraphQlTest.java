@@ -194,6 +194,8 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
         cases.put("delivers", "mutation { createAction(input: {title: \"X\", accountableTo: \"board-hwbb\", delivers: [\"board-hosc\"]}) { action { id } } }");
         cases.put("description", "mutation { createAction(input: {title: \"X\", accountableTo: \"board-hwbb\", description: \"" + "y".repeat(4001) + "\"}) { action { id } } }");
         cases.put("decisionId", "mutation { createAction(input: {title: \"X\", accountableTo: \"board-hwbb\", decisionId: \"board-hwbb\"}) { action { id } } }");
+        cases.put("leadTimeDays", "mutation { updateAction(input: {id: \"action-m-1\", expectedVersion: 0, leadTimeDays: -1}) { action { id } } }");
+        cases.put("weight", "mutation { createAction(input: {title: \"X\", accountableTo: \"board-hwbb\", weight: 0}) { action { id } } }");
         cases.put("dependsOnId", "mutation { removeDependency(input: {actionId: \"action-m-1\", expectedVersion: 0, dependsOnId: \"action-m-3\"}) { action { id } } }");
         cases.forEach((field, mutation) -> hwbb.document(mutation).execute().errors()
                 .expect(e -> "VALIDATION".equals(e.getExtensions().get("code")) && field.equals(e.getExtensions().get("field")))
@@ -405,6 +407,35 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
         graphQl.document("{ progress(scope: {id: \"board-hwbb-sub\"}) { total weightedPercentComplete } }").execute()
                 .path("progress.total").entity(Integer.class).isEqualTo(1)
                 .path("progress.weightedPercentComplete").entity(Double.class).isEqualTo(50.0);
+    }
+
+    @Test
+    void aSecretariatSetsAnActionsWeightAndLeadTime() {
+        String created = hosc.document("""
+                mutation { createAction(input: {title: "Heavy", accountableTo: "board-hosc", weight: 3}) { action { id weight } } }
+                """).execute().path("createAction.action.weight").entity(Double.class).isEqualTo(3.0)
+                .path("createAction.action.id").entity(String.class).get();
+        hosc.document("""
+                mutation { recordProgress(input: {actionId: "action-m-3", expectedVersion: 0, status: IN_PROGRESS, percentComplete: 60}) {
+                    action { version } } }
+                """).execute().path("recordProgress.action.version").entity(Integer.class).isEqualTo(1);
+        String roll = "{ progress(scope: {id: \"board-hosc\"}) { total weightedPercentComplete } }";
+        graphQl.document(roll).execute().path("progress.total").entity(Integer.class).isEqualTo(2)
+                .path("progress.weightedPercentComplete").entity(Double.class).isEqualTo(15.0);
+        hosc.document("""
+                mutation($id: ID!) { updateAction(input: {id: $id, expectedVersion: 0, weight: 1, leadTimeDays: 15, reason: "Re-planned"}) {
+                    action { version weight leadTimeDays } } }
+                """).variable("id", created).execute()
+                .path("updateAction.action.version").entity(Integer.class).isEqualTo(1)
+                .path("updateAction.action.weight").entity(Double.class).isEqualTo(1.0)
+                .path("updateAction.action.leadTimeDays").entity(Integer.class).isEqualTo(15);
+        graphQl.document(roll).execute().path("progress.weightedPercentComplete").entity(Double.class).isEqualTo(30.0);
+        auditor.document("query($id: ID!) { history(entityId: $id) { operation changes { field before after } } }")
+                .variable("id", created).execute()
+                .path("history[0].changes[?(@.field == 'weight')].before").entityList(String.class).containsExactly("3.0")
+                .path("history[0].changes[?(@.field == 'weight')].after").entityList(String.class).containsExactly("1.0")
+                .path("history[0].changes[?(@.field == 'leadTimeDays')].after").entityList(String.class).containsExactly("15")
+                .path("history[1].changes[?(@.field == 'weight')].after").entityList(String.class).containsExactly("3.0");
     }
 
     @Test
