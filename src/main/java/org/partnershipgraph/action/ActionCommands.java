@@ -328,10 +328,7 @@ public class ActionCommands {
         return new Locked(entity, nullableString(context.get("owner")));
     }
 
-    /**
-     * The percent an update records: the one given; else 100 for COMPLETE; else the action's percent
-     * carried forward, unless the action was COMPLETE (a reopened action's 100 is not carried).
-     */
+    /** A lead time in days as given, VALIDATION outside 0 to {@link Dependencies#MAX_DELAY_DAYS}. */
     private static Integer leadTimeDays(Integer days) {
         if (days != null && (days < 0 || days > Dependencies.MAX_DELAY_DAYS)) {
             throw new ValidationException("leadTimeDays", "must be between 0 and " + Dependencies.MAX_DELAY_DAYS + ", was " + days);
@@ -339,6 +336,7 @@ public class ActionCommands {
         return days;
     }
 
+    /** A weight as given, VALIDATION unless above 0 and at most {@link #MAX_WEIGHT}. */
     private static Double weight(Double weight) {
         if (weight != null && !(weight > 0 && weight <= MAX_WEIGHT)) {
             throw new ValidationException("weight", "must be above 0 and at most " + (int) MAX_WEIGHT + ", was " + weight);
@@ -346,6 +344,11 @@ public class ActionCommands {
         return weight;
     }
 
+    /**
+     * The percent an update records: the one given; else 100 for COMPLETE; none for NOT_STARTED;
+     * else the action's percent carried forward, unless the action was COMPLETE (a reopened
+     * action's 100 is not carried).
+     */
     private static Integer percent(RecordProgressInput input, ActionEntity entity) {
         if (input.percentComplete() != null) {
             return input.percentComplete();

@@ -2,10 +2,11 @@ package org.partnershipgraph.action;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,57 +16,68 @@ import org.neo4j.driver.types.Node;
 
 /**
  * What delivering an action late does downstream. The action is delivered on its due date plus the
- * delay. Each action waiting on it, at any depth, can start once the last of the actions it waits
- * on that the delay reaches is delivered, and is delivered at the later of its due date and that
- * start plus its lead time; it slips when that start falls after its latest start (its due date
- * minus its lead time). A complete or cancelled action waits on nothing, so a delay neither
- * reaches it nor passes through it, and a delay to one changes nothing.
+ * delay. An open action waiting on it, at any depth, can start once the last of the actions it
+ * waits on that the delay has moved is delivered; it slips when that is after its latest start (its
+ * due date minus its lead time), and is then delivered that much later, which moves the actions
+ * waiting on it in turn. An action the delay does not push past its due date moves nothing, so a
+ * conflict in the plan that the delay did not cause is not laid at its door. An action with no due
+ * date passes the delay on and is not listed. Complete and cancelled actions wait on nothing: a delay
+ * neither reaches them nor passes through them, and a delay to one changes nothing. Worked in
+ * dependency order, without recursion; an action on a cycle (which the service refuses to create)
+ * is left out.
  */
 final class DelayImpact {
 
     private static final Set<String> CLOSED = Set.of("COMPLETE", "CANCELLED");
 
-    private final LocalDate delivered;
-    private final String source;
-    private final Map<String, Reached> reached = new HashMap<>();
-    private final Map<String, LocalDate> finishes = new HashMap<>();
-    private final Set<String> visiting = new HashSet<>();
-
-    /** An action downstream of the delayed one: its node, shortest distance, and the ids it depends on directly. */
-    private record Reached(Node node, int distance, List<String> waitsOn) {
-    }
-
-    private DelayImpact(String source, LocalDate delivered, List<Value> reached) {
-        this.source = source;
-        this.delivered = delivered;
-        for (Value item : reached) {
-            Node node = item.get("action").asNode();
-            this.reached.put(node.get("id").asString(), new Reached(node, item.get("distance").asInt(),
-                    item.get("waitsOn").asList(Value::asString)));
-        }
+    private DelayImpact() {
     }
 
     /**
      * The actions that slip, tightest first: {@code source} (its node) delayed by {@code byDays},
-     * given the maps {@code {action, distance, waitsOn}} of the actions downstream of it.
+     * given the maps {@code {action, waitsOn}} of the actions downstream of it, each with the ids
+     * of the actions it depends on directly.
      */
     static List<ImpactedAction> of(Node source, List<Value> reached, int byDays) {
         LocalDate due = date(source, "dueDate");
-        if (due == null || CLOSED.contains(source.get("status").asString(""))) {
+        if (due == null || closed(source)) {
             return List.of();
         }
-        DelayImpact impact = new DelayImpact(source.get("id").asString(), due.plusDays(byDays), reached);
-        List<ImpactedAction> slipping = new ArrayList<>();
-        for (Map.Entry<String, Reached> entry : impact.reached.entrySet()) {
-            Node node = entry.getValue().node();
-            if (CLOSED.contains(node.get("status").asString(""))) {
-                continue;
+        String sourceId = source.get("id").asString();
+        Map<String, Node> nodes = new HashMap<>();
+        Map<String, List<String>> waitsOn = new HashMap<>();
+        for (Value item : reached) {
+            Node node = item.get("action").asNode();
+            if (!closed(node)) {
+                nodes.put(node.get("id").asString(), node);
+                waitsOn.put(node.get("id").asString(), item.get("waitsOn").asList(Value::asString));
             }
-            LocalDate start = impact.start(entry.getKey());
-            LocalDate latestStart = latestStart(node);
-            if (start != null && latestStart != null && start.isAfter(latestStart)) {
-                slipping.add(new ImpactedAction(Action.from(node), entry.getValue().distance(), latestStart,
-                        (int) ChronoUnit.DAYS.between(start, latestStart)));
+        }
+        Map<String, List<String>> dependents = new HashMap<>();
+        Map<String, Integer> pending = new HashMap<>();
+        waitsOn.forEach((id, dependencies) -> {
+            int count = 0;
+            for (String dependency : dependencies) {
+                if (dependency.equals(sourceId) || nodes.containsKey(dependency)) {
+                    dependents.computeIfAbsent(dependency, key -> new ArrayList<>()).add(id);
+                    count++;
+                }
+            }
+            pending.put(id, count);
+        });
+
+        Map<String, LocalDate> moved = new HashMap<>();
+        Map<String, Integer> distance = new HashMap<>();
+        moved.put(sourceId, due.plusDays(byDays));
+        distance.put(sourceId, 0);
+        List<ImpactedAction> slipping = new ArrayList<>();
+        Deque<String> ready = new ArrayDeque<>(List.of(sourceId));
+        while (!ready.isEmpty()) {
+            for (String id : dependents.getOrDefault(ready.poll(), List.of())) {
+                if (pending.merge(id, -1, Integer::sum) == 0) {
+                    settle(id, nodes.get(id), waitsOn.get(id), moved, distance, slipping);
+                    ready.add(id);
+                }
             }
         }
         slipping.sort(Comparator.comparingInt(ImpactedAction::slackDays).thenComparingInt(ImpactedAction::distance)
@@ -73,51 +85,43 @@ final class DelayImpact {
         return slipping;
     }
 
-    /** When action {@code id} can start: when the last action it waits on that the delay reaches is delivered; null when none is. */
-    private LocalDate start(String id) {
+    /**
+     * Works out action {@code id} once everything it waits on is settled: when it can start (the
+     * latest delivery among the moved actions it waits on), whether that makes it slip, and if so
+     * when it is delivered now.
+     */
+    private static void settle(String id, Node node, List<String> waitsOn, Map<String, LocalDate> moved,
+            Map<String, Integer> distance, List<ImpactedAction> slipping) {
         LocalDate start = null;
-        for (String dependency : reached.get(id).waitsOn()) {
-            LocalDate finish = finish(dependency);
-            if (finish != null && (start == null || finish.isAfter(start))) {
-                start = finish;
+        int steps = Integer.MAX_VALUE;
+        for (String dependency : waitsOn) {
+            LocalDate delivered = moved.get(dependency);
+            if (delivered != null) {
+                start = start == null || delivered.isAfter(start) ? delivered : start;
+                steps = Math.min(steps, distance.get(dependency) + 1);
             }
         }
-        return start;
-    }
-
-    /** When action {@code id} is delivered once the delay reaches it; null when the delay does not reach it. */
-    private LocalDate finish(String id) {
-        if (id.equals(source)) {
-            return delivered;
+        if (start == null) {
+            return;
         }
-        Reached action = reached.get(id);
-        if (action == null || CLOSED.contains(action.node().get("status").asString(""))) {
-            return null;
-        }
-        if (finishes.containsKey(id)) {
-            return finishes.get(id);
-        }
-        if (!visiting.add(id)) {
-            return null;
-        }
-        LocalDate start = start(id);
-        LocalDate finish = null;
-        if (start != null) {
-            LocalDate due = date(action.node(), "dueDate");
-            finish = start.plusDays(leadDays(action.node()));
-            if (due != null && due.isAfter(finish)) {
-                finish = due;
-            }
-        }
-        visiting.remove(id);
-        finishes.put(id, finish);
-        return finish;
-    }
-
-    /** Its due date minus its lead time; null without a due date. */
-    private static LocalDate latestStart(Node node) {
+        long lead = leadDays(node);
         LocalDate due = date(node, "dueDate");
-        return due == null ? null : due.minusDays(leadDays(node));
+        if (due == null) {
+            moved.put(id, start.plusDays(lead));
+            distance.put(id, steps);
+            return;
+        }
+        LocalDate latestStart = due.minusDays(lead);
+        if (start.isAfter(latestStart)) {
+            moved.put(id, start.plusDays(lead));
+            distance.put(id, steps);
+            slipping.add(new ImpactedAction(Action.from(node), steps, latestStart,
+                    (int) ChronoUnit.DAYS.between(start, latestStart)));
+        }
+    }
+
+    private static boolean closed(Node node) {
+        return CLOSED.contains(node.get("status").asString(""));
     }
 
     /** {@code leadTimeDays}, else the days from its start date to its due date, else 0. */

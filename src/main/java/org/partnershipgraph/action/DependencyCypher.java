@@ -41,18 +41,19 @@ final class DependencyCypher {
             """;
 
     /**
-     * Rows {@code id, a, reached}: for each action id in {@code $ids}, its node, and maps
-     * {@code {action, distance, waitsOn}} of the actions downstream of it (to the cap), each with the
-     * ids of the actions it depends on directly; {@link DelayImpact} works out which slip.
+     * Rows {@code id, a, reached}: for each action id in {@code $ids} that has a due date and is
+     * open, its node, and maps {@code {action, waitsOn}} of the actions downstream of it (to the
+     * cap), each with the ids of the actions it depends on directly; {@link DelayImpact} works out
+     * which slip.
      */
     static final String IMPACT = """
             UNWIND $ids AS id
             MATCH (a:Action {id: id})
+            WHERE a.dueDate IS NOT NULL AND NOT a.status IN ['COMPLETE', 'CANCELLED']
             CALL (a) {
-              OPTIONAL MATCH p = ANY SHORTEST (a)<-[:DEPENDS_ON]-{1,30}(b:Action)
-              WITH b, length(p) AS distance WHERE b IS NOT NULL
-              RETURN collect({action: b, distance: distance,
-                              waitsOn: COLLECT { MATCH (b)-[:DEPENDS_ON]->(d:Action) RETURN d.id }}) AS reached
+              OPTIONAL MATCH ANY SHORTEST (a)<-[:DEPENDS_ON]-{1,30}(b:Action)
+              WITH b WHERE b IS NOT NULL
+              RETURN collect({action: b, waitsOn: COLLECT { MATCH (b)-[:DEPENDS_ON]->(d:Action) RETURN d.id }}) AS reached
             }
             RETURN id, a, reached
             """;

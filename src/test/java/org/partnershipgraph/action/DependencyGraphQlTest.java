@@ -158,6 +158,40 @@ class DependencyGraphQlTest extends SyntheticGraphTestBase {
     }
 
     @Test
+    void impactIfDelayedBlamesTheDelayOnlyForWhatItMoves() {
+        write("""
+                MATCH (a:Action {id: 'action-chain-12'}) SET a.dueDate = date('2030-01-01')
+                WITH a MATCH (b:Action {id: 'action-chain-11'}) SET b.dueDate = date('2030-03-01')
+                WITH a MATCH (c:Action {id: 'action-chain-10'}) SET c.dueDate = date('2030-02-01')
+                WITH a MATCH (n:Action {id: 'action-chain-9'}) REMOVE n.dueDate
+                WITH a MATCH (d:Action {id: 'action-chain-8'}) SET d.dueDate = date('2030-06-01'), d.leadTimeDays = 30
+                WITH a MATCH (e:Action {id: 'action-chain-7'}) SET e.dueDate = date('2031-01-01')
+                """, Map.of(), false);
+        String impact = """
+                query($by: Int) { action(id: "action-chain-12") { impactIfDelayed(byDays: $by) {
+                    action { id } distance slackDays } } }
+                """;
+        for (int by : new int[] {0, 30}) {
+            graphQl.document(impact).variable("by", by).execute().path("action.impactIfDelayed").entityList(Object.class).hasSize(0);
+        }
+        graphQl.document(impact).variable("by", 150).execute()
+                .path("action.impactIfDelayed[*].action.id").entityList(String.class)
+                .containsExactly("action-chain-10", "action-chain-11", "action-chain-8")
+                .path("action.impactIfDelayed[*].slackDays").entityList(Integer.class).containsExactly(-119, -91, -29)
+                .path("action.impactIfDelayed[*].distance").entityList(Integer.class).containsExactly(2, 1, 4);
+
+        as("admin").document("""
+                mutation { updateAction(input: {id: "action-chain-8", expectedVersion: 0, leadTimeDays: 0}) { action { leadTimeDays } } }
+                """).execute().path("updateAction.action.leadTimeDays").entity(Integer.class).isEqualTo(0);
+        graphQl.document(impact).variable("by", 150).execute()
+                .path("action.impactIfDelayed[*].action.id").entityList(String.class)
+                .containsExactly("action-chain-10", "action-chain-11");
+
+        write("MATCH (b:Action {id: 'action-chain-11'}) SET b.status = 'CANCELLED'", Map.of(), false);
+        graphQl.document(impact).variable("by", 150).execute().path("action.impactIfDelayed").entityList(Object.class).hasSize(0);
+    }
+
+    @Test
     void anActionWaitingOnTwoStartsWhenTheLaterIsDelivered() {
         write("""
                 MATCH (j:Action {id: 'action-diamond-1-j'}) SET j.dueDate = date('2030-01-01')
