@@ -20,6 +20,7 @@ import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandle
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 
 /**
@@ -87,9 +88,21 @@ public class GraphQlExceptions {
                 "The graph database is unavailable just now; nothing was changed. Try again shortly.");
     }
 
+    /**
+     * Anything else: INTERNAL with an id to quote, or UNAVAILABLE when Neo4j went away underneath.
+     * A connection lost while committing (Spring wraps it in a {@link TransactionSystemException},
+     * which is never retried) leaves the outcome unknown, and the message says so.
+     */
     @GraphQlExceptionHandler
     GraphQLError unexpected(Exception ex, DataFetchingEnvironment env) {
+        boolean committing = false;
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            committing |= cause instanceof TransactionSystemException;
+            if ((cause instanceof ServiceUnavailableException || cause instanceof SessionExpiredException) && committing) {
+                log.warn("Neo4j unavailable while committing {}: {}", env.getExecutionStepInfo().getPath(), ex.getMessage());
+                return error(env, ErrorType.INTERNAL_ERROR, ErrorCode.UNAVAILABLE, "The graph database became unavailable "
+                        + "while the change was being committed, so it may or may not have been made: read it again before retrying.");
+            }
             if (cause instanceof ServiceUnavailableException || cause instanceof SessionExpiredException) {
                 return unavailable(ex, env);
             }
