@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -153,6 +154,9 @@ public class ActionCommands {
                 FieldChange.of("timescale", entity.getTimescale(), timescale),
                 FieldChange.of("leadTimeDays", entity.getLeadTimeDays(), leadTimeDays),
                 FieldChange.of("weight", entity.getWeight(), weight));
+        if (changes.stream().allMatch(Objects::isNull)) {
+            return reload(input.id());
+        }
         entity.setLeadTimeDays(leadTimeDays);
         entity.setWeight(weight);
         entity.setTitle(title);
@@ -233,6 +237,9 @@ public class ActionCommands {
             requireLabel("ownerId", input.ownerId(), OWNER_LABELS);
         }
         String before = locked.owner();
+        if (Objects.equals(before, input.ownerId()) && (input.ownerId() == null || entity.getOwnerText() == null)) {
+            return reload(input.actionId());
+        }
         Map<String, Object> params = new HashMap<>();
         params.put("id", input.actionId());
         params.put("owner", input.ownerId());

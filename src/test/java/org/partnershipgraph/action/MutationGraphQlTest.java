@@ -410,6 +410,21 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
     }
 
     @Test
+    void aChangeThatChangesNothingWritesNothing() {
+        String title = hwbb.document("{ action(id: \"action-m-1\") { title } }").execute().path("action.title").entity(String.class).get();
+        hwbb.document("""
+                mutation($title: String) { updateAction(input: {id: "action-m-1", expectedVersion: 0, title: $title}) { action { version } } }
+                """).variable("title", title).execute().path("updateAction.action.version").entity(Integer.class).isEqualTo(0);
+        hwbb.document("""
+                mutation { assignOwner(input: {actionId: "action-m-1", expectedVersion: 0, ownerId: "post-lead"}) { action { version } } }
+                """).execute().path("assignOwner.action.version").entity(Integer.class).isEqualTo(0);
+        assertThat(count("MATCH (h:HistoryEntry) RETURN count(h)")).isZero();
+        hwbb.document("""
+                mutation { assignOwner(input: {actionId: "action-m-1", expectedVersion: 0, ownerId: "post-other"}) { action { version } } }
+                """).execute().path("assignOwner.action.version").entity(Integer.class).isEqualTo(1);
+    }
+
+    @Test
     void aSecretariatSetsAnActionsWeightAndLeadTime() {
         String created = hosc.document("""
                 mutation { createAction(input: {title: "Heavy", accountableTo: "board-hosc", weight: 3}) { action { id weight } } }
