@@ -73,6 +73,16 @@ public class OrganisationController {
         return queries.postsHeld(people);
     }
 
+    @BatchMapping(typeName = "Person", field = "holdings")
+    public Map<Person, List<Holding>> personHoldings(List<Person> people) {
+        return queries.personHoldings(people);
+    }
+
+    @BatchMapping(typeName = "Post", field = "holdings")
+    public Map<Post, List<Holding>> postHoldings(List<Post> posts) {
+        return queries.postHoldings(posts);
+    }
+
     @BatchMapping(typeName = "Post", field = "organisation")
     public Map<Post, Organisation> postOrganisation(List<Post> posts) {
         return queries.postOrganisation(posts);

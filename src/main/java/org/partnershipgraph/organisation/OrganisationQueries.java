@@ -88,6 +88,14 @@ class OrganisationQueries {
         return Batches.single(neo4j, OrganisationCypher.POST_ORGANISATION, posts, (r, v) -> Organisation.from(v.asNode()));
     }
 
+    Map<Post, List<Holding>> postHoldings(List<Post> posts) {
+        return Batches.lists(neo4j, OrganisationCypher.POST_HOLDINGS, posts, (r, v) -> Holding.from(v));
+    }
+
+    Map<Person, List<Holding>> personHoldings(List<Person> people) {
+        return Batches.lists(neo4j, OrganisationCypher.PERSON_HOLDINGS, people, (r, v) -> Holding.from(v));
+    }
+
     Map<Post, List<Person>> holders(List<Post> posts) {
         return Batches.lists(neo4j, OrganisationCypher.HOLDERS, posts, (r, v) -> Person.from(v.asNode()));
     }

@@ -64,6 +64,18 @@ final class SeedCypher {
             """;
 
     /**
+     * No rows: removes the holdings ({@code HOLDS} now, {@code HELD} before) of each {@code $rows}
+     * entry {@code {post, keys}} (a post the seed defines) whose {@code type:personId} is not among
+     * its {@code keys}, the holdings the seed now gives it; only the seed writes holdings.
+     */
+    static final String DROP_STALE_HOLDINGS = """
+            UNWIND $rows AS row
+            MATCH (:Post {id: row.post})<-[h:HOLDS|HELD]-(p:Person)
+            WHERE NOT type(h) + ':' + p.id IN row.keys
+            DELETE h
+            """;
+
+    /**
      * No rows: removes the citations of each {@code $rows} entry {@code {id, keys}} (an entity the
      * seed defines or cites) whose {@code doc:lines} is not among its {@code keys}, the citations the
      * seed now gives it; every {@code CITED_IN} comes from the seed.

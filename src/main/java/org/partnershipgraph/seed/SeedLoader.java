@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
  * has changed (a version above 0) also keeps its properties and progress, which a reload must not
  * undo, while one nobody has changed takes the seed's properties and first update again, so that a
  * correction of its record reaches a database loaded before it. Every entity the seed defines or
- * cites keeps only the citations the seed gives it now.
+ * cites keeps only the citations the seed gives it now, and every post it defines only the holdings.
  */
 @Component
 public class SeedLoader {
@@ -78,6 +78,7 @@ public class SeedLoader {
                         .consume();
                 tx.run(SeedCypher.RESTATE_ACTIONS, Map.of("rows", graph.nodes().stream()
                         .filter(node -> unchanged.contains(node.get("id"))).toList())).consume();
+                tx.run(SeedCypher.DROP_STALE_HOLDINGS, Map.of("rows", holdingKeys(graph))).consume();
                 tx.run(SeedCypher.MERGE_RELATIONS, Map.of("rows", graph.relations().stream()
                         .filter(rel -> !changed.contains(rel.get("record")) && !unchanged.contains(rel.get("record"))).toList()))
                         .consume();
@@ -94,6 +95,17 @@ public class SeedLoader {
                 + "kept as they are, {} restated from the seed", location, files.size(), graph.counts(), existing.changed(),
                 existing.unchanged());
         return graph.counts();
+    }
+
+    /** {@code {post, keys}} per post the seed defines: the {@code type:personId} of each holding it gives it. */
+    private static List<Map<String, Object>> holdingKeys(SeedGraph graph) {
+        Map<Object, List<String>> keys = new LinkedHashMap<>();
+        graph.nodes().stream().filter(node -> "Post".equals(node.get("label")))
+                .forEach(node -> keys.put(node.get("id"), new ArrayList<>()));
+        graph.relations().stream().filter(rel -> "HOLDS".equals(rel.get("type")) || "HELD".equals(rel.get("type")))
+                .forEach(rel -> keys.get(rel.get("to")).add(rel.get("type") + ":" + rel.get("from")));
+        return keys.entrySet().stream().map(entry -> Map.<String, Object>of("post", entry.getKey(), "keys", entry.getValue()))
+                .toList();
     }
 
     /** {@code {id, keys}} per entity the seed defines or cites: the {@code doc:lines} of each citation it gives it. */

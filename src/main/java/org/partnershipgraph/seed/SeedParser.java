@@ -154,6 +154,9 @@ final class SeedParser {
                     String id = e.key();
                     nodes.add(Map.of("id", id, "label", e.type().label, "props", properties(e)));
                     relations.addAll(references(e, byId));
+                    if (e.type() == SeedType.POST) {
+                        relations.addAll(holdings(e, byId, sources, docDates, docFiles));
+                    }
                     addCitations(citations, id, sources);
                 }
             }
@@ -222,7 +225,7 @@ final class SeedParser {
         List<Map<String, Object>> relations = new ArrayList<>();
         for (SeedType.Ref ref : e.type().refs) {
             JsonNode value = e.node().get(ref.field());
-            if (value == null || value.isNull()) {
+            if (value == null || value.isNull() || (e.type() == SeedType.POST && ref.field().equals("heldBy"))) {
                 continue;
             }
             List<String> targets = new ArrayList<>();
@@ -246,6 +249,68 @@ final class SeedParser {
                 relations.add(Map.of("from", from, "to", to, "type", ref.relType(), "props", Map.of("rank", rank),
                         "record", e.key()));
             }
+        }
+        return relations;
+    }
+
+    /**
+     * The holdings of a post's {@code heldBy}: each a person id (stated by the post's own sources)
+     * or {@code {person, sources}}. Each holding is as of the newest document stating it; those as of
+     * the post's newest holding are current ({@code HOLDS}), the others former ({@code HELD}).
+     */
+    private List<Map<String, Object>> holdings(Entry e, Map<String, Entry> byId, List<Map<String, Object>> postSources,
+            Map<String, LocalDate> docDates, Map<String, String> docFiles) {
+        JsonNode heldBy = e.node().get("heldBy");
+        if (heldBy == null || heldBy.isNull()) {
+            return List.of();
+        }
+        if (!heldBy.isArray()) {
+            problem(e, "heldBy must be a list of person ids or {person, sources}");
+            return List.of();
+        }
+        List<Map<String, Object>> holdings = new ArrayList<>();
+        int rank = 0;
+        for (JsonNode item : heldBy.values()) {
+            String person;
+            List<Map<String, Object>> sources;
+            if (item.isObject()) {
+                for (String field : item.propertyNames()) {
+                    if (!Set.of("person", "sources").contains(field)) {
+                        problem(e, "unknown heldBy field '" + field + "'; allowed: person, sources");
+                    }
+                }
+                person = item.path("person").asString(null);
+                sources = sources(e, item.get("sources"), docDates, docFiles);
+                if (sources.isEmpty()) {
+                    problem(e, "heldBy " + person + " needs sources stating that the person holds the post");
+                }
+            } else {
+                person = item.asString(null);
+                sources = postSources;
+            }
+            if (person == null || !byId.containsKey(person) || !person.startsWith("person-")) {
+                problem(e, "heldBy -> " + person + " must be a Person defined in seed-data");
+                continue;
+            }
+            Map<String, Object> holding = new HashMap<>();
+            holding.put("person", person);
+            holding.put("rank", rank++);
+            holding.put("documents", sources.stream().map(s -> s.get("doc")).toList());
+            holding.put("lines", sources.stream().map(s -> s.get("lines")).toList());
+            holding.put("quotes", sources.stream().map(s -> Objects.requireNonNullElse(s.get("quote"), "")).toList());
+            holding.put("asOf", sources.stream().map(s -> docDates.get((String) s.get("doc")))
+                    .filter(Objects::nonNull).max(LocalDate::compareTo).orElse(null));
+            holdings.add(holding);
+        }
+        LocalDate newest = holdings.stream().map(h -> (LocalDate) h.get("asOf")).filter(Objects::nonNull)
+                .max(LocalDate::compareTo).orElse(null);
+        List<Map<String, Object>> relations = new ArrayList<>();
+        for (Map<String, Object> holding : holdings) {
+            boolean current = Objects.equals(holding.get("asOf"), newest);
+            Map<String, Object> props = new HashMap<>(holding);
+            props.remove("person");
+            relations.add(Map.of("from", holding.get("person"), "to", e.key(), "type", current ? "HOLDS" : "HELD",
+                    "props", props, "record", e.key()));
         }
         return relations;
     }
@@ -290,8 +355,12 @@ final class SeedParser {
     }
 
     private List<Map<String, Object>> sources(Entry e, Map<String, LocalDate> docDates, Map<String, String> docFiles) {
+        return sources(e, e.node().get("sources"), docDates, docFiles);
+    }
+
+    private List<Map<String, Object>> sources(Entry e, JsonNode list, Map<String, LocalDate> docDates,
+            Map<String, String> docFiles) {
         List<Map<String, Object>> sources = new ArrayList<>();
-        JsonNode list = e.node().get("sources");
         if (list == null || list.isNull()) {
             return sources;
         }

@@ -90,6 +90,28 @@ class AccountabilityGraphQlTest extends GraphQlTestBase {
     }
 
     @Test
+    void aFormerHolderNoLongerAnswersForThePostsCommitments() {
+        String owned = "MATCH (a:Action)-[:OWNED_BY]->(:Post {id: 'post-tc-director-of-public-health'}) RETURN count(a)";
+        assertThat(count(owned)).isGreaterThan(10);
+        String ids = "query($id: ID!) { commitments(holderId: $id, first: 100) { edges { node { owner { ... on Post { id } } } } } }";
+        graphQl.document(ids).variable("id", "person-ian-wake").execute()
+                .path("commitments.edges[*].node.owner.id").entityList(String.class)
+                .doesNotContain("post-tc-director-of-public-health")
+                .contains("post-tc-executive-director-of-adults-housing-and-health");
+        graphQl.document(ids).variable("id", "person-jo-broadbent").execute()
+                .path("commitments.edges[*].node.owner.id").entityList(String.class)
+                .contains("post-tc-director-of-public-health");
+        graphQl.document("""
+                { accountabilityChain(actionId: "action-001-hwbs-engage-early-years-group") {
+                    paths { links { node { ... on Person { id } ... on Post { id } } } } } }
+                """).execute()
+                .path("accountabilityChain.paths[*].links[1].node.id").entityList(String.class)
+                .satisfies(list -> assertThat(list).isNotEmpty().containsOnly("person-jo-broadbent"))
+                .path("accountabilityChain.paths[*].links[2].node.id").entityList(String.class)
+                .satisfies(list -> assertThat(list).isNotEmpty().containsOnly("post-tc-director-of-public-health"));
+    }
+
+    @Test
     void commitmentsOfAnUnknownHolderIsNotFound() {
         graphQl.document("{ commitments(holderId: \"person-nobody\") { totalCount } }").execute()
                 .errors().expect(e -> "NOT_FOUND".equals(e.getExtensions().get("code"))).verify();

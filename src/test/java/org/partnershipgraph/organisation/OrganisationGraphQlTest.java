@@ -1,5 +1,7 @@
 package org.partnershipgraph.organisation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.partnershipgraph.GraphQlTestBase;
 
@@ -32,6 +34,37 @@ class OrganisationGraphQlTest extends GraphQlTestBase {
                 .execute()
                 .path("organisation.partOf").entityList(Object.class).hasSizeGreaterThan(0)
                 .path("parent.parts").entityList(Object.class).hasSizeGreaterThan(0);
+    }
+
+    @Test
+    void aPostHeldByDifferentPeopleOverTheYearsNamesItsCurrentHolder() {
+        graphQl.document("""
+                { person(id: "person-ian-wake") { posts { id } holdings { post { id } current asOf } }
+                  dph: person(id: "person-jo-broadbent") { posts { id holders { id }
+                    holdings { person { id } current asOf sources { document { id } lines quote } } } } }
+                """)
+                .execute()
+                .path("person.posts[*].id").entityList(String.class)
+                .containsExactly("post-tc-executive-director-of-adults-housing-and-health")
+                .path("person.holdings[*].post.id").entityList(String.class)
+                .containsExactly("post-tc-executive-director-of-adults-housing-and-health", "post-tc-director-of-public-health")
+                .path("person.holdings[*].current").entityList(Boolean.class).containsExactly(true, false)
+                .path("person.holdings[*].asOf").entityList(String.class).containsExactly("2024-03-07", "2019-03-07")
+                .path("dph.posts[0].id").entity(String.class).isEqualTo("post-tc-director-of-public-health")
+                .path("dph.posts[0].holders[*].id").entityList(String.class).containsExactly("person-jo-broadbent")
+                .path("dph.posts[0].holdings[*].person.id").entityList(String.class)
+                .containsExactly("person-jo-broadbent", "person-ian-wake")
+                .path("dph.posts[0].holdings[1].sources[*].document.id").entityList(String.class)
+                .satisfies(list -> assertThat(list).isNotEmpty().containsOnly("doc-003"))
+                .path("dph.posts[0].holdings[1].sources[0].quote").entity(String.class)
+                .isEqualTo("Ian Wake, Director of Public Health");
+    }
+
+    @Test
+    void twoPeopleNamedByTheSameDocumentBothHoldThePost() {
+        graphQl.document("{ person(id: \"person-preeti-sud\") { posts { holders { id } } } }").execute()
+                .path("person.posts[0].holders[*].id").entityList(String.class)
+                .contains("person-preeti-sud", "person-andrew-pike").hasSize(2);
     }
 
     @Test

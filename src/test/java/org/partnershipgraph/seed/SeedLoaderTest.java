@@ -61,6 +61,24 @@ class SeedLoaderTest extends GraphQlTestBase {
     }
 
     @Test
+    void aHoldingNeedsAPersonAndItsOwnSources(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("01.jsonl"), """
+                {"type":"Document","id":"doc-900","file":"x.txt","title":"T","kind":"REPORT","date":"2024-01-01","publisher":"P"}
+                {"type":"Person","id":"person-900-a","name":"A","sources":[{"doc":"doc-900","lines":"1"}]}
+                {"type":"Post","id":"post-900-a","title":"A","heldBy":[{"person":"person-900-a"}],"sources":[{"doc":"doc-900","lines":"1"}]}
+                {"type":"Post","id":"post-900-b","title":"B","heldBy":[{"person":"person-900-a","sources":[{"doc":"doc-900","lines":"1"}],"since":"2020-01-01"}],"sources":[{"doc":"doc-900","lines":"1"}]}
+                {"type":"Post","id":"post-900-c","title":"C","heldBy":["person-900-nobody"],"sources":[{"doc":"doc-900","lines":"1"}]}
+                """);
+        assertThatThrownBy(() -> loader.load(dir.toUri() + "/"))
+                .isInstanceOf(SeedValidationException.class)
+                .satisfies(ex -> assertThat(((SeedValidationException) ex).problems()).extracting(SeedProblem::toString)
+                        .anySatisfy(p -> assertThat(p).contains("post-900-a").contains("needs sources"))
+                        .anySatisfy(p -> assertThat(p).contains("post-900-b").contains("unknown heldBy field 'since'"))
+                        .anySatisfy(p -> assertThat(p).contains("post-900-c").contains("person-900-nobody must be a Person")));
+        assertThat(count("MATCH (n:Node) WHERE n.id CONTAINS '-900-' RETURN count(n)")).isZero();
+    }
+
+    @Test
     void aDependencyCycleInTheSeedIsRefused(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("01.jsonl"), """
                 {"type":"Document","id":"doc-900","file":"x.txt","title":"T","kind":"REPORT","date":"2024-01-01","publisher":"P"}

@@ -88,6 +88,25 @@ class SeedReloadTest extends ServiceTestBase {
     }
 
     @Test
+    void aReloadMakesAFormerHolderFormer() {
+        try (Session session = driver.session()) {
+            session.executeWrite(tx -> tx.run("""
+                    MATCH (p:Person {id: 'person-ian-wake'})-[h:HELD]->(post:Post {id: 'post-tc-director-of-public-health'})
+                    DELETE h CREATE (p)-[:HOLDS {rank: 1}]->(post)
+                    """).consume());
+        }
+        String holders = "{ person(id: \"person-jo-broadbent\") { posts { holders { id } } } }";
+        graphQl.document(holders).execute().path("person.posts[0].holders").entityList(Object.class).hasSize(2);
+
+        loader.load(properties.location());
+
+        graphQl.document(holders).execute().path("person.posts[0].holders[*].id").entityList(String.class)
+                .containsExactly("person-jo-broadbent");
+        assertThat(count("MATCH (:Person {id: 'person-ian-wake'})-[h:HOLDS|HELD]->(:Post {id: 'post-tc-director-of-public-health'}) "
+                + "RETURN count(h)")).isEqualTo(1);
+    }
+
+    @Test
     void aReloadKeepsWhatTheApiChanged() {
         HttpGraphQlTester admin = as("admin");
         Record seeded;
