@@ -9,21 +9,25 @@ final class AccountabilityCypher {
     /**
      * One row {@code a, owner, ownerPaths, bodyPaths} for action {@code $id}: its owner (or null);
      * every maximal path from the owner up (person, post, organisation and its parents; or a board
-     * and the bodies above it); every maximal path from the action to its accountable body and up.
+     * and the bodies above it), a person through the posts they hold now ({@code HOLDS}), or, holding
+     * none now, those they held ({@code HELD}); every maximal path from the action to its accountable
+     * body and up.
      * A path stops at a node with no parent not already on it, so a cycle in the data cannot loop.
      */
     static final String CHAIN = """
             MATCH (a:Action {id: $id})
             OPTIONAL MATCH (a)-[:OWNED_BY]->(owner)
             WITH a, owner, COLLECT {
-                MATCH path = (owner:Person)-[:HOLDS]->(:Post)-[:AT]->(:Organisation)-[:PART_OF*0..10]->(top:Organisation)
-                WHERE NOT EXISTS { (top)-[:PART_OF]->(next) WHERE NOT next IN nodes(path) }
+                MATCH path = (owner:Person)-[h:HOLDS|HELD]->(:Post)-[:AT]->(:Organisation)-[:PART_OF*0..10]->(top:Organisation)
+                WHERE (h:HOLDS OR NOT EXISTS { (owner)-[:HOLDS]->() })
+                  AND NOT EXISTS { (top)-[:PART_OF]->(next) WHERE NOT next IN nodes(path) }
                 RETURN path
                 UNION
-                MATCH path = (owner:Person)-[:HOLDS]->(post:Post) WHERE NOT EXISTS { (post)-[:AT]->() }
+                MATCH path = (owner:Person)-[h:HOLDS|HELD]->(post:Post)
+                WHERE (h:HOLDS OR NOT EXISTS { (owner)-[:HOLDS]->() }) AND NOT EXISTS { (post)-[:AT]->() }
                 RETURN path
                 UNION
-                MATCH path = (owner:Person) WHERE NOT EXISTS { (owner)-[:HOLDS]->() }
+                MATCH path = (owner:Person) WHERE NOT EXISTS { (owner)-[:HOLDS|HELD]->() }
                 RETURN path
                 UNION
                 MATCH path = (owner:Post)-[:AT]->(:Organisation)-[:PART_OF*0..10]->(top:Organisation)

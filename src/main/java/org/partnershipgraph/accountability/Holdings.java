@@ -14,7 +14,7 @@ public final class Holdings {
      * {@code CALL (g, transitive) { ... }}: the actions owned by board or organisation {@code g}
      * or accountable to it (a board), plus, when {@code transitive}, those of every body reporting
      * to it at any depth (a board), or of its parts at any depth, their posts and the people
-     * holding them (an organisation).
+     * holding them now, or, holding no post now, having held them (an organisation).
      */
     public static final String ACTIONS_BELOW = """
               MATCH (g:Board)<-[:REPORTS_TO*0..]-(b:Board)<-[:ACCOUNTABLE_TO|OWNED_BY]-(a:Action)
@@ -29,8 +29,8 @@ public final class Holdings {
               WHERE transitive
               RETURN a
               UNION
-              MATCH (g:Organisation)<-[:PART_OF*0..]-(:Organisation)<-[:AT]-(:Post)<-[:HOLDS]-(:Person)<-[:OWNED_BY]-(a:Action)
-              WHERE transitive
+              MATCH (g:Organisation)<-[:PART_OF*0..]-(:Organisation)<-[:AT]-(:Post)<-[h:HOLDS|HELD]-(p:Person)<-[:OWNED_BY]-(a:Action)
+              WHERE transitive AND (h:HOLDS OR NOT EXISTS { (p)-[:HOLDS]->() })
               RETURN a
             """;
 }

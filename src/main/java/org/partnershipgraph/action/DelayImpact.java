@@ -72,6 +72,11 @@ final class DelayImpact {
         distance.put(sourceId, 0);
         List<ImpactedAction> slipping = new ArrayList<>();
         Deque<String> ready = new ArrayDeque<>(List.of(sourceId));
+        pending.forEach((id, count) -> {
+            if (count == 0) {
+                ready.add(id);
+            }
+        });
         while (!ready.isEmpty()) {
             for (String id : dependents.getOrDefault(ready.poll(), List.of())) {
                 if (pending.merge(id, -1, Integer::sum) == 0) {

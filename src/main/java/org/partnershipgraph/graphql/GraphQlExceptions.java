@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import graphql.language.OperationDefinition;
 import graphql.schema.DataFetchingEnvironment;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.partnershipgraph.action.DependencyCycleException;
@@ -90,14 +91,16 @@ public class GraphQlExceptions {
 
     /**
      * Anything else: INTERNAL with an id to quote, or UNAVAILABLE when Neo4j went away underneath.
-     * A connection lost while committing (Spring wraps it in a {@link TransactionSystemException},
-     * which is never retried) leaves the outcome unknown, and the message says so.
+     * A mutation whose connection is lost while committing (Spring wraps it in a
+     * {@link TransactionSystemException}, which is never retried) has an unknown outcome, and the
+     * message says so.
      */
     @GraphQlExceptionHandler
     GraphQLError unexpected(Exception ex, DataFetchingEnvironment env) {
         boolean committing = false;
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-            committing |= cause instanceof TransactionSystemException;
+            committing |= cause instanceof TransactionSystemException
+                    && env.getOperationDefinition().getOperation() == OperationDefinition.Operation.MUTATION;
             if ((cause instanceof ServiceUnavailableException || cause instanceof SessionExpiredException) && committing) {
                 log.warn("Neo4j unavailable while committing {}: {}", env.getExecutionStepInfo().getPath(), ex.getMessage());
                 return error(env, ErrorType.INTERNAL_ERROR, ErrorCode.UNAVAILABLE, "The graph database became unavailable "

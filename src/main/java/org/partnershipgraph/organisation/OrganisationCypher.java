@@ -48,7 +48,8 @@ final class OrganisationCypher {
     static final String PEOPLE = """
             MATCH (p:Person)
             WHERE ($name IS NULL OR toLower(p.name) CONTAINS toLower($name))
-              AND ($organisation IS NULL OR EXISTS { (p)-[:HOLDS]->(:Post)-[:AT]->(:Organisation {id: $organisation}) })
+              AND ($organisation IS NULL OR EXISTS { (p)-[h:HOLDS|HELD]->(:Post)-[:AT]->(:Organisation {id: $organisation})
+                                             WHERE h:HOLDS OR NOT EXISTS { (p)-[:HOLDS]->() } })
             WITH p, CASE $sortField WHEN 'NAME' THEN toLower(p.name) ELSE p.id END AS sortKey
             ORDER BY CASE WHEN $descending THEN null ELSE sortKey END ASC,
                      CASE WHEN $descending THEN sortKey END DESC, p.id

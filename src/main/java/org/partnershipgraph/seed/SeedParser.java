@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -269,8 +270,11 @@ final class SeedParser {
             return List.of();
         }
         List<Map<String, Object>> holdings = new ArrayList<>();
+        Set<String> people = new HashSet<>();
+        Set<Boolean> forms = new HashSet<>();
         int rank = 0;
         for (JsonNode item : heldBy.values()) {
+            forms.add(item.isObject());
             String person;
             List<Map<String, Object>> sources;
             if (item.isObject()) {
@@ -292,6 +296,10 @@ final class SeedParser {
                 problem(e, "heldBy -> " + person + " must be a Person defined in seed-data");
                 continue;
             }
+            if (!people.add(person)) {
+                problem(e, "heldBy names " + person + " twice");
+                continue;
+            }
             Map<String, Object> holding = new HashMap<>();
             holding.put("person", person);
             holding.put("rank", rank++);
@@ -301,6 +309,9 @@ final class SeedParser {
             holding.put("asOf", sources.stream().map(s -> docDates.get((String) s.get("doc")))
                     .filter(Objects::nonNull).max(LocalDate::compareTo).orElse(null));
             holdings.add(holding);
+        }
+        if (forms.size() > 1) {
+            problem(e, "heldBy mixes person ids and {person, sources}: give every holder its own sources");
         }
         LocalDate newest = holdings.stream().map(h -> (LocalDate) h.get("asOf")).filter(Objects::nonNull)
                 .max(LocalDate::compareTo).orElse(null);

@@ -112,6 +112,23 @@ class AccountabilityGraphQlTest extends GraphQlTestBase {
     }
 
     @Test
+    void aPersonHoldingNoPostNowAnswersThroughThePostTheyHeld() {
+        graphQl.document("""
+                { accountabilityChain(actionId: "action-003-wp-2018-09-06-mh-peer-review") {
+                    paths { links { relationship node { ... on Person { id } ... on Post { id } ... on Organisation { id } } } } }
+                  people(filter: {organisation: "org-tc-adults-housing-health"}, first: 100) { edges { node { id } } }
+                  commitments(holderId: "org-tc-adults-housing-health", transitive: true, first: 100) { edges { node { id } } } }
+                """).execute()
+                .path("accountabilityChain.paths[0].links[1].node.id").entity(String.class).isEqualTo("person-roger-harris")
+                .path("accountabilityChain.paths[0].links[1].relationship").entity(String.class).isEqualTo("HELD")
+                .path("accountabilityChain.paths[0].links[2].node.id").entity(String.class)
+                .isEqualTo("post-tc-executive-director-of-adults-housing-and-health")
+                .path("accountabilityChain.paths[0].links[3].node.id").entity(String.class).isEqualTo("org-tc-adults-housing-health")
+                .path("people.edges[*].node.id").entityList(String.class).contains("person-roger-harris", "person-ian-wake")
+                .path("commitments.edges[*].node.id").entityList(String.class).contains("action-003-wp-2018-09-06-mh-peer-review");
+    }
+
+    @Test
     void commitmentsOfAnUnknownHolderIsNotFound() {
         graphQl.document("{ commitments(holderId: \"person-nobody\") { totalCount } }").execute()
                 .errors().expect(e -> "NOT_FOUND".equals(e.getExtensions().get("code"))).verify();

@@ -189,6 +189,13 @@ class DependencyGraphQlTest extends SyntheticGraphTestBase {
 
         write("MATCH (b:Action {id: 'action-chain-11'}) SET b.status = 'CANCELLED'", Map.of(), false);
         graphQl.document(impact).variable("by", 150).execute().path("action.impactIfDelayed").entityList(Object.class).hasSize(0);
+        write("""
+                MATCH (n:Action {id: 'action-chain-9'}), (a:Action {id: 'action-chain-12'}) CREATE (n)-[:DEPENDS_ON]->(a)
+                WITH n MATCH (d:Action {id: 'action-chain-8'}) SET d.leadTimeDays = 30
+                """, Map.of(), false);
+        graphQl.document(impact).variable("by", 150).execute()
+                .path("action.impactIfDelayed[*].action.id").entityList(String.class).containsExactly("action-chain-8")
+                .path("action.impactIfDelayed[*].distance").entityList(Integer.class).containsExactly(2);
     }
 
     @Test

@@ -68,13 +68,18 @@ class SeedLoaderTest extends GraphQlTestBase {
                 {"type":"Post","id":"post-900-a","title":"A","heldBy":[{"person":"person-900-a"}],"sources":[{"doc":"doc-900","lines":"1"}]}
                 {"type":"Post","id":"post-900-b","title":"B","heldBy":[{"person":"person-900-a","sources":[{"doc":"doc-900","lines":"1"}],"since":"2020-01-01"}],"sources":[{"doc":"doc-900","lines":"1"}]}
                 {"type":"Post","id":"post-900-c","title":"C","heldBy":["person-900-nobody"],"sources":[{"doc":"doc-900","lines":"1"}]}
+                {"type":"Person","id":"person-900-b","name":"B","sources":[{"doc":"doc-900","lines":"1"}]}
+                {"type":"Post","id":"post-900-d","title":"D","heldBy":["person-900-b",{"person":"person-900-a","sources":[{"doc":"doc-900","lines":"1"}]}],"sources":[{"doc":"doc-900","lines":"1"}]}
+                {"type":"Post","id":"post-900-e","title":"E","heldBy":["person-900-b","person-900-b"],"sources":[{"doc":"doc-900","lines":"1"}]}
                 """);
         assertThatThrownBy(() -> loader.load(dir.toUri() + "/"))
                 .isInstanceOf(SeedValidationException.class)
                 .satisfies(ex -> assertThat(((SeedValidationException) ex).problems()).extracting(SeedProblem::toString)
                         .anySatisfy(p -> assertThat(p).contains("post-900-a").contains("needs sources"))
                         .anySatisfy(p -> assertThat(p).contains("post-900-b").contains("unknown heldBy field 'since'"))
-                        .anySatisfy(p -> assertThat(p).contains("post-900-c").contains("person-900-nobody must be a Person")));
+                        .anySatisfy(p -> assertThat(p).contains("post-900-c").contains("person-900-nobody must be a Person"))
+                        .anySatisfy(p -> assertThat(p).contains("post-900-d").contains("mixes person ids"))
+                        .anySatisfy(p -> assertThat(p).contains("post-900-e").contains("person-900-b twice")));
         assertThat(count("MATCH (n:Node) WHERE n.id CONTAINS '-900-' RETURN count(n)")).isZero();
     }
 
