@@ -113,29 +113,31 @@ final class OrganisationCypher {
             """;
 
     /**
+     * Fragment, given {@code id, post, h, person} rows of holdings: {@code id, items}, the items maps
+     * {@code {person, post, current, asOf, sources}}, current first, then newest first.
+     */
+    private static final String HOLDING_ITEMS = """
+            WITH *, COLLECT { MATCH (d:SourceDocument) WHERE d.id IN h.documents RETURN d } AS docs
+            ORDER BY h:HOLDS DESC, h.asOf DESC, person.name, post.title
+            RETURN id, collect({person: person, post: post, current: h:HOLDS, asOf: h.asOf,
+                sources: [i IN range(0, size(coalesce(h.documents, [])) - 1) |
+                    {doc: [d IN docs WHERE d.id = h.documents[i]][0], lines: h.lines[i], quote: h.quotes[i]}]}) AS items
+            """;
+
+    /**
      * Rows {@code id, items}: for each post id, maps {@code {person, post, current, asOf, sources}}
      * of everyone the documents name as holding it, current first, then newest first.
      */
     static final String POST_HOLDINGS = """
             UNWIND $ids AS id
             MATCH (post:Post {id: id})<-[h:HOLDS|HELD]-(person:Person)
-            WITH id, post, h, person, COLLECT { MATCH (d:SourceDocument) WHERE d.id IN h.documents RETURN d } AS docs
-            ORDER BY type(h) = 'HOLDS' DESC, h.asOf DESC, person.name
-            RETURN id, collect({person: person, post: post, current: type(h) = 'HOLDS', asOf: h.asOf,
-                sources: [i IN range(0, size(coalesce(h.documents, [])) - 1) |
-                    {doc: [d IN docs WHERE d.id = h.documents[i]][0], lines: h.lines[i], quote: h.quotes[i]}]}) AS items
-            """;
+            """ + HOLDING_ITEMS;
 
     /** As {@link #POST_HOLDINGS}, for each person id: the posts the person holds or held. */
     static final String PERSON_HOLDINGS = """
             UNWIND $ids AS id
             MATCH (person:Person {id: id})-[h:HOLDS|HELD]->(post:Post)
-            WITH id, post, h, person, COLLECT { MATCH (d:SourceDocument) WHERE d.id IN h.documents RETURN d } AS docs
-            ORDER BY type(h) = 'HOLDS' DESC, h.asOf DESC, post.title
-            RETURN id, collect({person: person, post: post, current: type(h) = 'HOLDS', asOf: h.asOf,
-                sources: [i IN range(0, size(coalesce(h.documents, [])) - 1) |
-                    {doc: [d IN docs WHERE d.id = h.documents[i]][0], lines: h.lines[i], quote: h.quotes[i]}]}) AS items
-            """;
+            """ + HOLDING_ITEMS;
 
     /** Rows {@code id, items}: for each post id, the people holding it now. */
     static final String HOLDERS = """
