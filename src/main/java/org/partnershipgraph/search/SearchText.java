@@ -1,18 +1,21 @@
 package org.partnershipgraph.search;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.partnershipgraph.graphql.BadRequestException;
 
 /**
  * What a reader typed, as the Lucene query the full-text index answers: the words of the text (runs
- * of letters and digits, lower-cased), every one required, each matching a whole word or the start of
- * one; a whole word ranks higher, and higher still in a short name, a name or a title than in an
- * alias, a description or a vision. Nothing else of the text reaches Lucene, so its query syntax
- * cannot be injected and no text fails to parse.
+ * of letters and digits, lower-cased, keeping an apostrophe inside a word as the index's tokenizer
+ * does, so "Children's" is one word and matches "Children’s" too), every one required, each matching
+ * a whole word or the start of one; a whole word ranks higher, and higher still in a short name, a
+ * name or a title than in an alias, a description or a vision. Nothing else of the text reaches
+ * Lucene, so its query syntax cannot be injected and no text fails to parse.
  *
  * @param words the words searched for
  */
@@ -24,14 +27,17 @@ record SearchText(List<String> words) {
     /** Most words accepted. */
     static final int MAX_WORDS = 10;
 
+    /** A word: letters and digits, with any apostrophe between two of them. */
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{N}]+(?:'[\\p{L}\\p{M}\\p{N}]+)*");
+
     /** The words of {@code text}; a text too long, with too many words or with none is a {@link BadRequestException}. */
     static SearchText of(String text) {
         if (text.length() > MAX_LENGTH) {
             throw new BadRequestException("text is " + text.length() + " characters long; search with at most "
                     + MAX_LENGTH + " characters");
         }
-        List<String> words = Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{M}\\p{N}]+"))
-                .filter(word -> !word.isEmpty()).toList();
+        List<String> words = WORD.matcher(text.toLowerCase(Locale.ROOT).replace('\u2019', '\'')).results()
+                .map(MatchResult::group).toList();
         if (words.isEmpty()) {
             throw new BadRequestException("text has no words to search for: give at least one word of letters or digits");
         }
@@ -41,11 +47,13 @@ record SearchText(List<String> words) {
         return new SearchText(words);
     }
 
-    /** The Lucene query: one clause per word, joined by {@code AND}. */
+    /** The Lucene query: one clause per word, joined by {@code AND}; a word with an apostrophe in either form. */
     String luceneQuery() {
         return words.stream()
-                .map(word -> "(shortName:" + word + "^8 OR name:" + word + "^4 OR title:" + word + "^4 OR " + word
-                        + "^2 OR " + word + "*)")
+                .map(word -> Stream.of(word, word.replace('\'', '\u2019')).distinct()
+                        .map(form -> "shortName:" + form + "^8 OR name:" + form + "^4 OR title:" + form + "^4 OR " + form
+                                + "^2 OR " + form + "*")
+                        .collect(Collectors.joining(" OR ", "(", ")")))
                 .collect(Collectors.joining(" AND "));
     }
 }

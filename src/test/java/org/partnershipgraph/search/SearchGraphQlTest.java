@@ -50,6 +50,16 @@ class SearchGraphQlTest extends GraphQlTestBase {
     }
 
     @Test
+    void aWordWithAnApostropheMatchesItInEitherForm() {
+        Map<String, String> expected = Map.of("Brighter Futures Children's Partnership Board", "board-brighter-futures",
+                "People\u2019s Panel", "board-orsett-hospital-peoples-panel",
+                "King's College", "org-kings-college-london",
+                "King\u2019s College London", "org-kings-college-london");
+        expected.forEach((text, id) -> graphQl.document(SEARCH).variable("text", text).variable("kinds", List.of("BOARD", "ORGANISATION"))
+                .execute().path("search.edges[*].node.entity.id").entityList(String.class).contains(id));
+    }
+
+    @Test
     void kindsKeepOnlyThoseEntities() {
         graphQl.document(SEARCH).variable("text", "health").variable("kinds", List.of("BOARD", "STRATEGY"))
                 .variable("first", 100).execute()
