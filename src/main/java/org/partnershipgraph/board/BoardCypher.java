@@ -150,11 +150,15 @@ final class BoardCypher {
             RETURN id, collect(p) AS items
             """;
 
-    /** Rows {@code id, items}: for each meeting id, its decisions in minute order. */
+    /**
+     * Rows {@code id, items}: for each meeting id, its decisions in minute order (by the numbers their
+     * minute numbers start with, part by part, so 2 comes before 10 and 38.2 before 39).
+     */
     static final String DECISIONS = """
             UNWIND $ids AS id
             MATCH (:Meeting {id: id})-[:DECIDED]->(d:Decision)
-            WITH id, d ORDER BY d.number, d.id
+            WITH id, d, [x IN split(coalesce(d.number, ''), '.') | toIntegerOrNull(left(x, size(x) - size(ltrim(x, '0123456789'))))] AS rank
+            WITH id, d ORDER BY rank, d.number, d.id
             RETURN id, collect(d) AS items
             """;
 

@@ -88,11 +88,15 @@ final class StrategyCypher {
             RETURN id, collect(s)[0..1] AS items
             """;
 
-    /** Rows {@code id, items}: for each domain id, its priorities in order. */
+    /**
+     * Rows {@code id, items}: for each domain id, its priorities in order (by the numbers their
+     * numbers start with, part by part, so 4.2 comes before 4.10).
+     */
     static final String PRIORITIES = """
             UNWIND $ids AS id
             MATCH (:Domain {id: id})-[:HAS_PRIORITY]->(p:Priority)
-            WITH id, p ORDER BY p.number, p.title
+            WITH id, p, [x IN split(coalesce(p.number, ''), '.') | toIntegerOrNull(left(x, size(x) - size(ltrim(x, '0123456789'))))] AS rank
+            WITH id, p ORDER BY rank, p.number, p.title
             RETURN id, collect(p) AS items
             """;
 

@@ -65,6 +65,14 @@ class BoardGraphQlTest extends GraphQlTestBase {
     }
 
     @Test
+    void decisionsComeInMinuteOrder() {
+        graphQl.document("{ meeting(id: \"meeting-001-hwbb-2021-07-23\") { decisions { number } } }").execute()
+                .path("meeting.decisions[*].number").entityList(String.class)
+                .satisfies(numbers -> org.assertj.core.api.Assertions.assertThat(numbers).hasSizeGreaterThan(5)
+                        .startsWith("2").endsWith("10"));
+    }
+
+    @Test
     void meetingsOfABoardNewestFirstWithDecisions() {
         long meetings = count("MATCH (:Board {id: 'board-hwbb'})<-[:OF]-(m:Meeting) RETURN count(m)");
         assertThat(meetings).isPositive();

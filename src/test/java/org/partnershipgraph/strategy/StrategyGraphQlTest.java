@@ -60,6 +60,16 @@ class StrategyGraphQlTest extends GraphQlTestBase {
     }
 
     @Test
+    void prioritiesComeInTheirNumbersOrder() {
+        graphQl.document("""
+                { strategy(id: "strategy-thurrock-sexual-assault-and-abuse-mental-health-pathway") {
+                    domains { id priorities { number } } } }
+                """).execute()
+                .path("strategy.domains[?(@.id == 'domain-003-saap-whole-system-issues')].priorities[*].number")
+                .entityList(String.class).containsExactly("4.1", "4.2", "4.3", "4.4", "4.5", "4.6", "4.7", "4.8", "4.9", "4.10", "4.11");
+    }
+
+    @Test
     void unknownStrategyIsNull() {
         graphQl.document("{ strategy(id: \"strategy-none\") { id } }")
                 .execute()
