@@ -35,7 +35,7 @@ public record PageRequest(int offset, int limit) {
 
     private static int position(String cursor) {
         int position = decode(cursor);
-        if (position < 0) {
+        if (position < 0 || position > Integer.MAX_VALUE - MAX_PAGE_SIZE - 1) {
             throw new BadRequestException(
                     "after is not a cursor this API issued: use an endCursor or edge cursor from a previous page");
         }

@@ -187,6 +187,8 @@ class BadInputTest extends GraphQlTestBase {
         cases.put("first -1", new Case(query("{ actions(first: -1) { totalCount } }"), 200, "BAD_REQUEST"));
         cases.put("first 101", new Case(query("{ boards(first: 101) { totalCount } }"), 200, "BAD_REQUEST"));
         cases.put("after forged", new Case(query("{ people(after: \"cG9zOi05\") { totalCount } }"), 200, "BAD_REQUEST"));
+        cases.put("after at the largest int", new Case(query("{ people(after: \"cG9zOjIxNDc0ODM2NDc\") { totalCount } }"), 200, "BAD_REQUEST"));
+        cases.put("after past the largest int", new Case(query("{ search(text: \"health\", after: \"cG9zOjk5OTk5OTk5OTk5\") { totalCount } }"), 200, "BAD_REQUEST"));
         cases.put("depth 0", new Case(query("{ action(id: \"action-001-hwbs-eight-week-public-consultation\") { upstream(depth: 0) { cut } } }"),
                 200, "BAD_REQUEST"));
         cases.put("byDays -1", new Case(query("{ action(id: \"action-001-hwbs-eight-week-public-consultation\") { impactIfDelayed(byDays: -1) { slackDays } } }"),
