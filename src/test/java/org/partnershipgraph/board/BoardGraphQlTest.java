@@ -65,6 +65,18 @@ class BoardGraphQlTest extends GraphQlTestBase {
     }
 
     @Test
+    void aNameFilterMatchesEitherApostrophe() {
+        for (String name : new String[] {"Children's", "Children\u2019s"}) {
+            graphQl.document("query($n: String) { boards(filter: {name: $n}, first: 100) { edges { node { id } } } }")
+                    .variable("n", name).execute()
+                    .path("boards.edges[*].node.id").entityList(String.class)
+                    .contains("board-brighter-futures", "board-childrens-overview-and-scrutiny-committee");
+        }
+        graphQl.document("{ organisations(filter: {name: \"King\u2019s College London\"}) { edges { node { id } } } }").execute()
+                .path("organisations.edges[*].node.id").entityList(String.class).contains("org-kings-college-london");
+    }
+
+    @Test
     void decisionsComeInMinuteOrder() {
         graphQl.document("{ meeting(id: \"meeting-001-hwbb-2021-07-23\") { decisions { number } } }").execute()
                 .path("meeting.decisions[*].number").entityList(String.class)
