@@ -30,7 +30,7 @@ final class StrategyCypher {
               AND ($owner IS NULL OR EXISTS { (s)<-[:OWNS]-(:Node {id: $owner}) })
             WITH s, CASE $sortField WHEN 'TITLE' THEN toLower(s.title) WHEN 'START_DATE' THEN toString(s.startDate)
                     ELSE s.id END AS sortKey
-            ORDER BY CASE WHEN $descending THEN null ELSE sortKey END ASC,
+            ORDER BY sortKey IS NULL, CASE WHEN $descending THEN null ELSE sortKey END ASC,
                      CASE WHEN $descending THEN sortKey END DESC, s.id
             WITH collect(s) AS matched
             RETURN size(matched) AS total, matched[$offset..$offset + $limit] AS items

@@ -70,6 +70,15 @@ class StrategyGraphQlTest extends GraphQlTestBase {
     }
 
     @Test
+    void strategiesWithoutAStartDateComeLastEitherWay() {
+        for (String direction : new String[] {"ASC", "DESC"}) {
+            graphQl.document("query($d: OrderDirection!) { strategies(first: 1, orderBy: {field: START_DATE, direction: $d}) { edges { node { startDate } } } }")
+                    .variable("d", direction).execute()
+                    .path("strategies.edges[0].node.startDate").hasValue();
+        }
+    }
+
+    @Test
     void unknownStrategyIsNull() {
         graphQl.document("{ strategy(id: \"strategy-none\") { id } }")
                 .execute()
