@@ -127,11 +127,11 @@ final class BoardCypher {
             RETURN id, collect(s) AS items
             """;
 
-    /** Rows {@code id, items}: for each board id, its meetings, newest first. */
+    /** Rows {@code id, items}: for each board id, its meetings, newest first (by id on one day). */
     static final String BOARD_MEETINGS = """
             UNWIND $ids AS id
             MATCH (:Board {id: id})<-[:OF]-(m:Meeting)
-            WITH id, m ORDER BY m.date DESC
+            WITH id, m ORDER BY m.date DESC, m.id
             RETURN id, collect(m) AS items
             """;
 

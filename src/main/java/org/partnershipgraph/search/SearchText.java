@@ -1,5 +1,6 @@
 package org.partnershipgraph.search;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.MatchResult;
@@ -47,13 +48,24 @@ record SearchText(List<String> words) {
         return new SearchText(words);
     }
 
-    /** The Lucene query: one clause per word, joined by {@code AND}; a word with an apostrophe in either form. */
+    /**
+     * The Lucene query: one clause per word, joined by {@code AND}; a word with an apostrophe in
+     * either form, and a word ending in "s" also as its possessive ("childrens" as "children's").
+     */
     String luceneQuery() {
         return words.stream()
-                .map(word -> Stream.of(word, word.replace('\'', '\u2019')).distinct()
+                .map(word -> forms(word).stream()
                         .map(form -> "shortName:" + form + "^8 OR name:" + form + "^4 OR title:" + form + "^4 OR " + form
                                 + "^2 OR " + form + "*")
                         .collect(Collectors.joining(" OR ", "(", ")")))
                 .collect(Collectors.joining(" AND "));
+    }
+
+    private static List<String> forms(String word) {
+        List<String> spellings = new ArrayList<>(List.of(word));
+        if (word.length() > 2 && word.endsWith("s") && word.indexOf('\'') < 0) {
+            spellings.add(word.substring(0, word.length() - 1) + "'s");
+        }
+        return spellings.stream().flatMap(form -> Stream.of(form, form.replace('\'', '\u2019'))).distinct().toList();
     }
 }

@@ -54,7 +54,8 @@ class SearchGraphQlTest extends GraphQlTestBase {
         Map<String, String> expected = Map.of("Brighter Futures Children's Partnership Board", "board-brighter-futures",
                 "People\u2019s Panel", "board-orsett-hospital-peoples-panel",
                 "King's College", "org-kings-college-london",
-                "King\u2019s College London", "org-kings-college-london");
+                "King\u2019s College London", "org-kings-college-london",
+                "Brighter Futures Childrens", "board-brighter-futures");
         expected.forEach((text, id) -> graphQl.document(SEARCH).variable("text", text).variable("kinds", List.of("BOARD", "ORGANISATION"))
                 .execute().path("search.edges[*].node.entity.id").entityList(String.class).contains(id));
     }
