@@ -39,18 +39,18 @@ final class DelayImpact {
      * of the actions it depends on directly.
      */
     static List<ImpactedAction> of(Node source, List<Value> reached, int byDays) {
-        LocalDate due = date(source, "dueDate");
-        if (due == null || closed(source)) {
+        Action delayed = Action.from(source);
+        if (delayed.dueDate() == null || closed(delayed)) {
             return List.of();
         }
-        String sourceId = source.get("id").asString();
-        Map<String, Node> nodes = new HashMap<>();
+        String sourceId = delayed.id();
+        Map<String, Action> open = new HashMap<>();
         Map<String, List<String>> waitsOn = new HashMap<>();
         for (Value item : reached) {
-            Node node = item.get("action").asNode();
-            if (!closed(node)) {
-                nodes.put(node.get("id").asString(), node);
-                waitsOn.put(node.get("id").asString(), item.get("waitsOn").asList(Value::asString));
+            Action action = Action.from(item.get("action").asNode());
+            if (!closed(action)) {
+                open.put(action.id(), action);
+                waitsOn.put(action.id(), item.get("waitsOn").asList(Value::asString));
             }
         }
         Map<String, List<String>> dependents = new HashMap<>();
@@ -58,7 +58,7 @@ final class DelayImpact {
         waitsOn.forEach((id, dependencies) -> {
             int count = 0;
             for (String dependency : dependencies) {
-                if (dependency.equals(sourceId) || nodes.containsKey(dependency)) {
+                if (dependency.equals(sourceId) || open.containsKey(dependency)) {
                     dependents.computeIfAbsent(dependency, key -> new ArrayList<>()).add(id);
                     count++;
                 }
@@ -68,7 +68,7 @@ final class DelayImpact {
 
         Map<String, LocalDate> moved = new HashMap<>();
         Map<String, Integer> distance = new HashMap<>();
-        moved.put(sourceId, due.plusDays(byDays));
+        moved.put(sourceId, delayed.dueDate().plusDays(byDays));
         distance.put(sourceId, 0);
         List<ImpactedAction> slipping = new ArrayList<>();
         Deque<String> ready = new ArrayDeque<>(List.of(sourceId));
@@ -80,7 +80,7 @@ final class DelayImpact {
         while (!ready.isEmpty()) {
             for (String id : dependents.getOrDefault(ready.poll(), List.of())) {
                 if (pending.merge(id, -1, Integer::sum) == 0) {
-                    settle(id, nodes.get(id), waitsOn.get(id), moved, distance, slipping);
+                    settle(id, open.get(id), waitsOn.get(id), moved, distance, slipping);
                     ready.add(id);
                 }
             }
@@ -95,7 +95,7 @@ final class DelayImpact {
      * latest delivery among the moved actions it waits on), whether that makes it slip, and if so
      * when it is delivered now.
      */
-    private static void settle(String id, Node node, List<String> waitsOn, Map<String, LocalDate> moved,
+    private static void settle(String id, Action action, List<String> waitsOn, Map<String, LocalDate> moved,
             Map<String, Integer> distance, List<ImpactedAction> slipping) {
         LocalDate start = null;
         int steps = Integer.MAX_VALUE;
@@ -109,38 +109,29 @@ final class DelayImpact {
         if (start == null) {
             return;
         }
-        long lead = leadDays(node);
-        LocalDate due = date(node, "dueDate");
-        if (due == null) {
-            moved.put(id, start.plusDays(lead));
-            distance.put(id, steps);
+        long lead = leadDays(action);
+        LocalDate latestStart = action.dueDate() == null ? null : action.dueDate().minusDays(lead);
+        if (latestStart != null && !start.isAfter(latestStart)) {
             return;
         }
-        LocalDate latestStart = due.minusDays(lead);
-        if (start.isAfter(latestStart)) {
-            moved.put(id, start.plusDays(lead));
-            distance.put(id, steps);
-            slipping.add(new ImpactedAction(Action.from(node), steps, latestStart,
-                    (int) ChronoUnit.DAYS.between(start, latestStart)));
+        moved.put(id, start.plusDays(lead));
+        distance.put(id, steps);
+        if (latestStart != null) {
+            slipping.add(new ImpactedAction(action, steps, latestStart, (int) ChronoUnit.DAYS.between(start, latestStart)));
         }
     }
 
-    private static boolean closed(Node node) {
-        return CLOSED.contains(node.get("status").asString(""));
+    private static boolean closed(Action action) {
+        return action.status() != null && CLOSED.contains(action.status());
     }
 
     /** {@code leadTimeDays}, else the days from its start date to its due date, else 0. */
-    private static long leadDays(Node node) {
-        if (!node.get("leadTimeDays").isNull()) {
-            return node.get("leadTimeDays").asLong();
+    private static long leadDays(Action action) {
+        if (action.leadTimeDays() != null) {
+            return action.leadTimeDays();
         }
-        LocalDate start = date(node, "startDate");
-        LocalDate due = date(node, "dueDate");
+        LocalDate start = action.startDate();
+        LocalDate due = action.dueDate();
         return start != null && due != null && !start.isAfter(due) ? ChronoUnit.DAYS.between(start, due) : 0;
-    }
-
-    private static LocalDate date(Node node, String key) {
-        Value value = node.get(key);
-        return value.isNull() ? null : value.asLocalDate();
     }
 }
