@@ -300,14 +300,9 @@ final class SeedParser {
                 problem(e, "heldBy names " + person + " twice");
                 continue;
             }
-            Map<String, Object> holding = new HashMap<>();
+            Map<String, Object> holding = statedBy(sources, docDates);
             holding.put("person", person);
             holding.put("rank", rank++);
-            holding.put("documents", sources.stream().map(s -> s.get("doc")).toList());
-            holding.put("lines", sources.stream().map(s -> s.get("lines")).toList());
-            holding.put("quotes", sources.stream().map(s -> Objects.requireNonNullElse(s.get("quote"), "")).toList());
-            holding.put("asOf", sources.stream().map(s -> docDates.get((String) s.get("doc")))
-                    .filter(Objects::nonNull).max(LocalDate::compareTo).orElse(null));
             holdings.add(holding);
         }
         if (forms.size() > 1) {
@@ -353,16 +348,25 @@ final class SeedParser {
 
     /** One reporting line from its key (first entry) and every source stating it, in any record. */
     private static Map<String, Object> reportingLine(List<Map<String, Object>> statement, Map<String, LocalDate> docDates) {
-        Map<String, Object> line = new HashMap<>(statement.getFirst());
         Map<String, Map<String, Object>> distinct = new LinkedHashMap<>();
         statement.subList(1, statement.size()).forEach(s -> distinct.putIfAbsent(s.get("doc") + ":" + s.get("lines"), s));
-        List<Map<String, Object>> sources = List.copyOf(distinct.values());
-        line.put("documents", sources.stream().map(s -> s.get("doc")).toList());
-        line.put("lines", sources.stream().map(s -> s.get("lines")).toList());
-        line.put("quotes", sources.stream().map(s -> Objects.requireNonNullElse(s.get("quote"), "")).toList());
-        line.put("asOf", sources.stream().map(s -> docDates.get((String) s.get("doc")))
-                .filter(Objects::nonNull).max(LocalDate::compareTo).orElse(null));
+        Map<String, Object> line = statedBy(List.copyOf(distinct.values()), docDates);
+        line.putAll(statement.getFirst());
         return line;
+    }
+
+    /**
+     * What a relationship stored from {@code sources} carries: {@code documents}, {@code lines} and
+     * {@code quotes} (empty when none) side by side, and {@code asOf}, the newest document's date.
+     */
+    private static Map<String, Object> statedBy(List<Map<String, Object>> sources, Map<String, LocalDate> docDates) {
+        Map<String, Object> stated = new HashMap<>();
+        stated.put("documents", sources.stream().map(s -> s.get("doc")).toList());
+        stated.put("lines", sources.stream().map(s -> s.get("lines")).toList());
+        stated.put("quotes", sources.stream().map(s -> Objects.requireNonNullElse(s.get("quote"), "")).toList());
+        stated.put("asOf", sources.stream().map(s -> docDates.get((String) s.get("doc")))
+                .filter(Objects::nonNull).max(LocalDate::compareTo).orElse(null));
+        return stated;
     }
 
     private List<Map<String, Object>> sources(Entry e, Map<String, LocalDate> docDates, Map<String, String> docFiles) {
