@@ -58,13 +58,19 @@ final class DependencyCypher {
             RETURN id, a, reached
             """;
 
-    /** Rows {@code id, items}: for each action id, the distinct open upstream actions (to the cap) that are AT_RISK or OFF_TRACK. */
+    /**
+     * Rows {@code id, items}: for each action id, the distinct upstream actions (to the cap) that are
+     * AT_RISK or OFF_TRACK, reached through steps that are neither COMPLETE nor CANCELLED; none for
+     * an action that is itself COMPLETE or CANCELLED.
+     */
     static final String BLOCKED_BY = """
             UNWIND $ids AS id
             MATCH (a:Action {id: id})
             CALL (a) {
-              MATCH (a)-[:DEPENDS_ON*1..30]->(b)
-              WITH DISTINCT b WHERE b.status IN ['AT_RISK', 'OFF_TRACK']
+              WITH a WHERE NOT coalesce(a.status, '') IN ['COMPLETE', 'CANCELLED']
+              MATCH ANY SHORTEST (a) (()-[:DEPENDS_ON]->(n:Action) WHERE NOT coalesce(n.status, '') IN ['COMPLETE', 'CANCELLED']){0,29}
+                    ()-[:DEPENDS_ON]->(b:Action)
+              WITH b WHERE b.status IN ['AT_RISK', 'OFF_TRACK']
               ORDER BY b.dueDate, b.id
               RETURN collect(b) AS items
             }

@@ -42,14 +42,17 @@ final class ProgressCypher {
     /**
      * Fragment, given {@code a} and the date {@code asOf}: adds {@code u} (the latest update on or
      * before {@code asOf}, or null), {@code status}, {@code upstream} (statuses as of {@code asOf} of
-     * every action {@code a} depends on, to the depth cap of 30), {@code overdue} and
+     * every action {@code a} depends on, to the depth cap of 30, through steps open as of {@code asOf}), {@code overdue} and
      * {@code rating} ({@code [rag, derived, reason]} by the rule documented on
      * {@code Action.ragAssessment}).
      */
     static final String ACTION_STATE = """
             WITH *, COLLECT { MATCH (a)-[:HAS_UPDATE]->(x) WHERE x.date <= asOf
                               RETURN x ORDER BY x.date DESC, x.seq DESC LIMIT 1 }[0] AS u
-            WITH *, COLLECT { MATCH (a)-[:DEPENDS_ON*1..30]->(b) WITH DISTINCT b
+            WITH *, COLLECT { MATCH ANY SHORTEST (a) (()-[:DEPENDS_ON]->(n:Action)
+                                  WHERE NOT coalesce(COLLECT { MATCH (n)-[:HAS_UPDATE]->(y) WHERE y.date <= asOf
+                                                               RETURN y.status ORDER BY y.date DESC, y.seq DESC LIMIT 1 }[0], '')
+                                            IN ['COMPLETE', 'CANCELLED']){0,29} ()-[:DEPENDS_ON]->(b:Action)
                               RETURN COLLECT { MATCH (b)-[:HAS_UPDATE]->(y) WHERE y.date <= asOf
                                                RETURN y.status ORDER BY y.date DESC, y.seq DESC LIMIT 1 }[0] } AS upstream
             WITH *, u.status AS status,

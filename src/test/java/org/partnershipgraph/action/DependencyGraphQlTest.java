@@ -126,6 +126,33 @@ class DependencyGraphQlTest extends SyntheticGraphTestBase {
     }
 
     @Test
+    void aFinishedActionPassesNoBlockOnFromTheDayItFinished() {
+        write("""
+                MATCH (j:Action {id: 'action-diamond-6-j'}) SET j.status = 'COMPLETE'
+                CREATE (j)-[:HAS_UPDATE]->(:ProgressUpdate {id: 'action-diamond-6-j-done', date: date('2025-06-01'),
+                                                            status: 'COMPLETE', seq: 1, author: 'test'})
+                WITH j MATCH (top:Action {id: 'action-diamond-top'})
+                CREATE (top)-[:DELIVERS]->(:Priority:Node {id: 'priority-diamonds', title: 'Diamonds'})
+                """, Map.of(), false);
+        graphQl.document("""
+                { top: action(id: "action-diamond-top") { blockedBy { id } ragAssessment { rag reason } }
+                  left: action(id: "action-diamond-6-l") { blockedBy { id } }
+                  done: action(id: "action-diamond-6-j") { blockedBy { id } }
+                  before: progress(scope: {id: "priority-diamonds", asOf: "2025-05-31"}) { byRag { rag count } }
+                  after: progress(scope: {id: "priority-diamonds", asOf: "2025-06-01"}) { byRag { rag count } } }
+                """)
+                .execute()
+                .path("top.blockedBy").entityList(Object.class).hasSize(0)
+                .path("top.ragAssessment.rag").entity(String.class).isEqualTo("GREEN")
+                .path("left.blockedBy").entityList(Object.class).hasSize(0)
+                .path("done.blockedBy").entityList(Object.class).hasSize(0)
+                .path("before.byRag[?(@.rag == 'RED')].count").entityList(Integer.class).containsExactly(1)
+                .path("before.byRag[?(@.rag == 'GREEN')].count").entityList(Integer.class).containsExactly(0)
+                .path("after.byRag[?(@.rag == 'RED')].count").entityList(Integer.class).containsExactly(0)
+                .path("after.byRag[?(@.rag == 'GREEN')].count").entityList(Integer.class).containsExactly(1);
+    }
+
+    @Test
     void impactIfDelayedPassesTheDelayAlongTheChain() {
         write("""
                 MATCH (a:Action {id: 'action-chain-3'}) SET a.dueDate = date('2030-01-01')
