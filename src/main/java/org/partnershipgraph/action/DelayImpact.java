@@ -16,15 +16,17 @@ import org.neo4j.driver.types.Node;
 
 /**
  * What delivering an action late does downstream. The action is delivered on its due date plus the
- * delay. An open action waiting on it, at any depth, can start once the last of the actions it
- * waits on that the delay has moved is delivered; it slips when that is after its latest start (its
- * due date minus its lead time), and is then delivered that much later, which moves the actions
- * waiting on it in turn. An action the delay does not push past its due date moves nothing, so a
- * conflict in the plan that the delay did not cause is not laid at its door. An action with no due
- * date passes the delay on and is not listed. Complete and cancelled actions wait on nothing: a delay
- * neither reaches them nor passes through them, and a delay to one changes nothing. Worked in
- * dependency order, without recursion; an action on a cycle (which the service refuses to create)
- * is left out.
+ * delay. An open action waiting on it, at any depth, can start no sooner than the last of the
+ * actions it waits on that the delay reaches can be delivered, and can be delivered no sooner than
+ * its lead time after that; it slips when that start is after its latest start (its due date minus
+ * its lead time). With no lead times on the way, that is every downstream action whose latest start
+ * falls before the delayed action's new delivery date. Only the delayed action's date travels: an
+ * action between them is counted as delivered as soon as it can be, not on its own due date, so a
+ * conflict in the plan between two other actions is not laid at the delayed action's door. An action
+ * with no due date passes the delay on and is not listed. Complete and cancelled actions wait on
+ * nothing: a delay neither reaches them nor passes through them, and a delay to one changes nothing.
+ * Worked in dependency order, without recursion; an action on a cycle (which the service refuses to
+ * create) is left out.
  */
 final class DelayImpact {
 
@@ -66,9 +68,9 @@ final class DelayImpact {
             pending.put(id, count);
         });
 
-        Map<String, LocalDate> moved = new HashMap<>();
+        Map<String, LocalDate> soonest = new HashMap<>();
         Map<String, Integer> distance = new HashMap<>();
-        moved.put(sourceId, delayed.dueDate().plusDays(byDays));
+        soonest.put(sourceId, delayed.dueDate().plusDays(byDays));
         distance.put(sourceId, 0);
         List<ImpactedAction> slipping = new ArrayList<>();
         Deque<String> ready = new ArrayDeque<>(List.of(sourceId));
@@ -80,7 +82,7 @@ final class DelayImpact {
         while (!ready.isEmpty()) {
             for (String id : dependents.getOrDefault(ready.poll(), List.of())) {
                 if (pending.merge(id, -1, Integer::sum) == 0) {
-                    settle(id, open.get(id), waitsOn.get(id), moved, distance, slipping);
+                    settle(id, open.get(id), waitsOn.get(id), soonest, distance, slipping);
                     ready.add(id);
                 }
             }
@@ -91,16 +93,16 @@ final class DelayImpact {
     }
 
     /**
-     * Works out action {@code id} once everything it waits on is settled: when it can start (the
-     * latest delivery among the moved actions it waits on), whether that makes it slip, and if so
-     * when it is delivered now.
+     * Works out action {@code id} once everything it waits on is settled: the soonest it can start
+     * (the latest delivery among the actions the delay reaches that it waits on), whether that makes
+     * it slip, and the soonest it can be delivered.
      */
-    private static void settle(String id, Action action, List<String> waitsOn, Map<String, LocalDate> moved,
+    private static void settle(String id, Action action, List<String> waitsOn, Map<String, LocalDate> soonest,
             Map<String, Integer> distance, List<ImpactedAction> slipping) {
         LocalDate start = null;
         int steps = Integer.MAX_VALUE;
         for (String dependency : waitsOn) {
-            LocalDate delivered = moved.get(dependency);
+            LocalDate delivered = soonest.get(dependency);
             if (delivered != null) {
                 start = start == null || delivered.isAfter(start) ? delivered : start;
                 steps = Math.min(steps, distance.get(dependency) + 1);
@@ -111,12 +113,9 @@ final class DelayImpact {
         }
         long lead = leadDays(action);
         LocalDate latestStart = action.dueDate() == null ? null : action.dueDate().minusDays(lead);
-        if (latestStart != null && !start.isAfter(latestStart)) {
-            return;
-        }
-        moved.put(id, start.plusDays(lead));
+        soonest.put(id, start.plusDays(lead));
         distance.put(id, steps);
-        if (latestStart != null) {
+        if (latestStart != null && start.isAfter(latestStart)) {
             slipping.add(new ImpactedAction(action, steps, latestStart, (int) ChronoUnit.DAYS.between(start, latestStart)));
         }
     }

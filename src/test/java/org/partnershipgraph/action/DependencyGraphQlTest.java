@@ -185,9 +185,27 @@ class DependencyGraphQlTest extends SyntheticGraphTestBase {
     }
 
     @Test
-    void impactIfDelayedBlamesTheDelayOnlyForWhatItMoves() {
+    void impactIfDelayedListsWhatIsDueBeforeTheDelayedActionEvenThroughAnActionThatDoesNotSlip() {
         write("""
-                MATCH (a:Action {id: 'action-chain-12'}) SET a.dueDate = date('2030-01-01')
+                MATCH (a:Action {id: 'action-chain-22'}) SET a.dueDate = date('2030-06-01')
+                WITH a MATCH (b:Action {id: 'action-chain-21'}) SET b.dueDate = date('2030-12-01')
+                WITH a MATCH (c:Action {id: 'action-chain-20'}) SET c.dueDate = date('2030-03-01')
+                WITH a MATCH (d:Action {id: 'action-chain-19'}) SET d.status = 'COMPLETE'
+                """, Map.of(), false);
+        graphQl.document("""
+                { action(id: "action-chain-22") { impactIfDelayed { action { id } distance latestStart slackDays } } }
+                """)
+                .execute()
+                .path("action.impactIfDelayed[*].action.id").entityList(String.class).containsExactly("action-chain-20")
+                .path("action.impactIfDelayed[0].distance").entity(Integer.class).isEqualTo(2)
+                .path("action.impactIfDelayed[0].slackDays").entity(Integer.class).isEqualTo(-92);
+    }
+
+    @Test
+    void impactIfDelayedMovesOnlyTheDelayedActionsDate() {
+        write("""
+                MATCH (x:Action) WHERE x.id STARTS WITH 'action-chain-' SET x.dueDate = date('2035-01-01')
+                WITH count(*) AS n MATCH (a:Action {id: 'action-chain-12'}) SET a.dueDate = date('2030-01-01')
                 WITH a MATCH (b:Action {id: 'action-chain-11'}) SET b.dueDate = date('2030-03-01')
                 WITH a MATCH (c:Action {id: 'action-chain-10'}) SET c.dueDate = date('2030-02-01')
                 WITH a MATCH (n:Action {id: 'action-chain-9'}) REMOVE n.dueDate
