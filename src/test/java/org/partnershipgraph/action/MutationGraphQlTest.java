@@ -334,6 +334,35 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
     }
 
     @Test
+    void anHttpEventStreamStaysOpenPastTheServletContainersAsyncTimeoutAndIsKeptAlive() throws Exception {
+        BlockingQueue<ServerSentEvent<String>> events = new LinkedBlockingQueue<>();
+        CompletableFuture<Void> ended = new CompletableFuture<>();
+        Disposable stream = WebClient.create("http://localhost:" + port).post().uri("/graphql")
+                .contentType(MediaType.APPLICATION_JSON).accept(MediaType.TEXT_EVENT_STREAM)
+                .bodyValue(Map.of("query", "subscription { actionChanged(boardId: \"board-hwbb\") { operation action { id } } }"))
+                .retrieve().bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<String>>() { })
+                .subscribe(events::add, ended::completeExceptionally, () -> ended.complete(null));
+        try {
+            await("the service follows the changes for its subscriber", actionEvents::following);
+            Thread.sleep(Duration.ofSeconds(35));
+            assertThat(ended).as("Tomcat's default async timeout (30 s) does not end the stream").isNotDone();
+            hwbb.document(progress("action-m-2", 0)).execute().path("recordProgress.action.version").entity(Integer.class).isEqualTo(1);
+            List<ServerSentEvent<String>> seen = new ArrayList<>();
+            ServerSentEvent<String> event;
+            do {
+                event = events.poll(30, TimeUnit.SECONDS);
+                assertThat(event).as("an event after the wait").isNotNull();
+                seen.add(event);
+            } while (!"next".equals(event.event()));
+            assertThat(event.data()).contains("action-m-2");
+            assertThat(seen).as("keep-alive comments while the board was quiet")
+                    .anySatisfy(e -> assertThat(e.event()).isNull());
+        } finally {
+            stream.dispose();
+        }
+    }
+
+    @Test
     void aSubscriptionToAnUnknownBoardIsNotFound() {
         WebSocketGraphQlTester socket = WebSocketGraphQlTester.builder("ws://localhost:" + port + "/graphql",
                 new StandardWebSocketClient()).build();
