@@ -4,8 +4,8 @@ import static org.partnershipgraph.graphql.TextInputs.text;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.stream.Stream;
 
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
@@ -136,7 +137,8 @@ public class ActionCommands {
     @Transactional
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
     public Action update(UpdateActionInput input, CurrentUser user) {
-        ActionEntity entity = lockAndLoad(input.id(), input.expectedVersion(), user);
+        Locked locked = lock(input.id(), input.expectedVersion(), user);
+        ActionEntity entity = locked.entity();
         String title = input.title() == null ? entity.getTitle() : text("title", input.title(), MAX_TITLE, true);
         String description = input.description() == null ? entity.getDescription()
                 : text("description", input.description(), MAX_TEXT, false);
@@ -148,7 +150,14 @@ public class ActionCommands {
         requireOrder(start, due);
         Integer leadTimeDays = input.leadTimeDays() == null ? entity.getLeadTimeDays() : leadTimeDays(input.leadTimeDays());
         Double weight = input.weight() == null ? entity.getWeight() : weight(input.weight());
+        String accountableTo = locked.board();
+        if (input.accountableTo() != null && !input.accountableTo().equals(locked.board())) {
+            requireLabel("accountableTo", input.accountableTo(), Set.of("Board"));
+            scopes.requireCanChange(user, input.accountableTo());
+            accountableTo = input.accountableTo();
+        }
         List<FieldChange> changes = Arrays.asList(FieldChange.of("title", entity.getTitle(), title),
+                FieldChange.of("accountableTo", locked.board(), accountableTo),
                 FieldChange.of("description", entity.getDescription(), description),
                 FieldChange.of("startDate", entity.getStartDate(), start), FieldChange.of("dueDate", entity.getDueDate(), due),
                 FieldChange.of("timescale", entity.getTimescale(), timescale),
@@ -165,6 +174,9 @@ public class ActionCommands {
         entity.setStartDate(start);
         entity.setDueDate(due);
         repository.save(entity);
+        if (!Objects.equals(accountableTo, locked.board())) {
+            run(ActionCypher.SET_ACCOUNTABLE, Map.of("id", input.id(), "board", accountableTo));
+        }
         record(input.id(), "updateAction", changes, input.reason(), user);
         return reload(input.id());
     }
@@ -312,8 +324,8 @@ public class ActionCommands {
         return lock(id, expectedVersion, user).entity();
     }
 
-    /** A locked action at the expected version: its entity, and the id of its owner (null when none). */
-    private record Locked(ActionEntity entity, String owner) {
+    /** A locked action at the expected version: its entity, and the ids of its owner and accountable board (null when none). */
+    private record Locked(ActionEntity entity, String owner, String board) {
     }
 
     private Locked lock(String id, Long expectedVersion, CurrentUser user) {
@@ -326,13 +338,15 @@ public class ActionCommands {
         if (context.get("a").isNull()) {
             throw new NotFoundException("No action has id " + id);
         }
-        scopes.requireCanChange(user, nullableString(context.get("board")));
+        String board = nullableString(context.get("board"));
+        scopes.requireCanChangeAny(user, Stream.of(board, nullableString(context.get("ownerBoard")))
+                .filter(Objects::nonNull).distinct().toList());
         ActionEntity entity = entityMapping.apply(TypeSystem.getDefault(), context.get("a").asNode());
         long current = entity.getVersion() == null ? 0 : entity.getVersion();
         if (current != expectedVersion) {
             throw new VersionConflictException(id, expectedVersion, current);
         }
-        return new Locked(entity, nullableString(context.get("owner")));
+        return new Locked(entity, nullableString(context.get("owner")), board);
     }
 
     /** A lead time in days as given, VALIDATION outside 0 to {@link Dependencies#MAX_DELAY_DAYS}. */

@@ -127,14 +127,16 @@ final class ActionCypher {
             """;
 
     /**
-     * One row {@code a, board, owner}: action {@code $id} (null when there is none; the node a
-     * mutation maps into its entity), and the ids of its accountable board and owner.
+     * One row {@code a, board, owner, ownerBoard}: action {@code $id} (null when there is none; the
+     * node a mutation maps into its entity), the ids of its accountable board and its owner, and
+     * the owner's id again when the owner is a board (else null).
      */
     static final String CONTEXT = """
             OPTIONAL MATCH (a:Action {id: $id})
             RETURN a,
                    COLLECT { MATCH (a)-[:ACCOUNTABLE_TO]->(b:Board) RETURN b.id }[0] AS board,
-                   COLLECT { MATCH (a)-[:OWNED_BY]->(o) RETURN o.id }[0] AS owner
+                   COLLECT { MATCH (a)-[:OWNED_BY]->(o) RETURN o.id }[0] AS owner,
+                   COLLECT { MATCH (a)-[:OWNED_BY]->(o:Board) RETURN o.id }[0] AS ownerBoard
             """;
 
     /** One row {@code labels}: the labels of node {@code $id}, or null when there is none. */
@@ -143,10 +145,14 @@ final class ActionCypher {
             RETURN labels(n) AS labels
             """;
 
-    /** No rows: makes action {@code $id} accountable to board {@code $board}. */
+    /** No rows: makes action {@code $id} accountable to board {@code $board}, and to no other body. */
     static final String SET_ACCOUNTABLE = """
             MATCH (a:Action {id: $id})
             MATCH (b:Board {id: $board})
+            CALL (a, b) {
+              MATCH (a)-[old:ACCOUNTABLE_TO]->(other) WHERE other <> b
+              DELETE old
+            }
             MERGE (a)-[:ACCOUNTABLE_TO]->(b)
             """;
 
@@ -251,14 +257,14 @@ final class ActionCypher {
     /**
      * Rows {@code id, at, operation, a, boards}, oldest first: for each history entry id in
      * {@code $ids}, its time and operation, its action as it is now, and the ids of the action's
-     * board and every body above it.
+     * boards (the one it is accountable to and the one owning it) and every body above them.
      */
     static final String CHANGES = """
             UNWIND $ids AS id
             MATCH (h:HistoryEntry {id: id}) USING INDEX h:HistoryEntry(id)
             MATCH (a:Action {id: h.entityId})
             RETURN h.id AS id, h.at AS at, h.operation AS operation, a,
-                   COLLECT { MATCH (a)-[:ACCOUNTABLE_TO]->(:Board)-[:REPORTS_TO*0..]->(b:Board) RETURN DISTINCT b.id } AS boards
+                   COLLECT { MATCH (a)-[:ACCOUNTABLE_TO|OWNED_BY]->(:Board)-[:REPORTS_TO*0..]->(b:Board) RETURN DISTINCT b.id } AS boards
             ORDER BY h.at, h.id
             """;
 }

@@ -17,7 +17,8 @@ public final class ActionInputs {
 
     /** Input of {@code updateAction}. */
     public record UpdateActionInput(String id, Long expectedVersion, String title, String description,
-            LocalDate startDate, LocalDate dueDate, String timescale, Integer leadTimeDays, Double weight, String reason) {
+            LocalDate startDate, LocalDate dueDate, String timescale, Integer leadTimeDays, Double weight,
+            String accountableTo, String reason) {
     }
 
     /** Input of {@code recordProgress}. */

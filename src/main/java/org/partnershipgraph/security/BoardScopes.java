@@ -25,18 +25,29 @@ public class BoardScopes {
      * accountable to no body) is for admins only.
      */
     public void requireCanChange(CurrentUser user, String boardId) {
+        requireCanChangeAny(user, boardId == null ? List.of() : List.of(boardId));
+    }
+
+    /**
+     * Refuses with FORBIDDEN unless {@code user} may change an item of any of {@code boardIds} (an
+     * action's accountable board and the board owning it): as {@link #requireCanChange}, and with
+     * no boards for admins only.
+     */
+    public void requireCanChangeAny(CurrentUser user, List<String> boardIds) {
         if (user.role() == Role.ADMIN) {
             return;
         }
         if (user.role() != Role.SECRETARIAT) {
             throw new FieldAccessDeniedException("The " + user.role() + " role may not change anything.", user.authenticated());
         }
-        boolean allowed = boardId != null && neo4j.query(SecurityCypher.WITHIN)
-                .bindAll(Map.of("board", boardId, "boards", List.copyOf(user.boards())))
+        boolean allowed = !boardIds.isEmpty() && neo4j.query(SecurityCypher.WITHIN)
+                .bindAll(Map.of("candidates", List.copyOf(boardIds), "boards", List.copyOf(user.boards())))
                 .fetchAs(Boolean.class).mappedBy((t, r) -> r.get("allowed").asBoolean()).one().orElse(false);
         if (!allowed) {
             throw new FieldAccessDeniedException("Your secretariat serves " + user.boards() + "; "
-                    + (boardId == null ? "this item answers to no board" : boardId + " is not one of them or below them")
+                    + (boardIds.isEmpty() ? "this item answers to no board"
+                            : String.join(" and ", boardIds) + (boardIds.size() == 1 ? " is" : " are")
+                                    + " not one of them or below them")
                     + ", so you may not change it.", true);
         }
     }

@@ -6,9 +6,11 @@ final class SecurityCypher {
     private SecurityCypher() {
     }
 
-    /** One row {@code allowed}: whether board {@code $board} is one of {@code $boards} or reports to one, at any depth. */
+    /**
+     * One row {@code allowed}: whether any board in {@code $candidates} is one of {@code $boards} or
+     * reports to one, at any depth.
+     */
     static final String WITHIN = """
-            MATCH (b:Board {id: $board})
-            RETURN EXISTS { MATCH (b)-[:REPORTS_TO*0..]->(top:Board) WHERE top.id IN $boards } AS allowed
+            RETURN EXISTS { MATCH (b:Board)-[:REPORTS_TO*0..]->(top:Board) WHERE b.id IN $candidates AND top.id IN $boards } AS allowed
             """;
 }

@@ -32,6 +32,7 @@ import org.springframework.graphql.client.SubscriptionErrorException;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.JdkClientHttpConnector;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
@@ -323,43 +324,96 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
 
     @Test
     void aSubscriptionOverAnHttpEventStreamReceivesCommittedChanges() throws Exception {
-        CompletableFuture<String> first = WebClient.create("http://localhost:" + port).post().uri("/graphql")
-                .contentType(MediaType.APPLICATION_JSON).accept(MediaType.TEXT_EVENT_STREAM)
-                .bodyValue(Map.of("query", "subscription { actionChanged(boardId: \"board-hwbb\") { operation action { id } } }"))
-                .retrieve().bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<String>>() { })
-                .filter(event -> "next".equals(event.event())).map(ServerSentEvent::data).next().toFuture();
-        await("the service follows the changes for its subscriber", actionEvents::following);
-        hwbb.document(progress("action-m-2", 0)).execute().path("recordProgress.action.version").entity(Integer.class).isEqualTo(1);
-        assertThat(first.get(30, TimeUnit.SECONDS)).contains("\"operation\":\"recordProgress\"").contains("action-m-2");
+        withEventStreamClient(port, client -> {
+            CompletableFuture<String> first = client.post().uri("/graphql")
+                    .contentType(MediaType.APPLICATION_JSON).accept(MediaType.TEXT_EVENT_STREAM)
+                    .bodyValue(Map.of("query", "subscription { actionChanged(boardId: \"board-hwbb\") { operation action { id } } }"))
+                    .retrieve().bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<String>>() { })
+                    .filter(event -> "next".equals(event.event())).map(ServerSentEvent::data).next().toFuture();
+            await("the service follows the changes for its subscriber", actionEvents::following);
+            hwbb.document(progress("action-m-2", 0)).execute().path("recordProgress.action.version").entity(Integer.class).isEqualTo(1);
+            assertThat(first.get(30, TimeUnit.SECONDS)).contains("\"operation\":\"recordProgress\"").contains("action-m-2");
+        });
+    }
+
+    @Test
+    void anActionOwnedByABoardIsThatBoardsToChangeAndOneOfNoBoardIsForAdminsUntilAttached() throws Exception {
+        actions(List.of("action-m-5", "action-m-6"), "IN_PROGRESS", LocalDate.of(2026, 3, 31), AS_OF);
+        relate("OWNED_BY", List.of(Map.of("from", "action-m-5", "to", "board-hwbb-sub"),
+                Map.of("from", "action-m-6", "to", "post-other")));
+        WebSocketGraphQlTester socket = WebSocketGraphQlTester.builder("ws://localhost:" + port + "/graphql",
+                new StandardWebSocketClient()).build();
+        try {
+            CompletableFuture<String> first = socket.document("subscription { actionChanged(boardId: \"board-hwbb\") { action { id } } }")
+                    .executeSubscription().toFlux("actionChanged.action.id", String.class).next().toFuture();
+            await("the service follows the changes for its subscriber", actionEvents::following);
+            hosc.document(progress("action-m-5", 0)).execute().errors()
+                    .expect(e -> "FORBIDDEN".equals(e.getExtensions().get("code"))).verify();
+            hwbb.document(progress("action-m-5", 0)).execute().path("recordProgress.action.version").entity(Integer.class).isEqualTo(1);
+            assertThat(first.get(30, TimeUnit.SECONDS)).as("a board's subscriber hears of the actions its sub-board owns")
+                    .isEqualTo("action-m-5");
+        } finally {
+            socket.stop().block(Duration.ofSeconds(10));
+        }
+
+        hwbb.document(progress("action-m-6", 0)).execute().errors()
+                .expect(e -> "FORBIDDEN".equals(e.getExtensions().get("code"))
+                        && e.getMessage().contains("this item answers to no board")).verify();
+        String attach = """
+                mutation($id: ID!, $v: Int!, $board: ID) { updateAction(input: {id: $id, expectedVersion: $v, accountableTo: $board,
+                    reason: "Minuted at the HWBB"}) { action { version accountableTo { id } } } }
+                """;
+        hwbb.document(attach).variable("id", "action-m-6").variable("v", 0).variable("board", "board-hwbb").execute().errors()
+                .expect(e -> "FORBIDDEN".equals(e.getExtensions().get("code"))).verify();
+        as("admin").document(attach).variable("id", "action-m-6").variable("v", 0).variable("board", "board-hwbb").execute()
+                .path("updateAction.action.version").entity(Integer.class).isEqualTo(1)
+                .path("updateAction.action.accountableTo.id").entity(String.class).isEqualTo("board-hwbb");
+        hwbb.document(progress("action-m-6", 1)).execute().path("recordProgress.action.version").entity(Integer.class).isEqualTo(2);
+        auditor.document("{ history(entityId: \"action-m-6\") { operation changes { field before after } } }").execute()
+                .path("history[?(@.operation == 'updateAction')].changes[*]").entityList(Map.class)
+                .satisfies(changes -> assertThat(changes).singleElement().satisfies(change -> assertThat(change)
+                        .containsEntry("field", "accountableTo").containsEntry("before", null).containsEntry("after", "board-hwbb")));
+
+        hwbb.document(attach).variable("id", "action-m-1").variable("v", 0).variable("board", "board-hosc").execute().errors()
+                .expect(e -> "FORBIDDEN".equals(e.getExtensions().get("code"))).verify();
+        hwbb.document(attach).variable("id", "action-m-1").variable("v", 0).variable("board", "post-lead").execute().errors()
+                .expect(e -> "VALIDATION".equals(e.getExtensions().get("code"))).verify();
+        hwbb.document(attach).variable("id", "action-m-1").variable("v", 0).variable("board", "board-hwbb-sub").execute()
+                .path("updateAction.action.accountableTo.id").entity(String.class).isEqualTo("board-hwbb-sub");
+        assertThat(count("MATCH (:Action {id: 'action-m-1'})-[r:ACCOUNTABLE_TO]->() RETURN count(r)")).isEqualTo(1);
+        assertThat(count("MATCH (:Action {id: 'action-m-3'})-[:ACCOUNTABLE_TO]->(:Board {id: 'board-hosc'}) RETURN count(*)")).isEqualTo(1);
     }
 
     @Test
     void anHttpEventStreamStaysOpenPastTheServletContainersAsyncTimeoutAndIsKeptAlive() throws Exception {
-        BlockingQueue<ServerSentEvent<String>> events = new LinkedBlockingQueue<>();
-        CompletableFuture<Void> ended = new CompletableFuture<>();
-        Disposable stream = WebClient.create("http://localhost:" + port).post().uri("/graphql")
-                .contentType(MediaType.APPLICATION_JSON).accept(MediaType.TEXT_EVENT_STREAM)
-                .bodyValue(Map.of("query", "subscription { actionChanged(boardId: \"board-hwbb\") { operation action { id } } }"))
-                .retrieve().bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<String>>() { })
-                .subscribe(events::add, ended::completeExceptionally, () -> ended.complete(null));
-        try {
-            await("the service follows the changes for its subscriber", actionEvents::following);
-            Thread.sleep(Duration.ofSeconds(35));
-            assertThat(ended).as("Tomcat's default async timeout (30 s) does not end the stream").isNotDone();
-            hwbb.document(progress("action-m-2", 0)).execute().path("recordProgress.action.version").entity(Integer.class).isEqualTo(1);
-            List<ServerSentEvent<String>> seen = new ArrayList<>();
-            ServerSentEvent<String> event;
-            do {
-                event = events.poll(30, TimeUnit.SECONDS);
-                assertThat(event).as("an event after the wait").isNotNull();
-                seen.add(event);
-            } while (!"next".equals(event.event()));
-            assertThat(event.data()).contains("action-m-2");
-            assertThat(seen).as("keep-alive comments while the board was quiet")
-                    .anySatisfy(e -> assertThat(e.event()).isNull());
-        } finally {
-            stream.dispose();
-        }
+        withEventStreamClient(port, client -> {
+            BlockingQueue<ServerSentEvent<String>> events = new LinkedBlockingQueue<>();
+            CompletableFuture<Void> ended = new CompletableFuture<>();
+            Disposable stream = client.post().uri("/graphql")
+                    .contentType(MediaType.APPLICATION_JSON).accept(MediaType.TEXT_EVENT_STREAM)
+                    .bodyValue(Map.of("query", "subscription { actionChanged(boardId: \"board-hwbb\") { operation action { id } } }"))
+                    .retrieve().bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<String>>() { })
+                    .subscribe(events::add, ended::completeExceptionally, () -> ended.complete(null));
+            try {
+                await("the service follows the changes for its subscriber", actionEvents::following);
+                Thread.sleep(Duration.ofSeconds(35));
+                assertThat(ended).as("Tomcat's default async timeout (30 s) does not end the stream").isNotDone();
+                hwbb.document(progress("action-m-2", 0)).execute().path("recordProgress.action.version").entity(Integer.class).isEqualTo(1);
+                List<ServerSentEvent<String>> seen = new ArrayList<>();
+                ServerSentEvent<String> event;
+                do {
+                    event = events.poll(30, TimeUnit.SECONDS);
+                    assertThat(event).as("an event after the wait").isNotNull();
+                    seen.add(event);
+                } while (!"next".equals(event.event()));
+                assertThat(event.data()).contains("action-m-2");
+                assertThat(seen).as("keep-alive comments while the board was quiet")
+                        .anySatisfy(e -> assertThat(e.event()).isNull());
+            } finally {
+                stream.dispose();
+            }
+        });
+        await("the service stops following the changes once the stream's client has gone", () -> !actionEvents.following());
     }
 
     @Test
@@ -646,6 +700,25 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
         return hwbb.document("""
                 mutation($m: ID!, $t: String!) { recordDecision(input: {meetingId: $m, text: $t}) { decision { id } } }
                 """).variable("m", meeting).variable("t", text).execute().path("recordDecision.decision.id").entity(String.class).get();
+    }
+
+    /**
+     * Runs {@code test} with a client of its own for an event stream, and closes the client's
+     * connections afterwards, so that the service sees the stream's client go (cancelling the
+     * stream alone leaves its connection open).
+     */
+    private static void withEventStreamClient(int port, EventStreamTest test) throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        try {
+            test.run(WebClient.builder().baseUrl("http://localhost:" + port).clientConnector(new JdkClientHttpConnector(http)).build());
+        } finally {
+            http.shutdownNow();
+        }
+    }
+
+    /** A test that uses an event-stream client. */
+    private interface EventStreamTest {
+        void run(WebClient client) throws Exception;
     }
 
     private static String progress(String actionId, int version) {
