@@ -217,8 +217,13 @@ public class ActionCommands {
         if (input.completedDate() != null && input.status() != ActionStatus.COMPLETE) {
             throw new ValidationException("completedDate", "is only for a COMPLETE status");
         }
-        if (input.completedDate() != null && input.completedDate().isAfter(today)) {
-            throw new ValidationException("completedDate", "cannot be in the future (" + input.completedDate() + ")");
+        if (input.completedDate() != null && input.completedDate().isAfter(date)) {
+            throw new ValidationException("completedDate", "cannot be after the date the update is as of (" + date
+                    + "), was " + input.completedDate());
+        }
+        if (input.completedDate() != null && entity.getStartDate() != null && input.completedDate().isBefore(entity.getStartDate())) {
+            throw new ValidationException("completedDate", "cannot be before the action's start date (" + entity.getStartDate()
+                    + "), was " + input.completedDate());
         }
         Integer percent = percent(input, entity);
         String rag = input.rag() == null ? null : input.rag().name();
@@ -249,7 +254,7 @@ public class ActionCommands {
             requireLabel("ownerId", input.ownerId(), OWNER_LABELS);
         }
         String before = locked.owner();
-        if (Objects.equals(before, input.ownerId()) && (input.ownerId() == null || entity.getOwnerText() == null)) {
+        if (Objects.equals(before, input.ownerId()) && entity.getOwnerText() == null) {
             return reload(input.actionId());
         }
         Map<String, Object> params = new HashMap<>();
@@ -257,9 +262,7 @@ public class ActionCommands {
         params.put("owner", input.ownerId());
         run(ActionCypher.SET_OWNER, params);
         String ownerTextBefore = entity.getOwnerText();
-        if (input.ownerId() != null) {
-            entity.setOwnerText(null);
-        }
+        entity.setOwnerText(null);
         repository.save(entity);
         record(input.actionId(), "assignOwner", Arrays.asList(FieldChange.of("ownerId", before, input.ownerId()),
                 FieldChange.of("ownerText", ownerTextBefore, entity.getOwnerText())), input.reason(), user);
@@ -439,7 +442,7 @@ public class ActionCommands {
 
     /** Writes the history entry of a change and has the action feed read it as soon as the transaction commits. */
     private void record(String actionId, String operation, List<FieldChange> changes, String reason, CurrentUser user) {
-        history.record(actionId, operation, changes, reason, user);
+        history.record(actionId, operation, changes, text("reason", reason, MAX_TEXT, false), user);
         events.pollAfterCommit();
     }
 

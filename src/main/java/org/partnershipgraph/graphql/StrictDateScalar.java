@@ -18,12 +18,19 @@ import graphql.schema.GraphQLScalarType;
 
 /**
  * The {@code Date} scalar: ISO-8601 calendar dates, parsed strictly, so {@code 2024-02-30} is an
- * error rather than quietly becoming 29 February.
+ * error rather than quietly becoming 29 February, and within the years 1900 to 2100, so a mistyped
+ * year ({@code 0202}, {@code +20250}) is an error rather than a date centuries away.
  */
 final class StrictDateScalar {
 
     private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT)
             .withResolverStyle(ResolverStyle.STRICT);
+
+    /** The earliest date taken. */
+    static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+
+    /** The latest date taken. */
+    static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
 
     private StrictDateScalar() {
     }
@@ -61,10 +68,15 @@ final class StrictDateScalar {
             .build();
 
     private static <E extends RuntimeException> LocalDate parse(String text, java.util.function.Function<String, E> error) {
+        LocalDate date;
         try {
-            return LocalDate.parse(text, ISO);
+            date = LocalDate.parse(text, ISO);
         } catch (DateTimeParseException ex) {
             throw error.apply("'" + text + "' is not a calendar date in the form YYYY-MM-DD");
         }
+        if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+            throw error.apply("'" + text + "' is outside the dates this service takes (" + EARLIEST + " to " + LATEST + ")");
+        }
+        return date;
     }
 }

@@ -7,10 +7,13 @@ public final class TextInputs {
     }
 
     /**
-     * The value stripped of surrounding blanks, or null when absent and not required.
+     * The value stripped of surrounding blanks (including no-break and zero-width spaces), or null
+     * when absent or blank and not required.
      *
      * @throws ValidationException naming {@code field} when the value is required and missing or
-     *                             empty, longer than {@code max}, or holds control characters
+     *                             blank, longer than {@code max}, or holds control characters
+     *                             (other than tab, line feed and carriage return) or bidirectional
+     *                             embedding, override or isolate characters
      */
     public static String text(String field, String value, int max, boolean required) {
         if (value == null) {
@@ -19,16 +22,43 @@ public final class TextInputs {
             }
             return null;
         }
-        String trimmed = value.strip();
-        if (required && trimmed.isEmpty()) {
-            throw new ValidationException(field, "must not be empty");
+        String trimmed = strip(value);
+        if (trimmed.isEmpty()) {
+            if (required) {
+                throw new ValidationException(field, "must not be empty");
+            }
+            return null;
         }
         if (trimmed.length() > max) {
             throw new ValidationException(field, "must be at most " + max + " characters, was " + trimmed.length());
         }
-        if (trimmed.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t')) {
+        if (trimmed.chars().anyMatch(TextInputs::refused)) {
             throw new ValidationException(field, "must not contain control characters");
         }
         return trimmed;
+    }
+
+    private static String strip(String value) {
+        int start = 0;
+        int end = value.length();
+        while (start < end && blank(value.charAt(start))) {
+            start++;
+        }
+        while (end > start && blank(value.charAt(end - 1))) {
+            end--;
+        }
+        return value.substring(start, end);
+    }
+
+    /** Whitespace, space separators (no-break spaces) and zero-width characters. */
+    private static boolean blank(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200B' || c == '\u200C' || c == '\u200D'
+                || c == '\u2060' || c == '\uFEFF';
+    }
+
+    private static boolean refused(int c) {
+        boolean control = Character.getType(c) == Character.CONTROL && c != '\n' && c != '\r' && c != '\t';
+        boolean bidiControl = (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+        return control || bidiControl;
     }
 }

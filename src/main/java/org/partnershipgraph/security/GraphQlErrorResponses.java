@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.graphql.execution.ErrorType;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Writes a GraphQL error response from outside GraphQL execution (filters, entry points). */
@@ -17,12 +18,16 @@ final class GraphQlErrorResponses {
     private GraphQlErrorResponses() {
     }
 
-    /** Writes {@code {"errors": [{message, extensions: {code, classification, ...}}]}} with {@code status}. */
+    /**
+     * Writes {@code {"errors": [{message, extensions: {code, classification, ...}}]}} with
+     * {@code status}; the classification is Spring's, as on errors raised during execution
+     * ({@code UNAUTHORIZED} for the code {@code UNAUTHENTICATED}, else the code itself).
+     */
     static void write(HttpServletResponse response, int status, String code, String message, Map<String, Object> extra)
             throws IOException {
         Map<String, Object> extensions = new LinkedHashMap<>();
         extensions.put("code", code);
-        extensions.put("classification", code);
+        extensions.put("classification", "UNAUTHENTICATED".equals(code) ? ErrorType.UNAUTHORIZED.name() : code);
         extensions.putAll(extra);
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("message", message);

@@ -207,6 +207,50 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
     }
 
     @Test
+    void blankLookingTextControlCharactersImpossibleDatesAndACompletionAfterTheUpdateAreRefusedAndWriteNothing() {
+        String create = """
+                mutation($title: String!, $due: Date) { createAction(input: {title: $title, accountableTo: "board-hwbb", dueDate: $due}) {
+                    action { id } } }
+                """;
+        for (String title : List.of("\u00A0", "\u200B", " \u2007\u202F ", "Pay \u202Eyrotcaf", "Bell\u0007", "Del\u007F", "C1\u0085")) {
+            hwbb.document(create).variable("title", title).execute().errors()
+                    .expect(e -> "VALIDATION".equals(e.getExtensions().get("code")) && "title".equals(e.getExtensions().get("field")))
+                    .verify();
+        }
+        for (String due : List.of("0202-06-30", "+10000-01-01", "2101-01-01")) {
+            hwbb.document(create).variable("title", "Plan").variable("due", due).execute().errors()
+                    .expect(e -> "BAD_REQUEST".equals(e.getExtensions().get("code"))).verify();
+        }
+        hwbb.document("""
+                mutation { recordProgress(input: {actionId: "action-m-1", expectedVersion: 0, status: COMPLETE, date: "2025-02-01",
+                    completedDate: "2025-03-01"}) { action { id } } }
+                """).execute().errors()
+                .expect(e -> "VALIDATION".equals(e.getExtensions().get("code")) && "completedDate".equals(e.getExtensions().get("field")))
+                .verify();
+        assertThat(count("MATCH (h:HistoryEntry) RETURN count(h)")).isZero();
+        assertThat(count("MATCH (a:Action) RETURN sum(a.version)")).isZero();
+        assertThat(count("MATCH (a:Action) RETURN count(a)")).isEqualTo(4);
+    }
+
+    @Test
+    void blankOptionalTextIsStoredAsNoneAndAReasonIsStripped() {
+        hwbb.document("""
+                mutation { updateAction(input: {id: "action-m-1", expectedVersion: 0, title: "  Refreshed plan  ",
+                    description: "A plan", timescale: "By March", reason: "  Agreed at the July meeting  "}) { action { version } } }
+                """).execute().path("updateAction.action.version").entity(Integer.class).isEqualTo(1);
+        hwbb.document("""
+                mutation { updateAction(input: {id: "action-m-1", expectedVersion: 1, description: "\u00A0", timescale: "  ", reason: "   "}) {
+                    action { version title description timescale } } }
+                """).execute()
+                .path("updateAction.action.title").entity(String.class).isEqualTo("Refreshed plan")
+                .path("updateAction.action.description").valueIsNull()
+                .path("updateAction.action.timescale").valueIsNull();
+        auditor.document("{ history(entityId: \"action-m-1\") { reason } }").execute()
+                .path("history[*].reason").entityList(String.class).satisfies(reasons -> assertThat(reasons)
+                        .containsExactlyInAnyOrder("Agreed at the July meeting", null));
+    }
+
+    @Test
     void aPercentThatContradictsTheStatusIsAValidationErrorAndWritesNothing() {
         for (String input : List.of("status: COMPLETE, completedDate: \"2025-01-31\", percentComplete: 30",
                 "status: NOT_STARTED, percentComplete: 40")) {
@@ -593,6 +637,21 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
         auditor.document("{ history(entityId: \"action-m-1\") { operation changes { field before after } } }").execute()
                 .path("history[0].changes[*].field").entityList(String.class).contains("statusText", "asOf")
                 .path("history[1].changes[*].field").entityList(String.class).containsExactly("ownerId", "ownerText");
+    }
+
+    @Test
+    void clearingTheOwnerAlsoClearsTheDocumentsWordingOfIt() {
+        write("MATCH (a:Action {id: 'action-m-4'}) SET a.ownerText = 'Thurrock CCG'", Map.of(), false);
+        hwbb.document("""
+                mutation { assignOwner(input: {actionId: "action-m-4", expectedVersion: 0}) { action { version owner { __typename } ownerText } } }
+                """).execute()
+                .path("assignOwner.action.version").entity(Integer.class).isEqualTo(1)
+                .path("assignOwner.action.ownerText").valueIsNull();
+        auditor.document("{ history(entityId: \"action-m-4\") { changes { field before after } } }").execute()
+                .path("history[0].changes[*].before").entityList(String.class).containsExactly("Thurrock CCG");
+        hwbb.document("""
+                mutation { assignOwner(input: {actionId: "action-m-4", expectedVersion: 1}) { action { version } } }
+                """).execute().path("assignOwner.action.version").entity(Integer.class).isEqualTo(1);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -138,7 +138,8 @@ class BadInputTest extends GraphQlTestBase {
         dateArguments.put("progress asOf", "query($d: Date) { progress(scope: {id: \"board-hwbb\", asOf: $d}) { total } }");
         dateArguments.put("overdueActions asOf", "query($d: Date) { overdueActions(asOf: $d) { totalCount } }");
         dateArguments.put("trend dates", "query($d: Date!) { progress(scope: {id: \"board-hwbb\"}) { trend(dates: [$d]) { total } } }");
-        Object[] badDates = {"2024-13-01", "31/12/2024", "2024-02-30", "yesterday", "", "2024-1-1", 20240101, true};
+        Object[] badDates = {"2024-13-01", "31/12/2024", "2024-02-30", "yesterday", "", "2024-1-1", 20240101, true,
+            "0202-06-30", "1899-12-31", "2101-01-01", "+999999999-12-31", "-0001-01-01"};
         dateArguments.forEach((name, q) -> {
             for (Object bad : badDates) {
                 Map<String, Object> variables = new LinkedHashMap<>();

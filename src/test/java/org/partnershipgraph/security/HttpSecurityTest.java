@@ -33,7 +33,8 @@ class HttpSecurityTest extends GraphQlTestBase {
                 .bodyValue("{\"query\": \"{ __typename }\"}")
                 .exchange()
                 .expectStatus().isUnauthorized()
-                .expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("UNAUTHENTICATED");
+                .expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("UNAUTHENTICATED")
+                .jsonPath("$.errors[0].extensions.classification").isEqualTo("UNAUTHORIZED");
     }
 
     @Test
