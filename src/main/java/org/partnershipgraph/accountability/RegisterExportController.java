@@ -1,12 +1,17 @@
 package org.partnershipgraph.accountability;
 
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
+import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Result;
@@ -14,19 +19,28 @@ import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.Value;
-import org.neo4j.driver.AccessMode;
+import org.neo4j.driver.exceptions.Neo4jException;
+import org.partnershipgraph.graphql.ErrorCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * The accountability register for auditors and partners: every action with its owner,
- * accountable body, status, due date and sources, as CSV, streamed row by row from Neo4j. Who may
- * read it is the security filter chain's rule ({@code Access.PARTNER}). Its transaction has the
- * service's transaction timeout, as every other, so a slow reader cannot hold it open.
+ * accountable body, status, due date and sources, as CSV. Who may read it is the security filter
+ * chain's rule ({@code Access.PARTNER}). The rows are read in one transaction (with the service's
+ * transaction timeout) into a temporary file, which is then sent with its length and deleted once
+ * sent: a slow reader holds no transaction open and meets no time limit, a reader whose download
+ * breaks off can tell from the length that its file is short, and a failure to read the graph is
+ * an error status, never a short file with 200.
  */
 @RestController
 public class RegisterExportController {
@@ -36,6 +50,8 @@ public class RegisterExportController {
 
     private static final List<String> COLUMNS = List.of("action_id", "title", "status", "due_date", "owner_id", "owner",
             "accountable_body_id", "accountable_body", "sources");
+
+    private static final Logger LOG = LoggerFactory.getLogger(RegisterExportController.class);
 
     private final Driver driver;
     private final TransactionConfig transaction;
@@ -47,26 +63,43 @@ public class RegisterExportController {
     }
 
     @GetMapping(PATH)
-    public ResponseEntity<StreamingResponseBody> register() {
-        StreamingResponseBody body = out -> {
-            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-            writer.write(String.join(",", COLUMNS));
-            writer.write("\r\n");
-            try (Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
+    public ResponseEntity<Resource> register() throws IOException {
+        Path file = Files.createTempFile("accountability-register-", ".csv");
+        try {
+            try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+                    Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
+                writer.write(String.join(",", COLUMNS));
+                writer.write("\r\n");
                 Result result = session.run(AccountabilityCypher.REGISTER, transaction);
                 while (result.hasNext()) {
                     writeRow(writer, result.next());
                 }
             }
-            writer.flush();
-        };
-        return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"accountability-register.csv\"")
-                .body(body);
+            long length = Files.size(file);
+            InputStream content = Files.newInputStream(file, StandardOpenOption.DELETE_ON_CLOSE);
+            return ResponseEntity.ok()
+                    .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                    .contentLength(length)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"accountability-register.csv\"")
+                    .body(new InputStreamResource(content));
+        } catch (IOException | RuntimeException ex) {
+            Files.deleteIfExists(file);
+            throw ex;
+        }
     }
 
-    private static void writeRow(Writer writer, Record row) throws java.io.IOException {
+    /** The graph could not be read: 503 with a GraphQL-style error ({@code UNAVAILABLE}), as for a query. */
+    @ExceptionHandler(Neo4jException.class)
+    ResponseEntity<Map<String, Object>> unavailable(Neo4jException ex) {
+        LOG.warn("The accountability register could not be read: {}", ex.getMessage());
+        Map<String, Object> error = Map.of("message", "The graph database is unavailable or did not answer in time; try again shortly.",
+                "extensions", Map.of("code", ErrorCode.UNAVAILABLE.name(), "classification", "INTERNAL_ERROR"));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .contentType(MediaType.parseMediaType("application/graphql-response+json"))
+                .body(Map.of("errors", List.of(error)));
+    }
+
+    private static void writeRow(Writer writer, Record row) throws IOException {
         String[] cells = {text(row.get("id")), text(row.get("title")), text(row.get("status")), text(row.get("dueDate")),
                 text(row.get("ownerId")), text(row.get("owner")), text(row.get("bodyId")), text(row.get("body")),
                 String.join("; ", row.get("sources").asList(Value::asString))};

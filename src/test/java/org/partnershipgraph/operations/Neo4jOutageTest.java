@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.partnershipgraph.accountability.RegisterExportController;
 import org.partnershipgraph.action.ActionEvents;
 import org.partnershipgraph.embedded.EmbeddedNeo4jServer;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,6 +61,9 @@ class Neo4jOutageTest extends ExternalNeo4jTestBase {
         graphQl.document("{ actions { totalCount } }").execute().errors()
                 .expect(e -> "UNAVAILABLE".equals(e.getExtensions().get("code"))).verify();
         assertThat(Duration.ofNanos(System.nanoTime() - started)).as("fails fast").isLessThan(Duration.ofSeconds(20));
+        http.get().uri(RegisterExportController.PATH).headers(h -> h.setBasicAuth("partner", USERS.get("partner"))).exchange()
+                .expectStatus().isEqualTo(503)
+                .expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("UNAVAILABLE");
         server = startServer(DATA, PORT);
         readiness("UP");
         graphQl.document("{ actions { totalCount } }").execute().path("actions.totalCount").entity(Integer.class).isEqualTo(0);
