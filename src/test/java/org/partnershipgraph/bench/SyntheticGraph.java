@@ -15,7 +15,7 @@ import org.neo4j.driver.Session;
 
 /**
  * A deterministic synthetic partnership graph shaped like the seed graph, {@code scale} times its
- * size. The graph is {@code scale} "units", each the size of the seed (809 actions, 111 boards,
+ * size. The graph is {@code scale} "units", each about the size of the seed (809 actions, 111 boards,
  * 237 organisations, 85 posts, 128 people, 85 strategies, 132 domains, 35 priorities), under one
  * top board:
  * <ul>
