@@ -62,4 +62,14 @@ public class ActionController {
     public Map<Action, Decision> decision(List<Action> actions) {
         return queries.decision(actions);
     }
+
+    @BatchMapping(typeName = "Action")
+    public Map<Action, List<Milestone>> milestones(List<Action> actions) {
+        return queries.milestones(actions);
+    }
+
+    @BatchMapping(typeName = "Milestone", field = "action")
+    public Map<Milestone, Action> milestoneAction(List<Milestone> milestones) {
+        return queries.milestoneAction(milestones);
+    }
 }

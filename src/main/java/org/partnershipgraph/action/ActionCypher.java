@@ -11,6 +11,7 @@ final class ActionCypher {
     /** No rows: constraints, the indexes the action filters use, and the uniqueness of lock nodes (see {@code DependencyCypher.LOCK_ALL}). */
     static final List<String> SCHEMA = List.of(
             "CREATE CONSTRAINT action_id IF NOT EXISTS FOR (n:Action) REQUIRE n.id IS UNIQUE",
+            "CREATE CONSTRAINT milestone_id IF NOT EXISTS FOR (n:Milestone) REQUIRE n.id IS UNIQUE",
             "CREATE INDEX action_status IF NOT EXISTS FOR (n:Action) ON (n.status)",
             "CREATE INDEX action_rag IF NOT EXISTS FOR (n:Action) ON (n.rag)",
             "CREATE INDEX action_due_date IF NOT EXISTS FOR (n:Action) ON (n.dueDate)",
@@ -90,6 +91,21 @@ final class ActionCypher {
             MATCH (:Action {id: id})-[:DELIVERS]->(x)
             WITH id, x ORDER BY x.id
             RETURN id, collect(x) AS items
+            """;
+
+    /** Rows {@code id, items}: for each action id, its milestones, by due date (undated last), then id. */
+    static final String MILESTONES = """
+            UNWIND $ids AS id
+            MATCH (:Action {id: id})-[:HAS_MILESTONE]->(m:Milestone)
+            WITH id, m ORDER BY m.dueDate IS NULL, m.dueDate, m.id
+            RETURN id, collect(m) AS items
+            """;
+
+    /** Rows {@code id, items}: for each milestone id, the action it belongs to (at most one). */
+    static final String MILESTONE_ACTION = """
+            UNWIND $ids AS id
+            MATCH (:Milestone {id: id})<-[:HAS_MILESTONE]-(a:Action)
+            RETURN id, collect(a)[0..1] AS items
             """;
 
     /** Rows {@code id, items}: for each action id, the actions it directly depends on. */

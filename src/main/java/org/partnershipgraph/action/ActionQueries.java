@@ -78,6 +78,14 @@ class ActionQueries {
         return Batches.lists(neo4j, ActionCypher.DEPENDENTS, actions, (r, v) -> Action.from(v.asNode()));
     }
 
+    Map<Action, List<Milestone>> milestones(List<Action> actions) {
+        return Batches.lists(neo4j, ActionCypher.MILESTONES, actions, (r, v) -> Milestone.from(v.asNode()));
+    }
+
+    Map<Milestone, Action> milestoneAction(List<Milestone> milestones) {
+        return Batches.single(neo4j, ActionCypher.MILESTONE_ACTION, milestones, (r, v) -> Action.from(v.asNode()));
+    }
+
     Map<Action, Decision> decision(List<Action> actions) {
         return Batches.single(neo4j, ActionCypher.DECISION, actions, (r, v) -> Decision.from(v.asNode()));
     }

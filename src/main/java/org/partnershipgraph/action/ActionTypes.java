@@ -17,6 +17,11 @@ public class ActionTypes {
     }
 
     @Bean
+    EntityType milestoneType() {
+        return EntityType.of("Milestone", Milestone.class, Milestone::from);
+    }
+
+    @Bean
     SchemaStatements actionSchema() {
         return new SchemaStatements("action", ActionCypher.SCHEMA);
     }

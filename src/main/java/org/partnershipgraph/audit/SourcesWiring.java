@@ -34,7 +34,7 @@ public class SourcesWiring {
 
     /** The GraphQL types that carry {@code sources: [Source!]!}. */
     static final Set<String> SOURCED_TYPES = Set.of("Organisation", "Person", "Post", "Board", "Meeting", "Decision",
-            "Strategy", "Domain", "Priority", "Indicator", "Action");
+            "Strategy", "Domain", "Priority", "Indicator", "Action", "Milestone");
 
     private static final String LOADER = "sources";
 

@@ -48,6 +48,8 @@ enum SeedType {
             Map.of(), List.of(Ref.out("board", "OF", "board-"), Ref.in("attendees", "ATTENDED", "person-"))),
     DECISION("Decision", "Decision", "decision-", "id meeting text number sources", "id meeting text sources", Map.of(),
             List.of(Ref.in("meeting", "DECIDED", "meeting-"))),
+    MILESTONE("Milestone", "Milestone", "milestone-", "id action title dueDate timescale reachedDate sources",
+            "id action title sources", Map.of(), List.of(Ref.in("action", "HAS_MILESTONE", "action-"))),
     INDICATOR("Indicator", "Indicator", "indicator-", "id name measures unit baseline baselineDate target targetDate"
             + " value valueDate valueText sources", "id name sources", Map.of(),
             List.of(Ref.out("measures", "MEASURES", "strategy-", "domain-", "priority-"))),
@@ -55,7 +57,7 @@ enum SeedType {
 
     /** Fields holding ISO dates, stored as Neo4j dates. */
     static final Set<String> DATE_FIELDS = Set.of("date", "asOf", "dueDate", "startDate", "endDate", "completedDate",
-            "baselineDate", "targetDate", "valueDate");
+            "baselineDate", "targetDate", "valueDate", "reachedDate");
 
     /** Fields holding numbers, stored as floats. */
     static final Set<String> NUMBER_FIELDS = Set.of("baseline", "target", "value");

@@ -14,6 +14,26 @@ import org.partnershipgraph.GraphQlTestBase;
 class ActionGraphQlTest extends GraphQlTestBase {
 
     @Test
+    void anActionsMilestonesComeWithTheirSourcesAndLeadBackToIt() {
+        graphQl.document("""
+                { action(id: "action-001-cancer-fit-pathway") { milestones { id title reachedDate action { id }
+                    sources { document { id } lines quote } } }
+                  frailty: action(id: "action-001-cancer-frailty-pathway") { milestones { reachedDate } }
+                  node(id: "milestone-001-cancer-skin-analytics") { ... on Milestone { title action { id } } }
+                  other: action(id: "action-001-hwbs-eight-week-public-consultation") { milestones { id } } }
+                """).execute()
+                .path("action.milestones[*].id").entityList(String.class).containsExactly("milestone-001-cancer-fit-pathway")
+                .path("action.milestones[0].title").entity(String.class).isEqualTo("Fit pathway now in place and being utilised.")
+                .path("action.milestones[0].reachedDate").entity(String.class).isEqualTo("2021-10-29")
+                .path("action.milestones[0].action.id").entity(String.class).isEqualTo("action-001-cancer-fit-pathway")
+                .path("action.milestones[0].sources[0].lines").entity(String.class).isEqualTo("2900-2902")
+                .path("frailty.milestones[0].reachedDate").valueIsNull()
+                .path("node.title").entity(String.class).isEqualTo("Now being used by 22 practices in Thurrock.")
+                .path("node.action.id").entity(String.class).isEqualTo("action-001-cancer-skin-analytics")
+                .path("other.milestones").entityList(Object.class).hasSize(0);
+    }
+
+    @Test
     void totalCountIsEveryAction() {
         graphQl.document("{ actions { totalCount } }")
                 .execute()
