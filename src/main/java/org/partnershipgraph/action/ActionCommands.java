@@ -153,6 +153,9 @@ public class ActionCommands {
         String accountableTo = locked.board();
         if (input.accountableTo() != null && !input.accountableTo().equals(locked.board())) {
             requireLabel("accountableTo", input.accountableTo(), Set.of("Board"));
+            if (locked.board() != null) {
+                scopes.requireCanChange(user, locked.board());
+            }
             scopes.requireCanChange(user, input.accountableTo());
             accountableTo = input.accountableTo();
         }
@@ -177,7 +180,8 @@ public class ActionCommands {
         if (!Objects.equals(accountableTo, locked.board())) {
             run(ActionCypher.SET_ACCOUNTABLE, Map.of("id", input.id(), "board", accountableTo));
         }
-        record(input.id(), "updateAction", changes, input.reason(), user);
+        record(input.id(), "updateAction", changes, input.reason(), user,
+                Objects.equals(accountableTo, locked.board()) || locked.board() == null ? List.of() : List.of(locked.board()));
         return reload(input.id());
     }
 
@@ -221,10 +225,6 @@ public class ActionCommands {
             throw new ValidationException("completedDate", "cannot be after the date the update is as of (" + date
                     + "), was " + input.completedDate());
         }
-        if (input.completedDate() != null && entity.getStartDate() != null && input.completedDate().isBefore(entity.getStartDate())) {
-            throw new ValidationException("completedDate", "cannot be before the action's start date (" + entity.getStartDate()
-                    + "), was " + input.completedDate());
-        }
         Integer percent = percent(input, entity);
         String rag = input.rag() == null ? null : input.rag().name();
         List<FieldChange> changes = Arrays.asList(FieldChange.of("status", entity.getStatus(), input.status().name()),
@@ -265,7 +265,8 @@ public class ActionCommands {
         entity.setOwnerText(null);
         repository.save(entity);
         record(input.actionId(), "assignOwner", Arrays.asList(FieldChange.of("ownerId", before, input.ownerId()),
-                FieldChange.of("ownerText", ownerTextBefore, entity.getOwnerText())), input.reason(), user);
+                FieldChange.of("ownerText", ownerTextBefore, entity.getOwnerText())), input.reason(), user,
+                locked.ownerBoard() == null || locked.ownerBoard().equals(input.ownerId()) ? List.of() : List.of(locked.ownerBoard()));
         return reload(input.actionId());
     }
 
@@ -327,8 +328,11 @@ public class ActionCommands {
         return lock(id, expectedVersion, user).entity();
     }
 
-    /** A locked action at the expected version: its entity, and the ids of its owner and accountable board (null when none). */
-    private record Locked(ActionEntity entity, String owner, String board) {
+    /**
+     * A locked action at the expected version: its entity, and the ids of its owner, of that owner
+     * again when it is a board, and of its accountable board (each null when none).
+     */
+    private record Locked(ActionEntity entity, String owner, String ownerBoard, String board) {
     }
 
     private Locked lock(String id, Long expectedVersion, CurrentUser user) {
@@ -342,14 +346,14 @@ public class ActionCommands {
             throw new NotFoundException("No action has id " + id);
         }
         String board = nullableString(context.get("board"));
-        scopes.requireCanChangeAny(user, Stream.of(board, nullableString(context.get("ownerBoard")))
-                .filter(Objects::nonNull).distinct().toList());
+        String ownerBoard = nullableString(context.get("ownerBoard"));
+        scopes.requireCanChangeAny(user, Stream.of(board, ownerBoard).filter(Objects::nonNull).distinct().toList());
         ActionEntity entity = entityMapping.apply(TypeSystem.getDefault(), context.get("a").asNode());
         long current = entity.getVersion() == null ? 0 : entity.getVersion();
         if (current != expectedVersion) {
             throw new VersionConflictException(id, expectedVersion, current);
         }
-        return new Locked(entity, nullableString(context.get("owner")), board);
+        return new Locked(entity, nullableString(context.get("owner")), ownerBoard, board);
     }
 
     /** A lead time in days as given, VALIDATION outside 0 to {@link Dependencies#MAX_DELAY_DAYS}. */
@@ -442,7 +446,20 @@ public class ActionCommands {
 
     /** Writes the history entry of a change and has the action feed read it as soon as the transaction commits. */
     private void record(String actionId, String operation, List<FieldChange> changes, String reason, CurrentUser user) {
-        history.record(actionId, operation, changes, text("reason", reason, MAX_TEXT, false), user);
+        record(actionId, operation, changes, reason, user, List.of());
+    }
+
+    /**
+     * As {@link #record(String, String, List, String, CurrentUser)}, for a change that takes the
+     * action away from {@code formerBoards} (its accountable board, or its owner when a board), whose
+     * subscribers hear of it too.
+     */
+    private void record(String actionId, String operation, List<FieldChange> changes, String reason, CurrentUser user,
+            List<String> formerBoards) {
+        String entry = history.record(actionId, operation, changes, text("reason", reason, MAX_TEXT, false), user);
+        if (!formerBoards.isEmpty()) {
+            run(ActionCypher.FORMER_BOARDS, Map.of("entry", entry, "boards", formerBoards));
+        }
         events.pollAfterCommit();
     }
 

@@ -161,6 +161,15 @@ final class ActionCypher {
             RETURN labels(n) AS labels
             """;
 
+    /**
+     * No rows: notes on history entry {@code $entry} the boards {@code $boards} its change took the
+     * action away from, so that their subscribers hear of it (see {@link #CHANGES}).
+     */
+    static final String FORMER_BOARDS = """
+            MATCH (h:HistoryEntry {id: $entry})
+            SET h.formerBoards = $boards
+            """;
+
     /** No rows: makes action {@code $id} accountable to board {@code $board}, and to no other body. */
     static final String SET_ACCOUNTABLE = """
             MATCH (a:Action {id: $id})
@@ -273,14 +282,17 @@ final class ActionCypher {
     /**
      * Rows {@code id, at, operation, a, boards}, oldest first: for each history entry id in
      * {@code $ids}, its time and operation, its action as it is now, and the ids of the action's
-     * boards (the one it is accountable to and the one owning it) and every body above them.
+     * boards (the one it is accountable to and the one owning it, and those the change took it away
+     * from) and every body above them.
      */
     static final String CHANGES = """
             UNWIND $ids AS id
             MATCH (h:HistoryEntry {id: id}) USING INDEX h:HistoryEntry(id)
             MATCH (a:Action {id: h.entityId})
             RETURN h.id AS id, h.at AS at, h.operation AS operation, a,
-                   COLLECT { MATCH (a)-[:ACCOUNTABLE_TO|OWNED_BY]->(:Board)-[:REPORTS_TO*0..]->(b:Board) RETURN DISTINCT b.id } AS boards
+                   COLLECT { MATCH (a)-[:ACCOUNTABLE_TO|OWNED_BY]->(:Board)-[:REPORTS_TO*0..]->(b:Board) RETURN b.id AS board
+                             UNION
+                             MATCH (f:Board)-[:REPORTS_TO*0..]->(b:Board) WHERE f.id IN coalesce(h.formerBoards, []) RETURN b.id AS board } AS boards
             ORDER BY h.at, h.id
             """;
 }

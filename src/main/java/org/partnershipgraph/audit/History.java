@@ -27,9 +27,9 @@ public class History {
         this.neo4j = neo4j;
     }
 
-    /** Appends an entry about {@code entityId}; must run inside the change's transaction. */
+    /** Appends an entry about {@code entityId} and returns its id; must run inside the change's transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void record(String entityId, String operation, List<FieldChange> changes, String reason, CurrentUser user) {
+    public String record(String entityId, String operation, List<FieldChange> changes, String reason, CurrentUser user) {
         List<FieldChange> real = changes.stream().filter(Objects::nonNull).toList();
         Map<String, Object> params = new HashMap<>();
         params.put("id", "history-" + UUID.randomUUID());
@@ -40,6 +40,7 @@ public class History {
         params.put("changes", HistoryEntry.JSON.writeValueAsString(real));
         params.put("reason", reason);
         neo4j.query(HistoryCypher.APPEND).bindAll(params).run();
+        return (String) params.get("id");
     }
 
     /** The history of {@code entityId}, newest first: for auditors and admins only. */

@@ -13,7 +13,9 @@ public final class TextInputs {
      * @throws ValidationException naming {@code field} when the value is required and missing or
      *                             blank, longer than {@code max}, or holds control characters
      *                             (other than tab, line feed and carriage return) or bidirectional
-     *                             embedding, override or isolate characters
+     *                             override characters (U+202D, U+202E: text that reads other than
+     *                             it is stored; the isolates that mark a right-to-left name are
+     *                             taken)
      */
     public static String text(String field, String value, int max, boolean required) {
         if (value == null) {
@@ -58,7 +60,7 @@ public final class TextInputs {
 
     private static boolean refused(int c) {
         boolean control = Character.getType(c) == Character.CONTROL && c != '\n' && c != '\r' && c != '\t';
-        boolean bidiControl = (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
-        return control || bidiControl;
+        boolean bidiOverride = c == 0x202D || c == 0x202E;
+        return control || bidiOverride;
     }
 }

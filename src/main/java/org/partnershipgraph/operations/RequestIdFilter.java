@@ -18,7 +18,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Gives every request an id: the caller's {@code X-Request-Id} when it is a plain token, else a
  * new one. It is on every log line of the request ({@code requestId} in the MDC, carried to
- * GraphQL's threads) and returned in the {@code X-Request-Id} response header.
+ * GraphQL's threads), including those of its later async and error dispatches (an event stream's,
+ * an error page's), which take the id the first dispatch kept on the request; and it is returned
+ * in the {@code X-Request-Id} response header.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -30,15 +32,34 @@ class RequestIdFilter extends OncePerRequestFilter {
     /** The MDC key of the request id. */
     static final String MDC_KEY = "requestId";
 
+    /** The request attribute keeping the id for the request's later dispatches. */
+    static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".id";
+
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    @Override
+    protected boolean shouldNotFilterAsyncDispatch() {
+        return false;
+    }
+
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String given = request.getHeader(HEADER);
-        String id = given != null && PLAIN.matcher(given).matches() ? given : newId();
+        String id;
+        if (request.getAttribute(ATTRIBUTE) instanceof String kept) {
+            id = kept;
+        } else {
+            String given = request.getHeader(HEADER);
+            id = given != null && PLAIN.matcher(given).matches() ? given : newId();
+            request.setAttribute(ATTRIBUTE, id);
+            response.setHeader(HEADER, id);
+        }
         MDC.put(MDC_KEY, id);
-        response.setHeader(HEADER, id);
         try {
             chain.doFilter(request, response);
         } finally {

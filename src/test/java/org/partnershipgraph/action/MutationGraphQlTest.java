@@ -248,6 +248,10 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
         auditor.document("{ history(entityId: \"action-m-1\") { reason } }").execute()
                 .path("history[*].reason").entityList(String.class).satisfies(reasons -> assertThat(reasons)
                         .containsExactlyInAnyOrder("Agreed at the July meeting", null));
+        hwbb.document("""
+                mutation($t: String) { updateAction(input: {id: "action-m-1", expectedVersion: 2, title: $t}) { action { title } } }
+                """).variable("t", "Meet \u2067\u0645\u0631\u062D\u0628\u0627\u2069 Trust").execute()
+                .path("updateAction.action.title").entity(String.class).isEqualTo("Meet \u2067\u0645\u0631\u062D\u0628\u0627\u2069 Trust");
     }
 
     @Test
@@ -426,6 +430,32 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
                 .path("updateAction.action.accountableTo.id").entity(String.class).isEqualTo("board-hwbb-sub");
         assertThat(count("MATCH (:Action {id: 'action-m-1'})-[r:ACCOUNTABLE_TO]->() RETURN count(r)")).isEqualTo(1);
         assertThat(count("MATCH (:Action {id: 'action-m-3'})-[:ACCOUNTABLE_TO]->(:Board {id: 'board-hosc'}) RETURN count(*)")).isEqualTo(1);
+    }
+
+    @Test
+    void theOwningBoardMayNotTakeAnActionFromTheBoardItAnswersToAndTheBoardThatLosesOneHearsOfIt() throws Exception {
+        relate("OWNED_BY", List.of(Map.of("from", "action-m-3", "to", "board-hwbb")));
+        String move = """
+                mutation($v: Int!, $board: ID) { updateAction(input: {id: "action-m-3", expectedVersion: $v, accountableTo: $board}) {
+                    action { version accountableTo { id } } } }
+                """;
+        hwbb.document(progress("action-m-3", 0)).execute().path("recordProgress.action.version").entity(Integer.class).isEqualTo(1);
+        hwbb.document(move).variable("v", 1).variable("board", "board-hwbb").execute().errors()
+                .expect(e -> "FORBIDDEN".equals(e.getExtensions().get("code")) && e.getMessage().contains("board-hosc")).verify();
+        assertThat(count("MATCH (:Action {id: 'action-m-3'})-[:ACCOUNTABLE_TO]->(:Board {id: 'board-hosc'}) RETURN count(*)")).isEqualTo(1);
+
+        WebSocketGraphQlTester socket = WebSocketGraphQlTester.builder("ws://localhost:" + port + "/graphql",
+                new StandardWebSocketClient()).build();
+        try {
+            CompletableFuture<String> first = socket.document("subscription { actionChanged(boardId: \"board-hosc\") { operation action { id } } }")
+                    .executeSubscription().toFlux("actionChanged.operation", String.class).next().toFuture();
+            await("the service follows the changes for its subscriber", actionEvents::following);
+            as("admin").document(move).variable("v", 1).variable("board", "board-hwbb").execute()
+                    .path("updateAction.action.accountableTo.id").entity(String.class).isEqualTo("board-hwbb");
+            assertThat(first.get(30, TimeUnit.SECONDS)).as("HOSC hears that its action went").isEqualTo("updateAction");
+        } finally {
+            socket.stop().block(Duration.ofSeconds(10));
+        }
     }
 
     @Test
