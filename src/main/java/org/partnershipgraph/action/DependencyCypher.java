@@ -67,10 +67,11 @@ final class DependencyCypher {
             UNWIND $ids AS id
             MATCH (a:Action {id: id})
             CALL (a) {
-              WITH a WHERE NOT coalesce(a.status, '') IN ['COMPLETE', 'CANCELLED']
-              MATCH ANY SHORTEST (a) (()-[:DEPENDS_ON]->(n:Action) WHERE NOT coalesce(n.status, '') IN ['COMPLETE', 'CANCELLED']){0,29}
-                    ()-[:DEPENDS_ON]->(b:Action)
-              WITH b WHERE b.status IN ['AT_RISK', 'OFF_TRACK']
+              MATCH path = (a)-[:DEPENDS_ON*0..29]->(m)
+              WHERE all(n IN nodes(path) WHERE NOT coalesce(n.status, '') IN ['COMPLETE', 'CANCELLED'])
+              WITH DISTINCT m
+              MATCH (m)-[:DEPENDS_ON]->(b:Action)
+              WITH DISTINCT b WHERE b.status IN ['AT_RISK', 'OFF_TRACK']
               ORDER BY b.dueDate, b.id
               RETURN collect(b) AS items
             }

@@ -42,19 +42,28 @@ final class ProgressCypher {
     /**
      * Fragment, given {@code a} and the date {@code asOf}: adds {@code u} (the latest update on or
      * before {@code asOf}, or null), {@code status}, {@code upstream} (statuses as of {@code asOf} of
-     * every action {@code a} depends on, to the depth cap of 30, through steps open as of {@code asOf}), {@code overdue} and
+     * every action {@code a} depends on, to the depth cap of 30, through steps open as of {@code asOf};
+     * none when {@code a} itself is closed then, whose rating does not read them). An action's status
+     * as of a date on or after its {@code asOf} is its own {@code status} (progress is recorded in date
+     * order), so only older dates read the updates; the walk is one pruning breadth-first expansion
+     * with the open-step test inlined, not a path search, {@code overdue} and
      * {@code rating} ({@code [rag, derived, reason]} by the rule documented on
      * {@code Action.ragAssessment}).
      */
     static final String ACTION_STATE = """
             WITH *, COLLECT { MATCH (a)-[:HAS_UPDATE]->(x) WHERE x.date <= asOf
                               RETURN x ORDER BY x.date DESC, x.seq DESC LIMIT 1 }[0] AS u
-            WITH *, COLLECT { MATCH ANY SHORTEST (a) (()-[:DEPENDS_ON]->(n:Action)
-                                  WHERE NOT coalesce(COLLECT { MATCH (n)-[:HAS_UPDATE]->(y) WHERE y.date <= asOf
-                                                               RETURN y.status ORDER BY y.date DESC, y.seq DESC LIMIT 1 }[0], '')
-                                            IN ['COMPLETE', 'CANCELLED']){0,29} ()-[:DEPENDS_ON]->(b:Action)
-                              RETURN COLLECT { MATCH (b)-[:HAS_UPDATE]->(y) WHERE y.date <= asOf
-                                               RETURN y.status ORDER BY y.date DESC, y.seq DESC LIMIT 1 }[0] } AS upstream
+            WITH *, COLLECT { MATCH path = (a)-[:DEPENDS_ON*0..29]->(m)
+                              WHERE all(n IN nodes(path) WHERE NOT coalesce(CASE WHEN n.asOf <= asOf THEN n.status
+                                  ELSE COLLECT { MATCH (n)-[:HAS_UPDATE]->(y) WHERE y.date <= asOf
+                                                 RETURN y.status ORDER BY y.date DESC, y.seq DESC LIMIT 1 }[0] END, '')
+                                  IN ['COMPLETE', 'CANCELLED'])
+                              WITH DISTINCT m
+                              MATCH (m)-[:DEPENDS_ON]->(b:Action)
+                              WITH DISTINCT b
+                              RETURN CASE WHEN b.asOf <= asOf THEN b.status
+                                          ELSE COLLECT { MATCH (b)-[:HAS_UPDATE]->(y) WHERE y.date <= asOf
+                                                         RETURN y.status ORDER BY y.date DESC, y.seq DESC LIMIT 1 }[0] END } AS upstream
             WITH *, u.status AS status,
                     a.dueDate IS NOT NULL AND a.dueDate < asOf AND NOT u.status IN ['COMPLETE', 'CANCELLED'] AS overdue
             WITH *, CASE

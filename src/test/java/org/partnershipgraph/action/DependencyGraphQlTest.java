@@ -128,7 +128,7 @@ class DependencyGraphQlTest extends SyntheticGraphTestBase {
     @Test
     void aFinishedActionPassesNoBlockOnFromTheDayItFinished() {
         write("""
-                MATCH (j:Action {id: 'action-diamond-6-j'}) SET j.status = 'COMPLETE'
+                MATCH (j:Action {id: 'action-diamond-6-j'}) SET j.status = 'COMPLETE', j.asOf = date('2025-06-01')
                 CREATE (j)-[:HAS_UPDATE]->(:ProgressUpdate {id: 'action-diamond-6-j-done', date: date('2025-06-01'),
                                                             status: 'COMPLETE', seq: 1, author: 'test'})
                 WITH j MATCH (top:Action {id: 'action-diamond-top'})
