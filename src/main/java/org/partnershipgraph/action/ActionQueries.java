@@ -14,6 +14,7 @@ import org.partnershipgraph.graphql.Connections;
 import org.partnershipgraph.graphql.EntityTypes;
 import org.partnershipgraph.graphql.OrderDirection;
 import org.partnershipgraph.graphql.PageRequest;
+import org.partnershipgraph.graphql.TextInputs;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,7 +50,7 @@ class ActionQueries {
         params.put("rags", filter == null || filter.rag() == null ? null
                 : filter.rag().stream().map(Enum::name).toList());
         params.put("dueBefore", filter == null ? null : filter.dueBefore());
-        params.put("title", filter == null ? null : filter.title());
+        params.put("title", filter == null ? null : TextInputs.filter(filter.title()));
         params.put("owner", filter == null ? null : filter.owner());
         params.put("board", filter == null ? null : filter.board());
         params.put("strategy", filter == null ? null : filter.strategy());

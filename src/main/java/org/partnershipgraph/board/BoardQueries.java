@@ -15,6 +15,7 @@ import org.partnershipgraph.graphql.Connections;
 import org.partnershipgraph.graphql.EntityTypes;
 import org.partnershipgraph.graphql.OrderDirection;
 import org.partnershipgraph.graphql.PageRequest;
+import org.partnershipgraph.graphql.TextInputs;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,7 +42,7 @@ class BoardQueries {
         Map<String, Object> params = new HashMap<>();
         params.put("kinds", filter == null || filter.kind() == null ? null
                 : filter.kind().stream().map(Enum::name).toList());
-        params.put("name", filter == null ? null : filter.name());
+        params.put("name", filter == null ? null : TextInputs.filter(filter.name()));
         params.put("reportsTo", filter == null ? null : filter.reportsTo());
         BoardOrder.Field field = order == null || order.field() == null ? BoardOrder.Field.NAME : order.field();
         boolean descending = order != null && order.direction() == OrderDirection.DESC;

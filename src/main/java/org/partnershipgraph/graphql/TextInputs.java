@@ -40,6 +40,14 @@ public final class TextInputs {
         return trimmed;
     }
 
+    /**
+     * A text filter as given, stripped of surrounding blanks (as {@link #text} strips them), so a
+     * name pasted with a space around it still matches; null when absent.
+     */
+    public static String filter(String value) {
+        return value == null ? null : strip(value);
+    }
+
     private static String strip(String value) {
         int start = 0;
         int end = value.length();

@@ -12,6 +12,7 @@ import org.partnershipgraph.graphql.Connections;
 import org.partnershipgraph.graphql.EntityTypes;
 import org.partnershipgraph.graphql.OrderDirection;
 import org.partnershipgraph.graphql.PageRequest;
+import org.partnershipgraph.graphql.TextInputs;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,7 +39,7 @@ class OrganisationQueries {
         Map<String, Object> params = new HashMap<>();
         params.put("kinds", filter == null || filter.kind() == null ? null
                 : filter.kind().stream().map(Enum::name).toList());
-        params.put("name", filter == null ? null : filter.name());
+        params.put("name", filter == null ? null : TextInputs.filter(filter.name()));
         params.put("partOf", filter == null ? null : filter.partOf());
         OrganisationOrder.Field field = order == null || order.field() == null ? OrganisationOrder.Field.NAME : order.field();
         boolean descending = order != null && order.direction() == OrderDirection.DESC;
@@ -53,7 +54,7 @@ class OrganisationQueries {
 
     Connection<Person> people(PageRequest page, PersonFilter filter, PersonOrder order) {
         Map<String, Object> params = new HashMap<>();
-        params.put("name", filter == null ? null : filter.name());
+        params.put("name", filter == null ? null : TextInputs.filter(filter.name()));
         params.put("organisation", filter == null ? null : filter.organisation());
         PersonOrder.Field field = order == null || order.field() == null ? PersonOrder.Field.NAME : order.field();
         boolean descending = order != null && order.direction() == OrderDirection.DESC;

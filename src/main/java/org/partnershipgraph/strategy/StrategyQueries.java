@@ -13,6 +13,7 @@ import org.partnershipgraph.graphql.EntityTypes;
 import org.partnershipgraph.graphql.Identified;
 import org.partnershipgraph.graphql.OrderDirection;
 import org.partnershipgraph.graphql.PageRequest;
+import org.partnershipgraph.graphql.TextInputs;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,7 +40,7 @@ class StrategyQueries {
         Map<String, Object> params = new HashMap<>();
         params.put("kinds", filter == null || filter.kind() == null ? null
                 : filter.kind().stream().map(Enum::name).toList());
-        params.put("title", filter == null ? null : filter.title());
+        params.put("title", filter == null ? null : TextInputs.filter(filter.title()));
         params.put("owner", filter == null ? null : filter.owner());
         StrategyOrder.Field field = order == null || order.field() == null ? StrategyOrder.Field.TITLE : order.field();
         boolean descending = order != null && order.direction() == OrderDirection.DESC;
@@ -49,7 +50,7 @@ class StrategyQueries {
 
     Connection<Indicator> indicators(PageRequest page, IndicatorFilter filter, IndicatorOrder order) {
         Map<String, Object> params = new HashMap<>();
-        params.put("name", filter == null ? null : filter.name());
+        params.put("name", filter == null ? null : TextInputs.filter(filter.name()));
         params.put("measures", filter == null ? null : filter.measures());
         IndicatorOrder.Field field = order == null || order.field() == null ? IndicatorOrder.Field.NAME : order.field();
         boolean descending = order != null && order.direction() == OrderDirection.DESC;

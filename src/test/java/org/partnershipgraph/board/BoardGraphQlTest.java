@@ -47,6 +47,20 @@ class BoardGraphQlTest extends GraphQlTestBase {
     }
 
     @Test
+    void aNameOrTitleFilterPastedWithBlanksAroundItStillMatches() {
+        graphQl.document("""
+                { boards(filter: {name: "  Health and Wellbeing Board\u00A0"}) { edges { node { id } } }
+                  organisations(filter: {name: " Essex Partnership University "}) { edges { node { id } } }
+                  strategies(filter: {title: "\tHealth and Wellbeing Strategy "}) { totalCount }
+                  actions(filter: {title: " Cancer dashboard: Fit Pathway  "}) { edges { node { id } } } }
+                """).execute()
+                .path("boards.edges[*].node.id").entityList(String.class).contains("board-hwbb")
+                .path("organisations.edges[*].node.id").entityList(String.class).contains("org-eput")
+                .path("strategies.totalCount").entity(Integer.class).satisfies(n -> assertThat(n).isPositive())
+                .path("actions.edges[*].node.id").entityList(String.class).containsExactly("action-001-cancer-fit-pathway");
+    }
+
+    @Test
     void filterBoardsByTheBodyTheyReportToAloneAndWithKind() {
         List<String> reports = graphQl.document("{ boards(first: 100, filter: {reportsTo: \"board-bctt\"}) { totalCount edges { node { id } } } }")
                 .execute()
