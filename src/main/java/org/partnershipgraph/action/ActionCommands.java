@@ -19,9 +19,12 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.types.MapAccessor;
 import org.neo4j.driver.types.TypeSystem;
+import org.partnershipgraph.action.ActionInputs.AddMilestoneInput;
 import org.partnershipgraph.action.ActionInputs.AssignOwnerInput;
 import org.partnershipgraph.action.ActionInputs.CreateActionInput;
 import org.partnershipgraph.action.ActionInputs.DependencyInput;
+import org.partnershipgraph.action.ActionInputs.MilestonePayload;
+import org.partnershipgraph.action.ActionInputs.ReachMilestoneInput;
 import org.partnershipgraph.action.ActionInputs.RecordProgressInput;
 import org.partnershipgraph.action.ActionInputs.RecordProgressPayload;
 import org.partnershipgraph.action.ActionInputs.UpdateActionInput;
@@ -322,6 +325,56 @@ public class ActionCommands {
         record(actionId, "linkDecision", Arrays.asList(FieldChange.of("decision",
                 before.isEmpty() ? null : String.join(", ", before), decisionId)), reason, user);
         return reload(actionId);
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    public MilestonePayload addMilestone(AddMilestoneInput input, CurrentUser user) {
+        ActionEntity entity = lockAndLoad(input.actionId(), input.expectedVersion(), user);
+        String title = text("title", input.title(), MAX_TITLE, true);
+        String timescale = text("timescale", input.timescale(), MAX_TITLE, false);
+        text("reason", input.reason(), MAX_TEXT, false);
+        String id = "milestone-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        Map<String, Object> params = new HashMap<>();
+        params.put("id", input.actionId());
+        params.put("milestone", id);
+        params.put("title", title);
+        params.put("dueDate", input.dueDate());
+        params.put("timescale", timescale);
+        Milestone milestone = neo4j.query(ActionCypher.ADD_MILESTONE).bindAll(params).fetchAs(Milestone.class)
+                .mappedBy((t, r) -> Milestone.from(r.get("m").asNode())).one().orElseThrow();
+        repository.save(entity);
+        record(input.actionId(), "addMilestone", Arrays.asList(FieldChange.of("milestone", null, id),
+                FieldChange.of("milestone.title", null, title), FieldChange.of("milestone.dueDate", null, input.dueDate()),
+                FieldChange.of("milestone.timescale", null, timescale)), input.reason(), user);
+        return new MilestonePayload(milestone, reload(input.actionId()));
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    public MilestonePayload reachMilestone(ReachMilestoneInput input, CurrentUser user) {
+        Record found = neo4j.query(ActionCypher.MILESTONE).bindAll(Map.of("id", input.milestoneId())).fetchAs(Record.class)
+                .mappedBy((t, r) -> r).one().orElseThrow(() -> new NotFoundException("No milestone has id " + input.milestoneId()));
+        String actionId = found.get("action").asString();
+        ActionEntity entity = lockAndLoad(actionId, input.expectedVersion(), user);
+        text("reason", input.reason(), MAX_TEXT, false);
+        if (input.reachedDate() == null) {
+            throw new ValidationException("reachedDate", "is required");
+        }
+        if (input.reachedDate().isAfter(LocalDate.now(clock))) {
+            throw new ValidationException("reachedDate", "cannot be in the future (" + input.reachedDate() + ")");
+        }
+        Milestone before = Milestone.from(found.get("m").asNode());
+        if (input.reachedDate().equals(before.reachedDate())) {
+            return new MilestonePayload(before, reload(actionId));
+        }
+        Milestone milestone = neo4j.query(ActionCypher.REACH_MILESTONE)
+                .bindAll(Map.of("id", input.milestoneId(), "reachedDate", input.reachedDate())).fetchAs(Milestone.class)
+                .mappedBy((t, r) -> Milestone.from(r.get("m").asNode())).one().orElseThrow();
+        repository.save(entity);
+        record(actionId, "reachMilestone", Arrays.asList(FieldChange.of("milestone", null, input.milestoneId()),
+                FieldChange.of("milestone.reachedDate", before.reachedDate(), input.reachedDate())), input.reason(), user);
+        return new MilestonePayload(milestone, reload(actionId));
     }
 
     private ActionEntity lockAndLoad(String id, Long expectedVersion, CurrentUser user) {

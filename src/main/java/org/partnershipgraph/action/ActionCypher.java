@@ -101,6 +101,27 @@ final class ActionCypher {
             RETURN id, collect(m) AS items
             """;
 
+    /** One row {@code m}: a new milestone {@code $milestone} of action {@code $id} (no row when there is no such action). */
+    static final String ADD_MILESTONE = """
+            MATCH (a:Action {id: $id})
+            CREATE (a)-[:HAS_MILESTONE]->(m:Milestone:Node {id: $milestone, title: $title, dueDate: $dueDate,
+                                                           timescale: $timescale})
+            RETURN m
+            """;
+
+    /** One row {@code m, action}: milestone {@code $id} and the id of its action, or no row. */
+    static final String MILESTONE = """
+            MATCH (a:Action)-[:HAS_MILESTONE]->(m:Milestone {id: $id})
+            RETURN m, a.id AS action
+            """;
+
+    /** One row {@code m}: milestone {@code $id} reached on {@code $reachedDate}. */
+    static final String REACH_MILESTONE = """
+            MATCH (m:Milestone {id: $id})
+            SET m.reachedDate = $reachedDate
+            RETURN m
+            """;
+
     /** Rows {@code id, items}: for each milestone id, the action it belongs to (at most one). */
     static final String MILESTONE_ACTION = """
             UNWIND $ids AS id

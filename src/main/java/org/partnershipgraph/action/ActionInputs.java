@@ -34,6 +34,19 @@ public final class ActionInputs {
     public record DependencyInput(String actionId, Long expectedVersion, String dependsOnId, String reason) {
     }
 
+    /** Input of {@code addMilestone}. */
+    public record AddMilestoneInput(String actionId, Long expectedVersion, String title, LocalDate dueDate, String timescale,
+            String reason) {
+    }
+
+    /** Input of {@code reachMilestone}. */
+    public record ReachMilestoneInput(String milestoneId, Long expectedVersion, LocalDate reachedDate, String reason) {
+    }
+
+    /** Payload of the milestone mutations: the milestone and its action, as changed. */
+    public record MilestonePayload(Milestone milestone, Action action) {
+    }
+
     /** Payload carrying the changed action. */
     public record ActionPayload(Action action) {
     }

@@ -2,9 +2,12 @@ package org.partnershipgraph.action;
 
 import graphql.GraphQLContext;
 import org.partnershipgraph.action.ActionInputs.ActionPayload;
+import org.partnershipgraph.action.ActionInputs.AddMilestoneInput;
 import org.partnershipgraph.action.ActionInputs.AssignOwnerInput;
 import org.partnershipgraph.action.ActionInputs.CreateActionInput;
 import org.partnershipgraph.action.ActionInputs.DependencyInput;
+import org.partnershipgraph.action.ActionInputs.MilestonePayload;
+import org.partnershipgraph.action.ActionInputs.ReachMilestoneInput;
 import org.partnershipgraph.action.ActionInputs.RecordProgressInput;
 import org.partnershipgraph.action.ActionInputs.RecordProgressPayload;
 import org.partnershipgraph.action.ActionInputs.UpdateActionInput;
@@ -29,6 +32,16 @@ public class ActionMutationController {
         this.commands = commands;
         this.events = events;
         this.queries = queries;
+    }
+
+    @MutationMapping
+    public MilestonePayload addMilestone(@Argument AddMilestoneInput input, GraphQLContext context) {
+        return TransientRetry.run(() -> commands.addMilestone(input, user(context)));
+    }
+
+    @MutationMapping
+    public MilestonePayload reachMilestone(@Argument ReachMilestoneInput input, GraphQLContext context) {
+        return TransientRetry.run(() -> commands.reachMilestone(input, user(context)));
     }
 
     @MutationMapping

@@ -433,6 +433,55 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
     }
 
     @Test
+    void aSecretariatAddsAMilestoneAndRecordsItReachedAndTheHistorySaysSo() {
+        String add = """
+                mutation($title: String!, $v: Int!) { addMilestone(input: {actionId: "action-m-1", expectedVersion: $v, title: $title,
+                    dueDate: "2025-03-31", reason: "Agreed at the January meeting"}) {
+                    milestone { id title dueDate reachedDate action { id } } action { version milestones { id } } } }
+                """;
+        hosc.document(add).variable("title", "Draft ready").variable("v", 0).execute().errors()
+                .expect(e -> "FORBIDDEN".equals(e.getExtensions().get("code"))).verify();
+        hwbb.document(add).variable("title", "\u00A0").variable("v", 0).execute().errors()
+                .expect(e -> "VALIDATION".equals(e.getExtensions().get("code")) && "title".equals(e.getExtensions().get("field")))
+                .verify();
+        assertThat(count("MATCH (m:Milestone) RETURN count(m)")).isZero();
+        assertThat(count("MATCH (h:HistoryEntry) RETURN count(h)")).isZero();
+
+        Map<String, Object> added = hwbb.document(add).variable("title", " Draft ready ").variable("v", 0).execute()
+                .path("addMilestone.action.version").entity(Integer.class).isEqualTo(1)
+                .path("addMilestone.milestone").entity(Map.class).get();
+        String id = (String) added.get("id");
+        assertThat(added).containsEntry("title", "Draft ready").containsEntry("dueDate", "2025-03-31")
+                .containsEntry("reachedDate", null).containsEntry("action", Map.of("id", "action-m-1"));
+
+        String reach = """
+                mutation($id: ID!, $v: Int!, $date: Date!) { reachMilestone(input: {milestoneId: $id, expectedVersion: $v, reachedDate: $date}) {
+                    milestone { reachedDate } action { version } } }
+                """;
+        hwbb.document(reach).variable("id", id).variable("v", 1).variable("date", "2999-01-01").execute().errors()
+                .expect(e -> "BAD_REQUEST".equals(e.getExtensions().get("code"))).verify();
+        hwbb.document(reach).variable("id", id).variable("v", 1).variable("date", LocalDate.now(ZoneId.of("Europe/London")).plusDays(2).toString())
+                .execute().errors()
+                .expect(e -> "VALIDATION".equals(e.getExtensions().get("code")) && "reachedDate".equals(e.getExtensions().get("field")))
+                .verify();
+        hwbb.document(reach).variable("id", id).variable("v", 0).variable("date", "2025-03-20").execute().errors()
+                .expect(e -> "VERSION_CONFLICT".equals(e.getExtensions().get("code"))).verify();
+        hwbb.document(reach).variable("id", "milestone-nobody").variable("v", 1).variable("date", "2025-03-20").execute().errors()
+                .expect(e -> "NOT_FOUND".equals(e.getExtensions().get("code"))).verify();
+        hwbb.document(reach).variable("id", id).variable("v", 1).variable("date", "2025-03-20").execute()
+                .path("reachMilestone.milestone.reachedDate").entity(String.class).isEqualTo("2025-03-20")
+                .path("reachMilestone.action.version").entity(Integer.class).isEqualTo(2);
+        hwbb.document(reach).variable("id", id).variable("v", 2).variable("date", "2025-03-20").execute()
+                .path("reachMilestone.action.version").entity(Integer.class).isEqualTo(2);
+
+        auditor.document("{ history(entityId: \"action-m-1\") { operation reason changes { field before after } } }").execute()
+                .path("history[*].operation").entityList(String.class).containsExactly("reachMilestone", "addMilestone")
+                .path("history[1].reason").entity(String.class).isEqualTo("Agreed at the January meeting")
+                .path("history[0].changes[?(@.field == 'milestone.reachedDate')].after").entityList(String.class)
+                .containsExactly("2025-03-20");
+    }
+
+    @Test
     void theOwningBoardMayNotTakeAnActionFromTheBoardItAnswersToAndTheBoardThatLosesOneHearsOfIt() throws Exception {
         relate("OWNED_BY", List.of(Map.of("from", "action-m-3", "to", "board-hwbb")));
         String move = """
