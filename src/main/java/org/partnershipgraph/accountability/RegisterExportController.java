@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
@@ -21,10 +22,12 @@ import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.exceptions.Neo4jException;
 import org.partnershipgraph.graphql.ErrorCode;
+import org.partnershipgraph.graphql.GraphQlErrorResponses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
+import org.springframework.graphql.execution.ErrorType;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -90,13 +93,11 @@ public class RegisterExportController {
 
     /** The graph could not be read: 503 with a GraphQL-style error ({@code UNAVAILABLE}), as for a query. */
     @ExceptionHandler(Neo4jException.class)
-    ResponseEntity<Map<String, Object>> unavailable(Neo4jException ex) {
+    void unavailable(Neo4jException ex, HttpServletResponse response) throws IOException {
         LOG.warn("The accountability register could not be read: {}", ex.getMessage());
-        Map<String, Object> error = Map.of("message", "The graph database is unavailable or did not answer in time; try again shortly.",
-                "extensions", Map.of("code", ErrorCode.UNAVAILABLE.name(), "classification", "INTERNAL_ERROR"));
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
-                .contentType(MediaType.parseMediaType("application/graphql-response+json"))
-                .body(Map.of("errors", List.of(error)));
+        response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+        GraphQlErrorResponses.write(response, HttpStatus.SERVICE_UNAVAILABLE.value(), ErrorType.INTERNAL_ERROR,
+                ErrorCode.UNAVAILABLE, "The graph database is unavailable or did not answer in time; try again shortly.", Map.of());
     }
 
     private static void writeRow(Writer writer, Record row) throws IOException {

@@ -13,7 +13,10 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.partnershipgraph.graphql.ErrorCode;
+import org.partnershipgraph.graphql.GraphQlErrorResponses;
 import org.springframework.graphql.GraphQlRequest;
+import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.server.support.SerializableGraphQlRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -80,7 +83,8 @@ public final class GraphQlRequestFilter extends OncePerRequestFilter {
         }
         Checked checked = check(body);
         if (checked.problem() != null) {
-            GraphQlErrorResponses.write(response, HttpStatus.BAD_REQUEST.value(), "BAD_REQUEST", checked.problem(), Map.of());
+            GraphQlErrorResponses.write(response, HttpStatus.BAD_REQUEST.value(), ErrorType.BAD_REQUEST, ErrorCode.BAD_REQUEST,
+                    checked.problem(), Map.of());
             return;
         }
         request.setAttribute(CHECKED_REQUEST, checked.request());
@@ -154,7 +158,7 @@ public final class GraphQlRequestFilter extends OncePerRequestFilter {
     }
 
     private void tooLarge(HttpServletResponse response) throws IOException {
-        GraphQlErrorResponses.write(response, HttpStatus.CONTENT_TOO_LARGE.value(), "BAD_REQUEST",
+        GraphQlErrorResponses.write(response, HttpStatus.CONTENT_TOO_LARGE.value(), ErrorType.BAD_REQUEST, ErrorCode.BAD_REQUEST,
                 "The request body is larger than " + maxBody + " bytes; send a smaller query or fewer variables.",
                 Map.of("limit", maxBody));
     }

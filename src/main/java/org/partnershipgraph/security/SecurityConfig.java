@@ -5,6 +5,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
+import org.partnershipgraph.graphql.ErrorCode;
+import org.partnershipgraph.graphql.GraphQlErrorResponses;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
@@ -12,6 +14,7 @@ import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OA
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.graphql.execution.ErrorType;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -56,10 +59,10 @@ public class SecurityConfig {
             requireSafeJwt(properties.jwt(), resourceServer.getObject().getJwt());
         }
         AuthenticationEntryPoint unauthenticated = (request, response, ex) -> GraphQlErrorResponses.write(response, 401,
-                "UNAUTHENTICATED", "Authentication failed: " + ex.getMessage() + ". Sign in again, or send no credentials to read public data.",
+                ErrorType.UNAUTHORIZED, ErrorCode.UNAUTHENTICATED, "Authentication failed: " + ex.getMessage() + ". Sign in again, or send no credentials to read public data.",
                 Map.of());
         AccessDeniedHandler forbidden = (request, response, ex) -> GraphQlErrorResponses.write(response, 403,
-                "FORBIDDEN", "Your role may not do this.", Map.of());
+                ErrorType.FORBIDDEN, ErrorCode.FORBIDDEN, "Your role may not do this.", Map.of());
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .cors(cors -> cors.configurationSource(corsSource(properties)))

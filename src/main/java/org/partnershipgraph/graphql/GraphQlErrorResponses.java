@@ -1,4 +1,4 @@
-package org.partnershipgraph.security;
+package org.partnershipgraph.graphql;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,8 +10,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.graphql.execution.ErrorType;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Writes a GraphQL error response from outside GraphQL execution (filters, entry points). */
-final class GraphQlErrorResponses {
+/**
+ * Writes a GraphQL error response from outside GraphQL execution (filters, entry points, plain
+ * HTTP endpoints), shaped as {@link GraphQlExceptions} shapes errors raised during execution.
+ */
+public final class GraphQlErrorResponses {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -20,14 +23,13 @@ final class GraphQlErrorResponses {
 
     /**
      * Writes {@code {"errors": [{message, extensions: {code, classification, ...}}]}} with
-     * {@code status}; the classification is Spring's, as on errors raised during execution
-     * ({@code UNAUTHORIZED} for the code {@code UNAUTHENTICATED}, else the code itself).
+     * {@code status}: {@code code} as the service's code and {@code classification} as Spring's.
      */
-    static void write(HttpServletResponse response, int status, String code, String message, Map<String, Object> extra)
-            throws IOException {
+    public static void write(HttpServletResponse response, int status, ErrorType classification, ErrorCode code,
+            String message, Map<String, Object> extra) throws IOException {
         Map<String, Object> extensions = new LinkedHashMap<>();
-        extensions.put("code", code);
-        extensions.put("classification", "UNAUTHENTICATED".equals(code) ? ErrorType.UNAUTHORIZED.name() : code);
+        extensions.put("code", code.name());
+        extensions.put("classification", classification.name());
         extensions.putAll(extra);
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("message", message);
