@@ -30,6 +30,7 @@ import org.partnershipgraph.action.ActionInputs.RecordProgressPayload;
 import org.partnershipgraph.action.ActionInputs.UpdateActionInput;
 import org.partnershipgraph.audit.FieldChange;
 import org.partnershipgraph.audit.History;
+import org.partnershipgraph.graphql.BusinessIds;
 import org.partnershipgraph.graphql.NotFoundException;
 import org.partnershipgraph.graphql.ValidationException;
 import org.partnershipgraph.graphql.VersionConflictException;
@@ -105,7 +106,7 @@ public class ActionCommands {
         }
         requireOrder(input.startDate(), input.dueDate());
         LocalDate today = LocalDate.now(clock);
-        String id = "action-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        String id = BusinessIds.next("action");
         String kind = (input.kind() == null ? ActionInputs.ActionKind.COMMITMENT : input.kind()).name();
         ActionEntity entity = new ActionEntity(id, title, kind, ActionStatus.NOT_STARTED.name(), today);
         entity.setDescription(description);
@@ -334,7 +335,7 @@ public class ActionCommands {
         String title = text("title", input.title(), MAX_TITLE, true);
         String timescale = text("timescale", input.timescale(), MAX_TITLE, false);
         text("reason", input.reason(), MAX_TEXT, false);
-        String id = "milestone-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        String id = BusinessIds.next("milestone");
         Map<String, Object> params = new HashMap<>();
         params.put("id", input.actionId());
         params.put("milestone", id);

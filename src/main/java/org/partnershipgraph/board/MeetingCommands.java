@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.neo4j.driver.Value;
 import org.partnershipgraph.action.Action;
@@ -16,6 +15,7 @@ import org.partnershipgraph.audit.History;
 import org.partnershipgraph.board.BoardInputs.LinkDecisionInput;
 import org.partnershipgraph.board.BoardInputs.RecordDecisionInput;
 import org.partnershipgraph.board.BoardInputs.RecordMeetingInput;
+import org.partnershipgraph.graphql.BusinessIds;
 import org.partnershipgraph.graphql.ValidationException;
 import org.partnershipgraph.security.BoardScopes;
 import org.partnershipgraph.security.CurrentUser;
@@ -56,7 +56,7 @@ public class MeetingCommands {
         scopes.requireCanChange(user, input.boardId());
         String title = text("title", input.title(), ActionCommands.MAX_TITLE, false);
         String location = text("location", input.location(), ActionCommands.MAX_TITLE, false);
-        String id = "meeting-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        String id = BusinessIds.next("meeting");
         meetings.save(new MeetingEntity(id, input.date(), title, location));
         neo4j.query(BoardCypher.SET_MEETING_BOARD).bindAll(Map.of("id", id, "board", input.boardId())).run();
         history.record(id, "recordMeeting", Arrays.asList(FieldChange.of("board", null, input.boardId()),
@@ -78,7 +78,7 @@ public class MeetingCommands {
             throw new ValidationException("text", "must say what was resolved");
         }
         String number = text("number", input.number(), 20, false);
-        String id = "decision-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        String id = BusinessIds.next("decision");
         decisions.save(new DecisionEntity(id, text, number));
         neo4j.query(BoardCypher.SET_DECISION_MEETING).bindAll(Map.of("id", id, "meeting", input.meetingId())).run();
         history.record(id, "recordDecision", Arrays.asList(FieldChange.of("meeting", null, input.meetingId()),
