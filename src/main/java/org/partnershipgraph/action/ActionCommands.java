@@ -184,8 +184,7 @@ public class ActionCommands {
         if (!Objects.equals(accountableTo, locked.board())) {
             run(ActionCypher.SET_ACCOUNTABLE, Map.of("id", input.id(), "board", accountableTo));
         }
-        record(input.id(), "updateAction", changes, input.reason(), user,
-                Objects.equals(accountableTo, locked.board()) || locked.board() == null ? List.of() : List.of(locked.board()));
+        record(input.id(), "updateAction", changes, input.reason(), user, left(locked.board(), accountableTo));
         return reload(input.id());
     }
 
@@ -270,7 +269,7 @@ public class ActionCommands {
         repository.save(entity);
         record(input.actionId(), "assignOwner", Arrays.asList(FieldChange.of("ownerId", before, input.ownerId()),
                 FieldChange.of("ownerText", ownerTextBefore, entity.getOwnerText())), input.reason(), user,
-                locked.ownerBoard() == null || locked.ownerBoard().equals(input.ownerId()) ? List.of() : List.of(locked.ownerBoard()));
+                left(locked.ownerBoard(), input.ownerId()));
         return reload(input.actionId());
     }
 
@@ -492,6 +491,11 @@ public class ActionCommands {
         if (start != null && due != null && due.isBefore(start)) {
             throw new ValidationException("dueDate", "must not be before the start date (" + start + "), was " + due);
         }
+    }
+
+    /** The board an action leaves when a link to board {@code before} becomes one to {@code after}: none, or {@code before}. */
+    private static List<String> left(String before, String after) {
+        return before == null || before.equals(after) ? List.of() : List.of(before);
     }
 
     private void run(String cypher, Map<String, Object> params) {
