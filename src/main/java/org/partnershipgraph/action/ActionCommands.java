@@ -193,6 +193,11 @@ public class ActionCommands {
     public RecordProgressPayload recordProgress(RecordProgressInput input, CurrentUser user) {
         ActionEntity entity = lockAndLoad(input.actionId(), input.expectedVersion(), user);
         String commentary = text("commentary", input.commentary(), MAX_TEXT, false);
+        if (input.status() == ActionStatus.UNKNOWN) {
+            throw new ValidationException("status", "UNKNOWN marks an action whose document gives no status; "
+                    + "a progress update must say where the action stands (NOT_STARTED, IN_PROGRESS, AT_RISK, OFF_TRACK, "
+                    + "COMPLETE, ON_HOLD or CANCELLED)");
+        }
         if (input.percentComplete() != null && (input.percentComplete() < 0 || input.percentComplete() > 100)) {
             throw new ValidationException("percentComplete", "must be between 0 and 100, was " + input.percentComplete());
         }

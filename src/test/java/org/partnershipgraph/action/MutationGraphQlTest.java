@@ -277,6 +277,20 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
     }
 
     @Test
+    void progressCannotSayTheStatusIsUnknown() {
+        long updates = count("MATCH (:Action {id: 'action-m-1'})-[:HAS_UPDATE]->(u) RETURN count(u)");
+        hwbb.document("""
+                mutation { recordProgress(input: {actionId: "action-m-1", expectedVersion: 0, status: UNKNOWN}) { action { id } } }
+                """).execute().errors()
+                .expect(e -> "VALIDATION".equals(e.getExtensions().get("code")) && "status".equals(e.getExtensions().get("field"))
+                        && e.getMessage().contains("must say where the action stands"))
+                .verify();
+        assertThat(count("MATCH (h:HistoryEntry) RETURN count(h)")).isZero();
+        assertThat(count("MATCH (:Action {id: 'action-m-1'})-[:HAS_UPDATE]->(u) RETURN count(u)")).isEqualTo(updates);
+        assertThat(count("MATCH (a:Action {id: 'action-m-1'}) RETURN a.version")).isZero();
+    }
+
+    @Test
     void aDependencyThatClosesACycleIsRefusedWithTheCycle() {
         hwbb.document("""
                 mutation { addDependency(input: {actionId: "action-m-4", expectedVersion: 0, dependsOnId: "action-m-1"}) { action { id } } }
