@@ -404,14 +404,16 @@ public class ActionCommands {
             throw new NotFoundException("No action has id " + id);
         }
         String board = nullableString(context.get("board"));
-        String ownerBoard = nullableString(context.get("ownerBoard"));
+        Value owner = context.get("owner");
+        String ownerId = owner.isNull() ? null : owner.get("id").asString();
+        String ownerBoard = !owner.isNull() && owner.get("board").asBoolean() ? ownerId : null;
         scopes.requireCanChangeAny(user, Stream.of(board, ownerBoard).filter(Objects::nonNull).distinct().toList());
         ActionEntity entity = entityMapping.apply(TypeSystem.getDefault(), context.get("a").asNode());
         long current = entity.getVersion() == null ? 0 : entity.getVersion();
         if (current != expectedVersion) {
             throw new VersionConflictException(id, expectedVersion, current);
         }
-        return new Locked(entity, nullableString(context.get("owner")), ownerBoard, board);
+        return new Locked(entity, ownerId, ownerBoard, board);
     }
 
     /** A lead time in days as given, VALIDATION outside 0 to {@link Dependencies#MAX_DELAY_DAYS}. */

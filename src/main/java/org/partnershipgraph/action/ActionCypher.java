@@ -164,16 +164,15 @@ final class ActionCypher {
             """;
 
     /**
-     * One row {@code a, board, owner, ownerBoard}: action {@code $id} (null when there is none; the
-     * node a mutation maps into its entity), the ids of its accountable board and its owner, and
-     * the owner's id again when the owner is a board (else null).
+     * One row {@code a, board, owner}: action {@code $id} (null when there is none; the node a
+     * mutation maps into its entity), the id of its accountable board, and its owner as a map
+     * {@code {id, board}} ({@code board} true when the owner is a board), each null when none.
      */
     static final String CONTEXT = """
             OPTIONAL MATCH (a:Action {id: $id})
             RETURN a,
                    COLLECT { MATCH (a)-[:ACCOUNTABLE_TO]->(b:Board) RETURN b.id }[0] AS board,
-                   COLLECT { MATCH (a)-[:OWNED_BY]->(o) RETURN o.id }[0] AS owner,
-                   COLLECT { MATCH (a)-[:OWNED_BY]->(o:Board) RETURN o.id }[0] AS ownerBoard
+                   COLLECT { MATCH (a)-[:OWNED_BY]->(o) RETURN {id: o.id, board: o:Board} }[0] AS owner
             """;
 
     /** One row {@code labels}: the labels of node {@code $id}, or null when there is none. */
