@@ -23,6 +23,7 @@ import org.neo4j.driver.Value;
 import org.neo4j.driver.exceptions.Neo4jException;
 import org.partnershipgraph.graphql.ErrorCode;
 import org.partnershipgraph.graphql.GraphQlErrorResponses;
+import org.partnershipgraph.graphql.StoppedTransactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.InputStreamResource;
@@ -91,13 +92,27 @@ public class RegisterExportController {
         }
     }
 
-    /** The graph could not be read: 503 with a GraphQL-style error ({@code UNAVAILABLE}), as for a query. */
+    /**
+     * The graph could not be read: 503 with a GraphQL-style error ({@code UNAVAILABLE}), as for a
+     * query; with {@code Retry-After} when the database was away, without when it stopped the read
+     * at its time limit (trying again at once would take as long).
+     */
     @ExceptionHandler(Neo4jException.class)
     void unavailable(Neo4jException ex, HttpServletResponse response) throws IOException {
-        LOG.warn("The accountability register could not be read: {}", ex.getMessage());
-        response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+        String message;
+        if (StoppedTransactions.stopped(ex)) {
+            LOG.warn("The accountability register was stopped before it was read in full (its transaction timed out or "
+                    + "was terminated; partnership.neo4j.transaction-timeout is {}): {}", transaction.timeout(), ex.getMessage());
+            message = "The graph database stopped reading the register before it finished: it took longer than the time "
+                    + "limit on one request, or the database was shutting down. Trying again at once is likely to take as long; "
+                    + "the service's operator can raise the limit.";
+        } else {
+            LOG.warn("The accountability register could not be read: {}", ex.getMessage());
+            response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+            message = "The graph database is unavailable just now; try again shortly.";
+        }
         GraphQlErrorResponses.write(response, HttpStatus.SERVICE_UNAVAILABLE.value(), ErrorType.INTERNAL_ERROR,
-                ErrorCode.UNAVAILABLE, "The graph database is unavailable or did not answer in time; try again shortly.", Map.of());
+                ErrorCode.UNAVAILABLE, message, Map.of());
     }
 
     private static void writeRow(Writer writer, Record row) throws IOException {

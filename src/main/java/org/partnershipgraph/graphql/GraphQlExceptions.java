@@ -90,13 +90,23 @@ public class GraphQlExceptions {
     }
 
     /**
-     * Anything else: INTERNAL with an id to quote, or UNAVAILABLE when Neo4j went away underneath.
+     * Anything else: INTERNAL with an id to quote, or UNAVAILABLE when Neo4j went away underneath
+     * or stopped the transaction (past its timeout, or terminated).
      * A mutation whose connection is lost while committing (Spring wraps it in a
      * {@link TransactionSystemException}, which is never retried) has an unknown outcome, and the
      * message says so.
      */
     @GraphQlExceptionHandler
     GraphQLError unexpected(Exception ex, DataFetchingEnvironment env) {
+        if (StoppedTransactions.stopped(ex)) {
+            log.warn("Neo4j stopped the transaction of {} before it finished: {}", env.getExecutionStepInfo().getPath(),
+                    ex.getMessage());
+            return error(env, ErrorType.INTERNAL_ERROR, ErrorCode.UNAVAILABLE, "The graph database stopped this request "
+                    + "before it finished, so nothing was changed: it ran longer than the time limit on one request, or the "
+                    + "database was shutting down. A request that reads a great deal (a roll-up of a large scope, a deep "
+                    + "walk, a large page) should ask for less; one that waited on another change to the same action can "
+                    + "be tried again.");
+        }
         boolean committing = false;
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
             committing |= cause instanceof TransactionSystemException
