@@ -9,8 +9,11 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.neo4j.driver.Value;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,10 +64,15 @@ public class ActionEvents implements SmartLifecycle, DisposableBean {
     private final AtomicReference<Sinks.One<Boolean>> stopSignal = new AtomicReference<>(Sinks.one());
     private final AtomicReference<Feed> feed = new AtomicReference<>();
     private final Flux<ActionChange> changes;
+    private final AtomicInteger subscribers = new AtomicInteger();
+    private final AtomicBoolean atLimit = new AtomicBoolean();
     private volatile boolean running = true;
 
-    ActionEvents(Neo4jClient neo4j, PlatformTransactionManager transactions, ActionEventsProperties properties) {
+    ActionEvents(Neo4jClient neo4j, PlatformTransactionManager transactions, ActionEventsProperties properties,
+            MeterRegistry meters) {
         this.neo4j = neo4j;
+        Gauge.builder("partnership.events.subscribers", subscribers, AtomicInteger::get)
+                .description("actionChanged subscriptions open on this instance").register(meters);
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
         this.properties = properties;
@@ -96,8 +104,19 @@ public class ActionEvents implements SmartLifecycle, DisposableBean {
      * worker of Reactor's bounded-elastic scheduler: the fields of its events (read from Neo4j on the
      * thread that delivers them) never hold up the reader, nor other subscribers until there are
      * more subscribers than the scheduler has threads (ten per core).
+     *
+     * @throws SubscriberLimitException when {@link ActionEventsProperties#maxSubscribers()}
+     *         subscriptions are open already (checked here, counted while subscribed: two callers
+     *         arriving together at the limit may both get in)
      */
     public Flux<ActionChange> changes(String boardId) {
+        if (subscribers.get() >= properties.maxSubscribers()) {
+            if (atLimit.compareAndSet(false, true)) {
+                log.warn("Refusing actionChanged subscriptions: {} are open, the limit (partnership.events.max-subscribers)",
+                        properties.maxSubscribers());
+            }
+            throw new SubscriberLimitException(properties.maxSubscribers());
+        }
         AtomicBoolean warned = new AtomicBoolean();
         return changes.filter(change -> concerns(change, boardId))
                 .onBackpressureBuffer(SUBSCRIBER_BUFFER, dropped -> {
@@ -107,7 +126,18 @@ public class ActionEvents implements SmartLifecycle, DisposableBean {
                                 dropped.action().id(), dropped.at());
                     }
                 }, BufferOverflowStrategy.DROP_OLDEST)
-                .publishOn(Schedulers.boundedElastic(), 1);
+                .publishOn(Schedulers.boundedElastic(), 1)
+                .doOnSubscribe(subscription -> subscribers.incrementAndGet())
+                .doFinally(signal -> {
+                    if (subscribers.decrementAndGet() < properties.maxSubscribers() && atLimit.compareAndSet(true, false)) {
+                        log.info("Taking actionChanged subscriptions again");
+                    }
+                });
+    }
+
+    /** How many {@code actionChanged} subscriptions are open on this instance. */
+    public int subscribers() {
+        return subscribers.get();
     }
 
     /**

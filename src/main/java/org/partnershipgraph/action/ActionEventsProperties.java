@@ -15,9 +15,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param overlap      how far before its last read each read reaches back, so that a
  *                     transaction that commits up to this long after stamping its history entry
  *                     is still delivered (once: entries already delivered are remembered)
+ * @param maxSubscribers most {@code actionChanged} subscriptions an instance keeps open at once
+ *                       (over WebSocket and event streams together); one more is refused with
+ *                       {@code UNAVAILABLE} until one closes
  */
 @ConfigurationProperties("partnership.events")
-public record ActionEventsProperties(@DefaultValue("500ms") Duration pollInterval, @DefaultValue("5s") Duration overlap) {
+public record ActionEventsProperties(@DefaultValue("500ms") Duration pollInterval, @DefaultValue("5s") Duration overlap,
+        @DefaultValue("500") int maxSubscribers) {
 
     public ActionEventsProperties {
         if (pollInterval.isNegative() || pollInterval.isZero()) {
@@ -25,6 +29,9 @@ public record ActionEventsProperties(@DefaultValue("500ms") Duration pollInterva
         }
         if (overlap.isNegative()) {
             throw new IllegalArgumentException("partnership.events.overlap must not be negative, was " + overlap);
+        }
+        if (maxSubscribers < 1) {
+            throw new IllegalArgumentException("partnership.events.max-subscribers must be at least 1, was " + maxSubscribers);
         }
     }
 }

@@ -10,6 +10,7 @@ import graphql.language.OperationDefinition;
 import graphql.schema.DataFetchingEnvironment;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.partnershipgraph.action.DependencyCycleException;
+import org.partnershipgraph.action.SubscriberLimitException;
 import org.partnershipgraph.security.CurrentUser;
 import org.partnershipgraph.security.FieldAccessDeniedException;
 import org.neo4j.driver.exceptions.SessionExpiredException;
@@ -79,6 +80,11 @@ public class GraphQlExceptions {
     @GraphQlExceptionHandler
     GraphQLError dependencyCycle(DependencyCycleException ex, DataFetchingEnvironment env) {
         return error(env, ErrorType.BAD_REQUEST, ErrorCode.DEPENDENCY_CYCLE, ex.getMessage(), Map.of("cycle", ex.cycle()));
+    }
+
+    @GraphQlExceptionHandler
+    GraphQLError subscriberLimit(SubscriberLimitException ex, DataFetchingEnvironment env) {
+        return error(env, ErrorType.INTERNAL_ERROR, ErrorCode.UNAVAILABLE, ex.getMessage());
     }
 
     @GraphQlExceptionHandler({ServiceUnavailableException.class, SessionExpiredException.class,

@@ -1,0 +1,63 @@
+package org.partnershipgraph.action;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.partnershipgraph.SyntheticGraphTestBase;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.client.SubscriptionErrorException;
+import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
+import reactor.core.Disposable;
+
+/**
+ * An instance keeps at most {@code partnership.events.max-subscribers} subscriptions open (here
+ * 2): one more is refused with {@code UNAVAILABLE}, and taken again once one has closed; the
+ * open count is a metric.
+ */
+@TestPropertySource(properties = "partnership.events.max-subscribers=2")
+class SubscriberLimitTest extends SyntheticGraphTestBase {
+
+    private static final String SUBSCRIPTION = "subscription { actionChanged(boardId: \"board-hwbb\") { operation } }";
+
+    @Autowired
+    private ActionEvents actionEvents;
+
+    @Test
+    void aSubscriptionOverTheLimitIsRefusedUntilOneCloses() {
+        clear();
+        write("CREATE (:Board:Node {id: 'board-hwbb', name: 'Health and Wellbeing Board', kind: 'BOARD'})", Map.of(), false);
+        WebSocketGraphQlTester socket = WebSocketGraphQlTester.builder("ws://localhost:" + port + "/graphql",
+                new StandardWebSocketClient()).build();
+        try {
+            Disposable first = socket.document(SUBSCRIPTION).executeSubscription().toFlux().subscribe();
+            Disposable second = socket.document(SUBSCRIPTION).executeSubscription().toFlux().subscribe();
+            await("two subscriptions are open", () -> actionEvents.subscribers() == 2);
+            http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                    .expectBody(String.class).value(body -> assertThat(body).contains("partnership_events_subscribers 2.0"));
+
+            assertThatThrownBy(() -> socket.document(SUBSCRIPTION).executeSubscription().toFlux().blockFirst(TIMEOUT))
+                    .isInstanceOfSatisfying(SubscriptionErrorException.class, ex -> assertThat(ex.getErrors())
+                            .singleElement().satisfies(error -> {
+                                assertThat(error.getExtensions()).containsEntry("code", "UNAVAILABLE");
+                                assertThat(error.getMessage()).contains("limit of 2 live subscriptions");
+                            }));
+            assertThat(actionEvents.subscribers()).isEqualTo(2);
+
+            first.dispose();
+            await("the closed subscription is no longer counted", () -> actionEvents.subscribers() == 1);
+            Disposable third = socket.document(SUBSCRIPTION).executeSubscription().toFlux().subscribe();
+            await("a new subscription is taken", () -> actionEvents.subscribers() == 2);
+            second.dispose();
+            third.dispose();
+        } finally {
+            socket.stop().block(Duration.ofSeconds(10));
+        }
+        await("no subscription is counted once the socket has closed", () -> actionEvents.subscribers() == 0);
+    }
+}
