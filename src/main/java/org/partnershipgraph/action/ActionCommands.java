@@ -4,6 +4,7 @@ import static org.partnershipgraph.graphql.TextInputs.text;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +26,9 @@ import org.partnershipgraph.action.ActionInputs.CreateActionInput;
 import org.partnershipgraph.action.ActionInputs.DependencyInput;
 import org.partnershipgraph.action.ActionInputs.MilestonePayload;
 import org.partnershipgraph.action.ActionInputs.ReachMilestoneInput;
+import org.partnershipgraph.action.ActionInputs.RemoveMilestoneInput;
+import org.partnershipgraph.action.ActionInputs.RemoveMilestonePayload;
+import org.partnershipgraph.action.ActionInputs.UpdateMilestoneInput;
 import org.partnershipgraph.action.ActionInputs.RecordProgressInput;
 import org.partnershipgraph.action.ActionInputs.RecordProgressPayload;
 import org.partnershipgraph.action.ActionInputs.UpdateActionInput;
@@ -358,10 +362,9 @@ public class ActionCommands {
     @Transactional
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
     public MilestonePayload reachMilestone(ReachMilestoneInput input, CurrentUser user) {
-        Record found = neo4j.query(ActionCypher.MILESTONE).bindAll(Map.of("id", input.milestoneId())).fetchAs(Record.class)
-                .mappedBy((t, r) -> r).one().orElseThrow(() -> new NotFoundException("No milestone has id " + input.milestoneId()));
-        String actionId = found.get("action").asString();
-        ActionEntity entity = lockAndLoad(actionId, input.expectedVersion(), user);
+        LockedMilestone found = lockMilestone(input.milestoneId(), input.expectedVersion(), user);
+        String actionId = found.actionId();
+        ActionEntity entity = found.entity();
         text("reason", input.reason(), MAX_TEXT, false);
         if (input.reachedDate() == null) {
             throw new ValidationException("reachedDate", "is required");
@@ -369,7 +372,7 @@ public class ActionCommands {
         if (input.reachedDate().isAfter(LocalDate.now(clock))) {
             throw new ValidationException("reachedDate", "cannot be in the future (" + input.reachedDate() + ")");
         }
-        Milestone before = Milestone.from(found.get("m").asNode());
+        Milestone before = found.milestone();
         if (input.reachedDate().equals(before.reachedDate())) {
             return new MilestonePayload(before, reload(actionId));
         }
@@ -380,6 +383,68 @@ public class ActionCommands {
         record(actionId, "reachMilestone", Arrays.asList(FieldChange.of("milestone", null, input.milestoneId()),
                 FieldChange.of("milestone.reachedDate", before.reachedDate(), input.reachedDate())), input.reason(), user);
         return new MilestonePayload(milestone, reload(actionId));
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    public MilestonePayload updateMilestone(UpdateMilestoneInput input, CurrentUser user) {
+        LockedMilestone found = lockMilestone(input.milestoneId(), input.expectedVersion(), user);
+        Milestone before = found.milestone();
+        String title = input.title() == null ? before.title() : text("title", input.title(), MAX_TITLE, true);
+        LocalDate dueDate = input.dueDate() == null ? before.dueDate() : input.dueDate();
+        String timescale = input.timescale() == null ? before.timescale() : text("timescale", input.timescale(), MAX_TITLE, false);
+        text("reason", input.reason(), MAX_TEXT, false);
+        List<FieldChange> changes = Arrays.asList(FieldChange.of("milestone.title", before.title(), title),
+                FieldChange.of("milestone.dueDate", before.dueDate(), dueDate),
+                FieldChange.of("milestone.timescale", before.timescale(), timescale));
+        if (changes.stream().allMatch(Objects::isNull)) {
+            return new MilestonePayload(before, reload(found.actionId()));
+        }
+        Map<String, Object> params = new HashMap<>();
+        params.put("id", before.id());
+        params.put("title", title);
+        params.put("dueDate", dueDate);
+        params.put("timescale", timescale);
+        Milestone milestone = neo4j.query(ActionCypher.UPDATE_MILESTONE).bindAll(params).fetchAs(Milestone.class)
+                .mappedBy((t, r) -> Milestone.from(r.get("m").asNode())).one().orElseThrow();
+        repository.save(found.entity());
+        List<FieldChange> entry = new ArrayList<>();
+        entry.add(FieldChange.of("milestone", null, before.id()));
+        entry.addAll(changes);
+        record(found.actionId(), "updateMilestone", entry, input.reason(), user);
+        return new MilestonePayload(milestone, reload(found.actionId()));
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    public RemoveMilestonePayload removeMilestone(RemoveMilestoneInput input, CurrentUser user) {
+        LockedMilestone found = lockMilestone(input.milestoneId(), input.expectedVersion(), user);
+        Milestone before = found.milestone();
+        text("reason", input.reason(), MAX_TEXT, false);
+        run(ActionCypher.REMOVE_MILESTONE, Map.of("id", before.id()));
+        repository.save(found.entity());
+        record(found.actionId(), "removeMilestone", Arrays.asList(FieldChange.of("milestone", before.id(), null),
+                FieldChange.of("milestone.title", before.title(), null), FieldChange.of("milestone.dueDate", before.dueDate(), null),
+                FieldChange.of("milestone.timescale", before.timescale(), null),
+                FieldChange.of("milestone.reachedDate", before.reachedDate(), null)), input.reason(), user);
+        return new RemoveMilestonePayload(before.id(), reload(found.actionId()));
+    }
+
+    /** A milestone as read once its action is locked at the expected version, with the action's id and entity. */
+    private record LockedMilestone(Milestone milestone, String actionId, ActionEntity entity) {
+    }
+
+    /**
+     * Milestone {@code milestoneId} (NOT_FOUND when there is none), its action locked as {@link #lock}
+     * does. The milestone is read before the lock: any change to it since is a new version of the
+     * action, so the version check refuses a stale read.
+     */
+    private LockedMilestone lockMilestone(String milestoneId, Long expectedVersion, CurrentUser user) {
+        Record found = neo4j.query(ActionCypher.MILESTONE).bindAll(Map.of("id", milestoneId)).fetchAs(Record.class)
+                .mappedBy((t, r) -> r).one().orElseThrow(() -> new NotFoundException("No milestone has id " + milestoneId));
+        String actionId = found.get("action").asString();
+        ActionEntity entity = lockAndLoad(actionId, expectedVersion, user);
+        return new LockedMilestone(Milestone.from(found.get("m").asNode()), actionId, entity);
     }
 
     private ActionEntity lockAndLoad(String id, Long expectedVersion, CurrentUser user) {

@@ -122,6 +122,19 @@ final class ActionCypher {
             RETURN m
             """;
 
+    /** One row {@code m}: milestone {@code $id} with title {@code $title}, due date {@code $dueDate} and timescale {@code $timescale}. */
+    static final String UPDATE_MILESTONE = """
+            MATCH (m:Milestone {id: $id})
+            SET m.title = $title, m.dueDate = $dueDate, m.timescale = $timescale
+            RETURN m
+            """;
+
+    /** No rows: deletes milestone {@code $id} with its relationships (to its action and its citations). */
+    static final String REMOVE_MILESTONE = """
+            MATCH (m:Milestone {id: $id})
+            DETACH DELETE m
+            """;
+
     /** Rows {@code id, items}: for each milestone id, the action it belongs to (at most one). */
     static final String MILESTONE_ACTION = """
             UNWIND $ids AS id

@@ -43,6 +43,19 @@ public final class ActionInputs {
     public record ReachMilestoneInput(String milestoneId, Long expectedVersion, LocalDate reachedDate, String reason) {
     }
 
+    /** Input of {@code updateMilestone}: what is given changes, what is left out stays. */
+    public record UpdateMilestoneInput(String milestoneId, Long expectedVersion, String title, LocalDate dueDate,
+            String timescale, String reason) {
+    }
+
+    /** Input of {@code removeMilestone}. */
+    public record RemoveMilestoneInput(String milestoneId, Long expectedVersion, String reason) {
+    }
+
+    /** Payload of {@code removeMilestone}: the id of the milestone removed, and its action as changed. */
+    public record RemoveMilestonePayload(String milestoneId, Action action) {
+    }
+
     /** Payload of the milestone mutations: the milestone and its action, as changed. */
     public record MilestonePayload(Milestone milestone, Action action) {
     }

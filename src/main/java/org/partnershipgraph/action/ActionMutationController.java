@@ -8,6 +8,9 @@ import org.partnershipgraph.action.ActionInputs.CreateActionInput;
 import org.partnershipgraph.action.ActionInputs.DependencyInput;
 import org.partnershipgraph.action.ActionInputs.MilestonePayload;
 import org.partnershipgraph.action.ActionInputs.ReachMilestoneInput;
+import org.partnershipgraph.action.ActionInputs.RemoveMilestoneInput;
+import org.partnershipgraph.action.ActionInputs.RemoveMilestonePayload;
+import org.partnershipgraph.action.ActionInputs.UpdateMilestoneInput;
 import org.partnershipgraph.action.ActionInputs.RecordProgressInput;
 import org.partnershipgraph.action.ActionInputs.RecordProgressPayload;
 import org.partnershipgraph.action.ActionInputs.UpdateActionInput;
@@ -42,6 +45,16 @@ public class ActionMutationController {
     @MutationMapping
     public MilestonePayload reachMilestone(@Argument ReachMilestoneInput input, GraphQLContext context) {
         return TransientRetry.run(() -> commands.reachMilestone(input, user(context)));
+    }
+
+    @MutationMapping
+    public MilestonePayload updateMilestone(@Argument UpdateMilestoneInput input, GraphQLContext context) {
+        return TransientRetry.run(() -> commands.updateMilestone(input, user(context)));
+    }
+
+    @MutationMapping
+    public RemoveMilestonePayload removeMilestone(@Argument RemoveMilestoneInput input, GraphQLContext context) {
+        return TransientRetry.run(() -> commands.removeMilestone(input, user(context)));
     }
 
     @MutationMapping

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
@@ -30,8 +31,9 @@ import org.springframework.stereotype.Component;
  * everything in one transaction, so a bad record writes nothing and a second load changes
  * nothing. An action already in the database keeps its owner, accountable body, deliverables,
  * dependencies and creating decision, which the API maintains from its first load on; one the API
- * has changed (a version above 0) also keeps its properties and progress, which a reload must not
- * undo, while one nobody has changed takes the seed's properties and first update again, so that a
+ * has changed (a version above 0) also keeps its properties, progress and milestones (the API
+ * adds, corrects, reaches and removes milestones as changes to their action), which a reload must
+ * not undo, while one nobody has changed takes the seed's properties and first update again, so that a
  * correction of its record reaches a database loaded before it. Every entity the seed defines or
  * cites keeps only the citations the seed gives it now, and every post it defines only the holdings.
  */
@@ -73,14 +75,19 @@ public class SeedLoader {
                 Record found = tx.run(SeedCypher.EXISTING_ACTIONS, Map.of("ids", actionIds)).single();
                 Set<Object> changed = new HashSet<>(found.get("changed").asList(Value::asObject));
                 Set<Object> unchanged = new HashSet<>(found.get("unchanged").asList(Value::asObject));
+                Set<Object> apiMilestones = graph.relations().stream()
+                        .filter(rel -> "HAS_MILESTONE".equals(rel.get("type")) && changed.contains(rel.get("from")))
+                        .map(rel -> rel.get("to")).collect(Collectors.toSet());
                 tx.run(SeedCypher.MERGE_NODES, Map.of("rows", graph.nodes().stream()
-                        .filter(node -> !changed.contains(node.get("id")) && !unchanged.contains(node.get("id"))).toList()))
+                        .filter(node -> !changed.contains(node.get("id")) && !unchanged.contains(node.get("id"))
+                                && !apiMilestones.contains(node.get("id"))).toList()))
                         .consume();
                 tx.run(SeedCypher.RESTATE_ACTIONS, Map.of("rows", graph.nodes().stream()
                         .filter(node -> unchanged.contains(node.get("id"))).toList())).consume();
                 tx.run(SeedCypher.DROP_STALE_HOLDINGS, Map.of("rows", holdingKeys(graph))).consume();
                 tx.run(SeedCypher.MERGE_RELATIONS, Map.of("rows", graph.relations().stream()
-                        .filter(rel -> !changed.contains(rel.get("record")) && !unchanged.contains(rel.get("record"))).toList()))
+                        .filter(rel -> !changed.contains(rel.get("record")) && !unchanged.contains(rel.get("record"))
+                                && !apiMilestones.contains(rel.get("record"))).toList()))
                         .consume();
                 tx.run(SeedCypher.MERGE_REPORTING_LINES, Map.of("rows", graph.reportsTo())).consume();
                 tx.run(SeedCypher.DROP_STALE_CITATIONS, Map.of("rows", citationKeys(graph))).consume();

@@ -496,6 +496,69 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
     }
 
     @Test
+    void aSecretariatCorrectsAndRemovesAMilestoneAndTheHistoryKeepsWhatItSaid() {
+        String id = hwbb.document("""
+                mutation { addMilestone(input: {actionId: "action-m-1", expectedVersion: 0, title: "Draft redy",
+                    dueDate: "2025-03-31", timescale: "Q4"}) { milestone { id } } }
+                """).execute().path("addMilestone.milestone.id").entity(String.class).get();
+        String update = """
+                mutation($id: ID!, $v: Int!, $title: String, $due: Date, $timescale: String) {
+                    updateMilestone(input: {milestoneId: $id, expectedVersion: $v, title: $title, dueDate: $due,
+                        timescale: $timescale, reason: "Typo"}) {
+                    milestone { title dueDate timescale } action { version } } }
+                """;
+        hosc.document(update).variable("id", id).variable("v", 1).variable("title", "Draft ready").execute().errors()
+                .expect(e -> "FORBIDDEN".equals(e.getExtensions().get("code"))).verify();
+        hwbb.document(update).variable("id", id).variable("v", 1).variable("title", " \u200B").execute().errors()
+                .expect(e -> "VALIDATION".equals(e.getExtensions().get("code")) && "title".equals(e.getExtensions().get("field")))
+                .verify();
+        hwbb.document(update).variable("id", id).variable("v", 0).variable("title", "Draft ready").execute().errors()
+                .expect(e -> "VERSION_CONFLICT".equals(e.getExtensions().get("code"))).verify();
+        hwbb.document(update).variable("id", "milestone-nobody").variable("v", 1).variable("title", "Draft ready").execute()
+                .errors().expect(e -> "NOT_FOUND".equals(e.getExtensions().get("code"))).verify();
+        assertThat(count("MATCH (m:Milestone {title: 'Draft redy', timescale: 'Q4'}) RETURN count(m)")).isEqualTo(1);
+
+        hwbb.document(update).variable("id", id).variable("v", 1).variable("title", "Draft ready").variable("timescale", " ")
+                .execute()
+                .path("updateMilestone.milestone.title").entity(String.class).isEqualTo("Draft ready")
+                .path("updateMilestone.milestone.dueDate").entity(String.class).isEqualTo("2025-03-31")
+                .path("updateMilestone.milestone.timescale").valueIsNull()
+                .path("updateMilestone.action.version").entity(Integer.class).isEqualTo(2);
+        hwbb.document(update).variable("id", id).variable("v", 2).variable("title", "Draft ready").execute()
+                .path("updateMilestone.action.version").entity(Integer.class).isEqualTo(2);
+
+        String remove = """
+                mutation($id: ID!, $v: Int!) { removeMilestone(input: {milestoneId: $id, expectedVersion: $v, reason: "Dropped"}) {
+                    milestoneId action { version milestones { id } } } }
+                """;
+        hosc.document(remove).variable("id", id).variable("v", 2).execute().errors()
+                .expect(e -> "FORBIDDEN".equals(e.getExtensions().get("code"))).verify();
+        hwbb.document(remove).variable("id", id).variable("v", 1).execute().errors()
+                .expect(e -> "VERSION_CONFLICT".equals(e.getExtensions().get("code"))).verify();
+        assertThat(count("MATCH (m:Milestone) RETURN count(m)")).isEqualTo(1);
+        hwbb.document(remove).variable("id", id).variable("v", 2).execute()
+                .path("removeMilestone.milestoneId").entity(String.class).isEqualTo(id)
+                .path("removeMilestone.action.version").entity(Integer.class).isEqualTo(3)
+                .path("removeMilestone.action.milestones").entityList(Object.class).hasSize(0);
+        assertThat(count("MATCH (m:Milestone) RETURN count(m)")).isZero();
+        hwbb.document(remove).variable("id", id).variable("v", 3).execute().errors()
+                .expect(e -> "NOT_FOUND".equals(e.getExtensions().get("code"))).verify();
+
+        auditor.document("{ history(entityId: \"action-m-1\") { operation reason changes { field before after } } }").execute()
+                .path("history[*].operation").entityList(String.class)
+                .containsExactly("removeMilestone", "updateMilestone", "addMilestone")
+                .path("history[1].changes[?(@.field == 'milestone.title')].before").entityList(String.class)
+                .containsExactly("Draft redy")
+                .path("history[1].changes[?(@.field == 'milestone.timescale')].before").entityList(String.class)
+                .containsExactly("Q4")
+                .path("history[0].reason").entity(String.class).isEqualTo("Dropped")
+                .path("history[0].changes[?(@.field == 'milestone.title')].before").entityList(String.class)
+                .containsExactly("Draft ready")
+                .path("history[0].changes[?(@.field == 'milestone')].before").entityList(String.class)
+                .containsExactly(id);
+    }
+
+    @Test
     void theOwningBoardMayNotTakeAnActionFromTheBoardItAnswersToAndTheBoardThatLosesOneHearsOfIt() throws Exception {
         relate("OWNED_BY", List.of(Map.of("from", "action-m-3", "to", "board-hwbb")));
         String move = """

@@ -153,4 +153,43 @@ class SeedReloadTest extends ServiceTestBase {
         assertThat(count("MATCH (:Action {id: '" + id + "'})-[r:OWNED_BY]->() RETURN count(r)")).isEqualTo(1);
         assertThat(count("MATCH (h:HistoryEntry {entityId: '" + id + "'}) RETURN count(h)")).isEqualTo(3);
     }
+
+    @Test
+    void aReloadKeepsTheMilestonesTheApiChangedOrRemoved() {
+        HttpGraphQlTester admin = as("admin");
+        String reached = "milestone-001-cancer-fit-pathway";
+        String removed = "milestone-001-cancer-abtrace";
+        int reachedVersion = admin.document("{ action(id: \"action-001-cancer-fit-pathway\") { version } }").execute()
+                .path("action.version").entity(Integer.class).get();
+        int removedVersion = admin.document("{ action(id: \"action-001-cancer-abtrace\") { version } }").execute()
+                .path("action.version").entity(Integer.class).get();
+        admin.document("""
+                mutation($id: ID!, $v: Int!) { reachMilestone(input: {milestoneId: $id, expectedVersion: $v, reachedDate: "2021-10-01"}) {
+                    action { version } } }
+                """).variable("id", reached).variable("v", reachedVersion).execute()
+                .path("reachMilestone.action.version").entity(Integer.class).isEqualTo(reachedVersion + 1);
+        admin.document("""
+                mutation($id: ID!, $v: Int!) { updateMilestone(input: {milestoneId: $id, expectedVersion: $v, title: "FIT pathway in use"}) {
+                    action { version } } }
+                """).variable("id", reached).variable("v", reachedVersion + 1).execute()
+                .path("updateMilestone.action.version").entity(Integer.class).isEqualTo(reachedVersion + 2);
+        admin.document("""
+                mutation($id: ID!, $v: Int!) { removeMilestone(input: {milestoneId: $id, expectedVersion: $v, reason: "Not a milestone"}) {
+                    action { version } } }
+                """).variable("id", removed).variable("v", removedVersion).execute()
+                .path("removeMilestone.action.version").entity(Integer.class).isEqualTo(removedVersion + 1);
+        long before = count(FINGERPRINT);
+
+        loader.load(properties.location());
+
+        assertThat(count(FINGERPRINT)).as("nodes, relationships and versions").isEqualTo(before);
+        admin.document("""
+                query($id: ID!) { node(id: $id) { ... on Milestone { title reachedDate sources { lines } } } }
+                """).variable("id", reached).execute()
+                .path("node.title").entity(String.class).isEqualTo("FIT pathway in use")
+                .path("node.reachedDate").entity(String.class).isEqualTo("2021-10-01")
+                .path("node.sources").entityList(Object.class).hasSizeGreaterThan(0);
+        admin.document("query($id: ID!) { node(id: $id) { id } }").variable("id", removed).execute()
+                .path("node").valueIsNull();
+    }
 }
