@@ -3,14 +3,17 @@ package org.partnershipgraph.action;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.partnershipgraph.SyntheticGraphTestBase;
+import org.partnershipgraph.SyntheticGraphTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.client.SubscriptionErrorException;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
 import reactor.core.Disposable;
@@ -21,7 +24,16 @@ import reactor.core.Disposable;
  * open count is a metric.
  */
 @TestPropertySource(properties = "partnership.events.max-subscribers=2")
-class SubscriberLimitTest extends SyntheticGraphTestBase {
+class SubscriberLimitTest extends SyntheticGraphTestSupport {
+
+    private static final Path DATA = dataDirectory();
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("partnership.neo4j.embedded.data-directory", DATA::toString);
+        registry.add("partnership.seed.mode", () -> "NEVER");
+    }
+
 
     private static final String SUBSCRIPTION = "subscription { actionChanged(boardId: \"board-hwbb\") { operation } }";
 

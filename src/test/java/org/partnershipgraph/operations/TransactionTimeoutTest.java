@@ -2,6 +2,7 @@ package org.partnershipgraph.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.Transaction;
-import org.partnershipgraph.SyntheticGraphTestBase;
+import org.partnershipgraph.SyntheticGraphTestSupport;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -19,7 +22,16 @@ import org.springframework.test.context.TestPropertySource;
  * error, and the same change lands once the other writer is gone.
  */
 @TestPropertySource(properties = "partnership.neo4j.transaction-timeout=2s")
-class TransactionTimeoutTest extends SyntheticGraphTestBase {
+class TransactionTimeoutTest extends SyntheticGraphTestSupport {
+
+    private static final Path DATA = dataDirectory();
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("partnership.neo4j.embedded.data-directory", DATA::toString);
+        registry.add("partnership.seed.mode", () -> "NEVER");
+    }
+
 
     private static final String PROGRESS = """
             mutation { recordProgress(input: {actionId: "action-t-1", expectedVersion: 0, status: AT_RISK, commentary: "Slipping"}) {
