@@ -14,6 +14,7 @@ import org.neo4j.driver.types.Node;
 import org.neo4j.driver.types.Path;
 import org.neo4j.driver.types.Relationship;
 import org.partnershipgraph.action.Action;
+import org.partnershipgraph.board.Board;
 import org.partnershipgraph.graphql.Connection;
 import org.partnershipgraph.graphql.EntityTypes;
 import org.partnershipgraph.graphql.NotFoundException;
@@ -69,31 +70,57 @@ class AccountabilityQueries {
     private AccountabilityChain chain(Record row) {
         Action action = Action.from(row.get("a").asNode());
         boolean owned = !row.get("owner").isNull();
-        List<Path> ownerPaths = row.get("ownerPaths").asList(Value::asPath);
-        List<Path> bodyPaths = row.get("bodyPaths").asList(Value::asPath);
+        List<List<AccountabilityLink>> owners = row.get("ownerPaths").asList(Value::asPath).stream().map(this::links).toList();
+        List<List<AccountabilityLink>> bodies = row.get("bodyPaths").asList(Value::asPath).stream()
+                .map(body -> links(body).subList(1, body.length() + 1)).toList();
         List<AccountabilityPath> paths = new ArrayList<>();
-        List<List<AccountabilityLink>> owners = ownerPaths.isEmpty() ? List.of(List.of()) : ownerPaths.stream()
-                .map(this::links).toList();
-        for (List<AccountabilityLink> ownerLinks : owners) {
-            if (bodyPaths.isEmpty()) {
-                paths.add(path(action, ownerLinks, List.of()));
+        if (bodies.isEmpty()) {
+            for (List<AccountabilityLink> owner : owners.isEmpty() ? List.<List<AccountabilityLink>>of(List.of()) : owners) {
+                paths.add(path(action, owner, List.of()));
             }
-            for (Path body : bodyPaths) {
-                List<AccountabilityLink> bodyLinks = links(body).subList(1, body.length() + 1);
-                int reach = bodyLinks.isEmpty() ? -1 : nodeIndex(ownerLinks, bodyLinks.getFirst().node());
-                if (reach == 0) {
-                    paths.add(path(action, List.of(), bodyLinks));
-                } else if (reach > 0) {
-                    paths.add(pathThrough(action, ownerLinks.subList(0, reach), bodyLinks));
-                } else {
-                    paths.add(path(action, ownerLinks, bodyLinks));
+        } else if (!owners.isEmpty() && owners.getFirst().getFirst().node() instanceof Board) {
+            for (List<AccountabilityLink> body : bodies) {
+                paths.addAll(boardOwnerPaths(action, owners, body));
+            }
+        } else {
+            for (List<AccountabilityLink> owner : owners.isEmpty() ? List.<List<AccountabilityLink>>of(List.of()) : owners) {
+                for (List<AccountabilityLink> body : bodies) {
+                    paths.add(path(action, owner, body));
                 }
             }
         }
-        return new AccountabilityChain(action, owned, message(owned, bodyPaths.isEmpty()), List.copyOf(new LinkedHashSet<>(paths)));
+        return new AccountabilityChain(action, owned, message(owned, bodies.isEmpty()), List.copyOf(new LinkedHashSet<>(paths)));
     }
 
-    private AccountabilityPath path(Action action, List<AccountabilityLink> ownerLinks, List<AccountabilityLink> bodyLinks) {
+    /**
+     * The paths of an action owned by a board, along one climb {@code body} of its accountable body,
+     * naming no board twice: when the owner is the accountable body, the action leads to it by
+     * OWNED_BY; when the owner is above it on this climb, the path is the climb; when the owner
+     * reports up to it, the owner's climbs that reach it, up to it, then its climb; otherwise the
+     * owner alone, then ACCOUNTABLE_TO the body and its climb (the owner's own reporting lines are
+     * the board's, not the action's).
+     */
+    private static List<AccountabilityPath> boardOwnerPaths(Action action, List<List<AccountabilityLink>> owners,
+            List<AccountabilityLink> body) {
+        Object owner = owners.getFirst().getFirst().node();
+        int onBody = nodeIndex(body, owner);
+        if (onBody == 0) {
+            return List.of(pathThrough(action, List.of(), body));
+        }
+        if (onBody > 0) {
+            return List.of(path(action, List.of(), body));
+        }
+        List<AccountabilityPath> through = new ArrayList<>();
+        for (List<AccountabilityLink> climb : owners) {
+            int reach = nodeIndex(climb, body.getFirst().node());
+            if (reach > 0) {
+                through.add(pathThrough(action, climb.subList(0, reach), body));
+            }
+        }
+        return through.isEmpty() ? List.of(path(action, owners.getFirst().subList(0, 1), body)) : through;
+    }
+
+    private static AccountabilityPath path(Action action, List<AccountabilityLink> ownerLinks, List<AccountabilityLink> bodyLinks) {
         List<AccountabilityLink> links = new ArrayList<>();
         boolean viaOwner = !ownerLinks.isEmpty();
         links.add(new AccountabilityLink(action, viaOwner ? "OWNED_BY" : bodyLinks.isEmpty() ? null : "ACCOUNTABLE_TO", null));

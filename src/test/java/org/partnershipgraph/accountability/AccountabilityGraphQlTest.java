@@ -167,6 +167,30 @@ class AccountabilityGraphQlTest extends GraphQlTestBase {
     }
 
     @Test
+    void noSeededChainNamesANodeTwiceOrMakesABoardAccountableToAnother() {
+        List<String> actionIds;
+        try (var session = driver.session()) {
+            actionIds = session.run("""
+                    MATCH (a:Action)-[:OWNED_BY]->(:Board) WHERE EXISTS { (a)-[:ACCOUNTABLE_TO]->() } RETURN a.id ORDER BY a.id
+                    """).list(r -> r.get(0).asString());
+        }
+        assertThat(actionIds).contains("action-001-ticp-task-and-finish-learning-from-covid", "action-001-hwbb-note-bcf-report");
+        for (String actionId : actionIds) {
+            for (Map<String, Object> path : paths(actionId)) {
+                List<String> ids = ids(path);
+                List<String> relationships = relationships(path);
+                assertThat(ids).as(actionId).doesNotHaveDuplicates();
+                assertThat(relationships.indexOf("ACCOUNTABLE_TO")).as(actionId + ": only the action or its owner leads ACCOUNTABLE_TO")
+                        .isIn(-1, 0, 1);
+            }
+        }
+        assertThat(relationships(paths("action-001-hwbb-note-bcf-report").getFirst()).getFirst()).isEqualTo("OWNED_BY");
+        assertThat(paths("action-001-ticp-task-and-finish-learning-from-covid")).singleElement()
+                .satisfies(path -> assertThat(relationships(path)).doesNotContain("ACCOUNTABLE_TO"))
+                .satisfies(path -> assertThat(ids(path)).endsWith("board-hwbb"));
+    }
+
+    @Test
     void aStrategyRollUpEqualsAHandCountOfItsActions() {
         long total = count("""
                 MATCH (:Strategy {id: 'strategy-hwbs-2022-2026'})-[:HAS_DOMAIN|HAS_PRIORITY*0..2]->()<-[:DELIVERS]-(a:Action)

@@ -1,0 +1,84 @@
+package org.partnershipgraph.accountability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.partnershipgraph.SyntheticGraphTestBase;
+import org.springframework.core.ParameterizedTypeReference;
+
+/**
+ * The chains of actions owned by boards, on a small graph where bodies have two parents: a
+ * committee (TICA) of both the HWBB and the ICB, and a group reporting to the HWBB. Whatever the
+ * owner stands to the accountable body (the same board, below it, above it, beside it), no path
+ * names a node twice or says that a board is accountable to another.
+ */
+class AccountabilityChainShapesTest extends SyntheticGraphTestBase {
+
+    private static final String CHAIN = """
+            query($id: ID!) { accountabilityChain(actionId: $id) { paths { links { relationship
+                node { ... on Board { id } ... on Action { id } } } } } }
+            """;
+
+    @BeforeEach
+    void graph() {
+        clear();
+        write("""
+                CREATE (hwbb:Board:Node {id: 'board-hwbb', name: 'HWBB', kind: 'BOARD'})
+                CREATE (icb:Board:Node {id: 'board-icb', name: 'ICB', kind: 'BOARD'})
+                CREATE (tica:Board:Node {id: 'board-tica', name: 'TICA', kind: 'COMMITTEE'})
+                CREATE (g:Board:Node {id: 'board-group', name: 'Group', kind: 'GROUP'})
+                CREATE (tica)-[:REPORTS_TO {relation: 'COMMITTEE_OF'}]->(hwbb)
+                CREATE (tica)-[:REPORTS_TO {relation: 'COMMITTEE_OF'}]->(icb)
+                CREATE (g)-[:REPORTS_TO {relation: 'REPORTS_TO'}]->(hwbb)
+                """, Map.of(), false);
+        actions(List.of("action-above", "action-same", "action-beside", "action-below"), "IN_PROGRESS",
+                LocalDate.of(2026, 3, 31), LocalDate.of(2025, 1, 31));
+        relate("OWNED_BY", List.of(Map.of("from", "action-above", "to", "board-hwbb"),
+                Map.of("from", "action-same", "to", "board-tica"), Map.of("from", "action-beside", "to", "board-group"),
+                Map.of("from", "action-below", "to", "board-tica")));
+        relate("ACCOUNTABLE_TO", List.of(Map.of("from", "action-above", "to", "board-tica"),
+                Map.of("from", "action-same", "to", "board-tica"), Map.of("from", "action-beside", "to", "board-tica"),
+                Map.of("from", "action-below", "to", "board-hwbb")));
+    }
+
+    @Test
+    void anOwnerAboveTheBodyIsPassedOnceOnTheBodysClimb() {
+        assertThat(paths("action-above")).containsExactlyInAnyOrder(
+                List.of("action-above ACCOUNTABLE_TO", "board-tica REPORTS_TO", "board-hwbb null"),
+                List.of("action-above OWNED_BY", "board-hwbb ACCOUNTABLE_TO", "board-tica REPORTS_TO", "board-icb null"));
+    }
+
+    @Test
+    void anOwnerThatIsTheBodyIsReachedByOwnedBy() {
+        assertThat(paths("action-same")).containsExactlyInAnyOrder(
+                List.of("action-same OWNED_BY", "board-tica REPORTS_TO", "board-hwbb null"),
+                List.of("action-same OWNED_BY", "board-tica REPORTS_TO", "board-icb null"));
+    }
+
+    @Test
+    void anOwnerBesideTheBodyIsNamedAloneAndTheirCommonParentOnce() {
+        assertThat(paths("action-beside")).containsExactlyInAnyOrder(
+                List.of("action-beside OWNED_BY", "board-group ACCOUNTABLE_TO", "board-tica REPORTS_TO", "board-hwbb null"),
+                List.of("action-beside OWNED_BY", "board-group ACCOUNTABLE_TO", "board-tica REPORTS_TO", "board-icb null"));
+    }
+
+    @Test
+    void anOwnerBelowTheBodyClimbsOnlyTheLinesThatReachIt() {
+        assertThat(paths("action-below")).containsExactly(
+                List.of("action-below OWNED_BY", "board-tica REPORTS_TO", "board-hwbb null"));
+    }
+
+    /** Each path as "node relationship" per link. */
+    private List<List<String>> paths(String actionId) {
+        List<Map<String, List<Map<String, Object>>>> paths = graphQl.document(CHAIN).variable("id", actionId).execute()
+                .path("accountabilityChain.paths")
+                .entity(new ParameterizedTypeReference<List<Map<String, List<Map<String, Object>>>>>() { }).get();
+        return paths.stream().map(path -> path.get("links").stream()
+                .map(link -> ((Map<?, ?>) link.get("node")).get("id") + " " + link.get("relationship")).toList()).toList();
+    }
+}
