@@ -6,8 +6,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
+import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
@@ -16,11 +18,13 @@ import graphql.analysis.QueryVisitorFieldEnvironment;
 import graphql.analysis.QueryVisitorStub;
 import graphql.execution.AbortExecutionException;
 import graphql.execution.ExecutionContext;
+import graphql.execution.ResultNodesInfo;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.language.Argument;
 import graphql.language.ArrayValue;
 import graphql.language.Directive;
@@ -41,6 +45,10 @@ import org.springframework.graphql.execution.ErrorType;
  * configured limits, with code {@code QUERY_TOO_COMPLEX}, the limit and the measured value.
  * Complexity counts each field once per item it may be fetched for: a field under
  * {@code actions(first: 50)} counts 50 times (a connection without {@code first} counts 20).
+ * A list without {@code first} (a strategy's actions, an action's deliverables) cannot be sized
+ * before it runs, so graphql-java also counts the result's fields and list items as it runs
+ * ({@link ResultNodesInfo}): past the limit it fetches nothing more, and the operation answers
+ * {@code QUERY_TOO_COMPLEX} (measure {@code resultNodes}) with no data rather than a partial tree.
  *
  * <p>A measure depends only on the document, the operation and the variables given to
  * {@code first} or to a directive ({@code @include}, {@code @skip}); it is kept by query text and
@@ -69,6 +77,32 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 
     /** A measured operation: its name and the limit variables it was given (an absent one has no entry; a null one has). */
     private record MeasureKey(String operationName, Map<String, Object> variables) {
+    }
+
+    @Override
+    public ExecutionInput instrumentExecutionInput(ExecutionInput input, InstrumentationExecutionParameters parameters,
+            InstrumentationState state) {
+        input.getGraphQLContext().put(ResultNodesInfo.MAX_RESULT_NODES, limits.maxResultNodes());
+        return input;
+    }
+
+    @Override
+    public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
+            InstrumentationExecutionParameters parameters, InstrumentationState state) {
+        ResultNodesInfo nodes = parameters.getGraphQLContext().get(ResultNodesInfo.RESULT_NODES_INFO);
+        if (nodes == null || !nodes.isMaxResultNodesExceeded()) {
+            return CompletableFuture.completedFuture(result);
+        }
+        List<GraphQLError> errors = new ArrayList<>();
+        errors.add(GraphqlErrorBuilder.newError()
+                .errorType(ErrorType.BAD_REQUEST)
+                .message("The query's answer grew past " + limits.maxResultNodes() + " fields and list items, the limit, "
+                        + "and was stopped: nested lists (a strategy's actions, what each of those delivers, and so on) "
+                        + "multiply; ask for fewer nested lists, or split the query.")
+                .extensions(Map.of("code", "QUERY_TOO_COMPLEX", "measure", "resultNodes", "limit", limits.maxResultNodes(),
+                        "measured", nodes.getResultNodesCount()))
+                .build());
+        return CompletableFuture.completedFuture(ExecutionResult.newExecutionResult().data(null).errors(errors).build());
     }
 
     @Override

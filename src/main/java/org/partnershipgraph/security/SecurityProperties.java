@@ -70,8 +70,11 @@ public record SecurityProperties(
      * @param maxComplexity most field selections, each counted once per item a {@code first} argument may return
      * @param maxAliases    most aliased fields in one request
      * @param maxBody       largest request body
+     * @param maxResultNodes most fields and list items one execution may produce; counted while it
+     *                       runs, as lists without {@code first} cannot be sized beforehand
      */
     public record Limits(@DefaultValue("15") int maxDepth, @DefaultValue("10000") int maxComplexity,
-            @DefaultValue("30") int maxAliases, @DefaultValue("64KB") DataSize maxBody) {
+            @DefaultValue("30") int maxAliases, @DefaultValue("64KB") DataSize maxBody,
+            @DefaultValue("100000") int maxResultNodes) {
     }
 }

@@ -97,7 +97,7 @@ class HttpSecurityTest extends GraphQlTestBase {
                 new SecurityProperties.Jwt("roles", "boards", "sub", null),
                 Map.of("admin", new SecurityProperties.LocalUser("admin-local-only", Role.ADMIN, List.of())),
                 new SecurityProperties.Cors(List.of()),
-                new SecurityProperties.Limits(15, 20000, 30, DataSize.ofKilobytes(64)));
+                new SecurityProperties.Limits(15, 20000, 30, DataSize.ofKilobytes(64), 100000));
         assertThatThrownBy(() -> SecurityConfig.requireConsistent(properties))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("LOCAL mode only");

@@ -57,6 +57,22 @@ class QueryLimitsTest extends GraphQlTestBase {
     }
 
     @Test
+    void nestedListsWithoutPagesAreStoppedAtTheResultLimitWithNoData() {
+        String hop = "actions { id delivers { ... on Strategy { %s } } }";
+        String query = "{ strategy(id: \"strategy-hwbs-2022-2026\") { " + hop.formatted(hop.formatted(hop.formatted("id"))) + " } }";
+        graphQl.document(query).execute().errors()
+                .expect(e -> "QUERY_TOO_COMPLEX".equals(e.getExtensions().get("code"))
+                        && "resultNodes".equals(e.getExtensions().get("measure"))
+                        && Integer.valueOf(100000).equals(e.getExtensions().get("limit"))
+                        && ((Number) e.getExtensions().get("measured")).intValue() > 100000)
+                .verify()
+                .path("strategy").pathDoesNotExist();
+        graphQl.document("{ strategy(id: \"strategy-hwbs-2022-2026\") { " + hop.formatted("id") + " } }").execute()
+                .errors().satisfy(errors -> assertThat(errors).isEmpty())
+                .path("strategy.actions").entityList(Object.class).hasSizeGreaterThan(10);
+    }
+
+    @Test
     void aPageSizeFromAVariableIsMeasuredForEachValue() {
         String query = "query($n: Int) { a: actions(first: $n) { edges { node { " + ACTION_FIELDS + " } } }"
                 + " b: actions(first: $n) { edges { node { " + ACTION_FIELDS + " } } }"
