@@ -25,7 +25,8 @@ final class ActionCypher {
             """;
 
     /**
-     * One row {@code total, items}: actions matching the filter, sorted, one page of nodes. The
+     * One row {@code total, items}: actions matching the filter, sorted (undated actions last in
+     * either direction; statuses in the order {@code ActionStatus} declares), one page of nodes. The
      * candidates come from the first filter given of board, owner, strategy and status (through
      * its relationships or index), not from a scan of every action.
      */
@@ -63,9 +64,14 @@ final class ActionCypher {
               AND ($owner IS NULL OR EXISTS { (a)-[:OWNED_BY]->(:Node {id: $owner}) })
               AND ($strategy IS NULL
                    OR EXISTS { (a)-[:DELIVERS]->()<-[:HAS_DOMAIN|HAS_PRIORITY*0..2]-(:Strategy {id: $strategy}) })
-            WITH a, CASE $sortField WHEN 'DUE_DATE' THEN toString(a.dueDate) WHEN 'TITLE' THEN toLower(a.title)
-                    WHEN 'STATUS' THEN a.status ELSE a.id END AS sortKey
-            ORDER BY CASE WHEN $descending THEN null ELSE sortKey END ASC,
+            WITH a, CASE $sortField
+                      WHEN 'DUE_DATE' THEN toString(a.dueDate)
+                      WHEN 'TITLE' THEN toLower(a.title)
+                      WHEN 'STATUS' THEN CASE a.status WHEN 'NOT_STARTED' THEN '1' WHEN 'IN_PROGRESS' THEN '2' WHEN 'AT_RISK' THEN '3'
+                                         WHEN 'OFF_TRACK' THEN '4' WHEN 'COMPLETE' THEN '5' WHEN 'ON_HOLD' THEN '6'
+                                         WHEN 'CANCELLED' THEN '7' ELSE '8' END
+                      ELSE a.id END AS sortKey
+            ORDER BY sortKey IS NULL, CASE WHEN $descending THEN null ELSE sortKey END ASC,
                      CASE WHEN $descending THEN sortKey END DESC, a.id
             WITH collect(a) AS matched
             RETURN size(matched) AS total, matched[$offset..$offset + $limit] AS items

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -81,6 +82,34 @@ class ActionGraphQlTest extends GraphQlTestBase {
                 .path("actions.edges[*].node.dueDate").entityList(String.class).get();
         assertThat(dues).isNotEmpty().allSatisfy(d -> assertThat(LocalDate.parse(d)).isBefore(LocalDate.of(2022, 1, 1)));
         assertThat(dues).isSortedAccordingTo((a, b) -> b.compareTo(a));
+    }
+
+    @Test
+    void undatedActionsComeLastEitherWayAndStatusesSortInTheirDeclaredOrder() {
+        long dated = count("MATCH (:Board {id: 'board-001-arrs-programme-board'})<-[:ACCOUNTABLE_TO]-(a:Action) WHERE a.dueDate IS NOT NULL RETURN count(a)");
+        long undated = count("MATCH (:Board {id: 'board-001-arrs-programme-board'})<-[:ACCOUNTABLE_TO]-(a:Action) WHERE a.dueDate IS NULL RETURN count(a)");
+        assertThat(dated).isPositive();
+        assertThat(undated).isPositive();
+        assertThat(dated + undated).isLessThanOrEqualTo(100);
+        String byDue = """
+                query($direction: OrderDirection!) { actions(first: 100, filter: {board: "board-001-arrs-programme-board"},
+                    orderBy: {field: DUE_DATE, direction: $direction}) { edges { node { dueDate } } } }
+                """;
+        for (String direction : List.of("ASC", "DESC")) {
+            List<String> dues = graphQl.document(byDue).variable("direction", direction).execute()
+                    .path("actions.edges[*].node.dueDate").entityList(String.class).get();
+            assertThat(dues).hasSize((int) (dated + undated));
+            assertThat(dues.subList(0, (int) dated)).as(direction).doesNotContainNull()
+                    .isSortedAccordingTo(direction.equals("ASC") ? Comparator.<String>naturalOrder() : Comparator.<String>reverseOrder());
+            assertThat(dues.subList((int) dated, dues.size())).as(direction).containsOnlyNulls();
+        }
+        List<String> statuses = graphQl.document("""
+                { actions(first: 100, filter: {status: [COMPLETE, NOT_STARTED, IN_PROGRESS]}, orderBy: {field: STATUS}) {
+                    edges { node { status } } } }
+                """).execute().path("actions.edges[*].node.status").entityList(String.class).get();
+        List<String> declared = List.of("NOT_STARTED", "IN_PROGRESS", "COMPLETE");
+        assertThat(statuses).isNotEmpty().isSortedAccordingTo(Comparator.comparingInt(declared::indexOf));
+        assertThat(statuses.getFirst()).isEqualTo("NOT_STARTED");
     }
 
     @Test
