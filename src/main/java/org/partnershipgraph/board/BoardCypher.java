@@ -72,7 +72,7 @@ final class BoardCypher {
     static final String REPORTS_TO = """
             UNWIND $ids AS id
             MATCH (:Board {id: id})-[:REPORTS_TO]->(parent:Board)
-            WITH DISTINCT id, parent ORDER BY parent.name
+            WITH DISTINCT id, parent ORDER BY toLower(parent.name), parent.id
             RETURN id, collect(parent) AS items
             """;
 
@@ -81,7 +81,7 @@ final class BoardCypher {
             UNWIND $ids AS id
             MATCH (:Board {id: id})-[r:REPORTS_TO]->(parent:Board)
             WITH id, r, parent, COLLECT { MATCH (d:SourceDocument) WHERE d.id IN r.documents RETURN d } AS docs
-            ORDER BY r.asOf DESC, parent.name
+            ORDER BY r.asOf DESC, toLower(parent.name), parent.id
             RETURN id, collect({board: parent, relation: r.relation, asOf: r.asOf,
                 sources: [i IN range(0, size(r.documents) - 1) |
                     {doc: [d IN docs WHERE d.id = r.documents[i]][0], lines: r.lines[i], quote: r.quotes[i]}]
@@ -92,7 +92,7 @@ final class BoardCypher {
     static final String SUB_BOARDS = """
             UNWIND $ids AS id
             MATCH (:Board {id: id})<-[:REPORTS_TO]-(child:Board)
-            WITH DISTINCT id, child ORDER BY child.name
+            WITH DISTINCT id, child ORDER BY toLower(child.name), child.id
             RETURN id, collect(child) AS items
             """;
 
@@ -115,7 +115,7 @@ final class BoardCypher {
     static final String MEMBERS = """
             UNWIND $ids AS id
             MATCH (:Board {id: id})<-[:MEMBER_OF]-(o:Organisation)
-            WITH id, o ORDER BY o.name
+            WITH id, o ORDER BY toLower(o.name), o.id
             RETURN id, collect(o) AS items
             """;
 
@@ -123,7 +123,7 @@ final class BoardCypher {
     static final String STRATEGIES = """
             UNWIND $ids AS id
             MATCH (:Board {id: id})-[:OWNS]->(s:Strategy)
-            WITH id, s ORDER BY s.title
+            WITH id, s ORDER BY toLower(s.title), s.id
             RETURN id, collect(s) AS items
             """;
 
@@ -146,7 +146,7 @@ final class BoardCypher {
     static final String ATTENDEES = """
             UNWIND $ids AS id
             MATCH (:Meeting {id: id})<-[:ATTENDED]-(p:Person)
-            WITH id, p ORDER BY p.name
+            WITH id, p ORDER BY toLower(p.name), p.id
             RETURN id, collect(p) AS items
             """;
 

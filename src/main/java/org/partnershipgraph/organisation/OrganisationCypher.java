@@ -61,7 +61,7 @@ final class OrganisationCypher {
     static final String PART_OF = """
             UNWIND $ids AS id
             MATCH (:Organisation {id: id})-[:PART_OF]->(parent:Organisation)
-            WITH id, parent ORDER BY parent.name
+            WITH id, parent ORDER BY toLower(parent.name), parent.id
             RETURN id, collect(parent) AS items
             """;
 
@@ -69,7 +69,7 @@ final class OrganisationCypher {
     static final String PARTS = """
             UNWIND $ids AS id
             MATCH (:Organisation {id: id})<-[:PART_OF]-(part:Organisation)
-            WITH id, part ORDER BY part.name
+            WITH id, part ORDER BY toLower(part.name), part.id
             RETURN id, collect(part) AS items
             """;
 
@@ -77,7 +77,7 @@ final class OrganisationCypher {
     static final String SUCCESSORS = """
             UNWIND $ids AS id
             MATCH (:Organisation {id: id})-[:PREDECESSOR_OF]->(next:Organisation)
-            WITH id, next ORDER BY next.name
+            WITH id, next ORDER BY toLower(next.name), next.id
             RETURN id, collect(next) AS items
             """;
 
@@ -85,7 +85,7 @@ final class OrganisationCypher {
     static final String POSTS_AT = """
             UNWIND $ids AS id
             MATCH (:Organisation {id: id})<-[:AT]-(post:Post)
-            WITH id, post ORDER BY post.title
+            WITH id, post ORDER BY toLower(post.title), post.id
             RETURN id, collect(post) AS items
             """;
 
@@ -93,7 +93,7 @@ final class OrganisationCypher {
     static final String MEMBER_OF = """
             UNWIND $ids AS id
             MATCH (:Organisation {id: id})-[:MEMBER_OF]->(board:Board)
-            WITH id, board ORDER BY board.name
+            WITH id, board ORDER BY toLower(board.name), board.id
             RETURN id, collect(board) AS items
             """;
 
@@ -101,7 +101,7 @@ final class OrganisationCypher {
     static final String POSTS_HELD = """
             UNWIND $ids AS id
             MATCH (:Person {id: id})-[:HOLDS]->(post:Post)
-            WITH id, post ORDER BY post.title
+            WITH id, post ORDER BY toLower(post.title), post.id
             RETURN id, collect(post) AS items
             """;
 
@@ -118,7 +118,7 @@ final class OrganisationCypher {
      */
     private static final String HOLDING_ITEMS = """
             WITH *, COLLECT { MATCH (d:SourceDocument) WHERE d.id IN h.documents RETURN d } AS docs
-            ORDER BY h:HOLDS DESC, h.asOf DESC, person.name, post.title
+            ORDER BY h:HOLDS DESC, h.asOf DESC, toLower(person.name), person.id, toLower(post.title), post.id
             RETURN id, collect({person: person, post: post, current: h:HOLDS, asOf: h.asOf,
                 sources: [i IN range(0, size(coalesce(h.documents, [])) - 1) |
                     {doc: [d IN docs WHERE d.id = h.documents[i]][0], lines: h.lines[i], quote: h.quotes[i]}]}) AS items
@@ -143,7 +143,7 @@ final class OrganisationCypher {
     static final String HOLDERS = """
             UNWIND $ids AS id
             MATCH (:Post {id: id})<-[:HOLDS]-(person:Person)
-            WITH id, person ORDER BY person.name
+            WITH id, person ORDER BY toLower(person.name), person.id
             RETURN id, collect(person) AS items
             """;
 }

@@ -2,11 +2,32 @@ package org.partnershipgraph.organisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.partnershipgraph.GraphQlTestBase;
+import org.springframework.core.ParameterizedTypeReference;
 
 /** Organisations, people and posts. */
 class OrganisationGraphQlTest extends GraphQlTestBase {
+
+    @Test
+    void nestedListsSortByNameIgnoringCase() {
+        List<List<String>> lists = new ArrayList<>();
+        for (String list : List.of("parts { name }", "posts { name: title }")) {
+            List<Map<String, List<Map<String, String>>>> nodes = graphQl.document(
+                    "{ organisations(first: 100) { edges { node { " + list + " } } } }").execute()
+                    .path("organisations.edges[*].node")
+                    .entity(new ParameterizedTypeReference<List<Map<String, List<Map<String, String>>>>>() { }).get();
+            nodes.forEach(node -> node.values().forEach(items -> lists.add(items.stream().map(i -> i.get("name")).toList())));
+        }
+        graphQl.document("{ organisation(id: \"org-tc-public-health\") { parts { name } } }").execute()
+                .path("organisation.parts[*].name").entityList(String.class)
+                .containsExactly("Healthcare Public Health Team", "stop smoking core team", "Thurrock Healthy Lifestyle Service");
+        assertThat(lists).allSatisfy(names -> assertThat(names).isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER));
+    }
 
     @Test
     void findsATrustByItsAbbreviation() {
