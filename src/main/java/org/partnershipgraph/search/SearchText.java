@@ -15,7 +15,8 @@ import org.partnershipgraph.graphql.BadRequestException;
  * of letters and digits, lower-cased, keeping an apostrophe inside a word as the index's tokenizer
  * does, so "Children's" is one word and matches "Children’s" too), every one required, each matching
  * a whole word or the start of one; a whole word ranks higher, and higher still in a short name, a
- * name or a title than in an alias, a description or a vision. Nothing else of the text reaches
+ * name or a title than in an alias, a description or a vision. A Han ideograph or a Hiragana
+ * character is a word of its own, as the index's analyser makes it. Nothing else of the text reaches
  * Lucene, so its query syntax cannot be injected and no text fails to parse.
  *
  * @param words the words searched for
@@ -31,6 +32,39 @@ record SearchText(List<String> words) {
     /** A word: letters and digits, with any apostrophe between two of them. */
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{N}]+(?:'[\\p{L}\\p{M}\\p{N}]+)*");
 
+    /** Apostrophes left at either end of a piece of a word once its ideographs are split off. */
+    private static final Pattern EDGE_APOSTROPHES = Pattern.compile("^'+|'+$");
+
+    /** A character the index's analyser makes a word of its own: a Han ideograph, or Hiragana. */
+    private static final Pattern OWN_WORD = Pattern.compile("[\\p{IsIdeographic}\\p{IsHiragana}]");
+
+    /**
+     * {@code word} as the index's analyser splits it: each ideograph or Hiragana character is a word
+     * of its own (so a Chinese sentence is many words, as many Lucene clauses), the rest as it is.
+     */
+    private static Stream<String> analyzerWords(String word) {
+        if (!OWN_WORD.matcher(word).find()) {
+            return Stream.of(word);
+        }
+        List<String> words = new ArrayList<>();
+        StringBuilder run = new StringBuilder();
+        word.codePoints().forEach(c -> {
+            if (OWN_WORD.matcher(Character.toString(c)).matches()) {
+                if (!run.isEmpty()) {
+                    words.add(run.toString());
+                    run.setLength(0);
+                }
+                words.add(Character.toString(c));
+            } else {
+                run.appendCodePoint(c);
+            }
+        });
+        if (!run.isEmpty()) {
+            words.add(run.toString());
+        }
+        return words.stream().map(w -> EDGE_APOSTROPHES.matcher(w).replaceAll("")).filter(w -> !w.isEmpty());
+    }
+
     /** The words of {@code text}; a text too long, with too many words or with none is a {@link BadRequestException}. */
     static SearchText of(String text) {
         if (text.length() > MAX_LENGTH) {
@@ -38,7 +72,7 @@ record SearchText(List<String> words) {
                     + MAX_LENGTH + " characters");
         }
         List<String> words = WORD.matcher(text.toLowerCase(Locale.ROOT).replace('\u2019', '\'')).results()
-                .map(MatchResult::group).toList();
+                .map(MatchResult::group).flatMap(SearchText::analyzerWords).toList();
         if (words.isEmpty()) {
             throw new BadRequestException("text has no words to search for: give at least one word of letters or digits");
         }

@@ -33,6 +33,23 @@ class SearchGraphQlTest extends GraphQlTestBase {
             """;
 
     @Test
+    void textWhoseWordsTheIndexSplitsFurtherIsAnsweredOrRefusedNeverAnInternalError() {
+        StringBuilder han = new StringBuilder();
+        for (int i = 0; i < 150; i++) {
+            han.appendCodePoint(0x4E00 + i * 7);
+        }
+        for (String text : List.of(han.toString(), han.substring(0, 40) + " " + han.substring(40, 80))) {
+            graphQl.document(SEARCH).variable("text", text).execute().errors()
+                    .expect(e -> "BAD_REQUEST".equals(e.getExtensions().get("code")) && e.getMessage().contains("words"))
+                    .verify();
+        }
+        for (String text : List.of(han.substring(0, 10), "Thurrock" + han.substring(0, 3), "\u0e01\u0e32\u0e23".repeat(40))) {
+            graphQl.document(SEARCH).variable("text", text).execute().errors().verify()
+                    .path("search.totalCount").entity(Integer.class).isEqualTo(0);
+        }
+    }
+
+    @Test
     void findsABoardByItsShortNameFirst() {
         graphQl.document(SEARCH).variable("text", "HWBB").execute()
                 .path("search.edges[0].node.entity.__typename").entity(String.class).isEqualTo("Board")
