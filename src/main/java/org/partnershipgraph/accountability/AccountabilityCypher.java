@@ -68,6 +68,10 @@ final class AccountabilityCypher {
                 UNION
                 MATCH (g:Post)<-[:OWNED_BY]-(a:Action) RETURN a
                 UNION
+                MATCH (g:Post)<-[h:HOLDS|HELD]-(p:Person)<-[:OWNED_BY]-(a:Action)
+                WHERE transitive AND (h:HOLDS OR NOT EXISTS { (p)-[:HOLDS]->() })
+                RETURN a
+                UNION
             """ + Holdings.ACTIONS_BELOW + """
               }
               WITH a ORDER BY a.dueDate, a.id

@@ -90,6 +90,28 @@ class AccountabilityGraphQlTest extends GraphQlTestBase {
     }
 
     @Test
+    void aPostAnswersTransitivelyForWhatItsHolderOwnsAsTheChainDoes() {
+        String action = "action-001-hwbs-engage-school-infrastructure-group";
+        String post = "post-tc-director-of-public-health";
+        assertThat(ids(paths(action).getFirst())).containsSubsequence(action, "person-jo-broadbent", post);
+        long direct = count("MATCH (:Post {id: '" + post + "'})<-[:OWNED_BY]-(a:Action) RETURN count(a)");
+        long transitive = count("""
+                MATCH (g:Post {id: '%s'})
+                MATCH (a:Action) WHERE (a)-[:OWNED_BY]->(g) OR (a)-[:OWNED_BY]->(:Person)-[:HOLDS]->(g)
+                RETURN count(DISTINCT a)
+                """.formatted(post));
+        assertThat(transitive).isGreaterThan(direct);
+        graphQl.document("""
+                query($post: ID!) { direct: commitments(holderId: $post, first: 100) { totalCount edges { node { id } } }
+                  transitive: commitments(holderId: $post, transitive: true, first: 100) { totalCount edges { node { id } } } }
+                """).variable("post", post).execute()
+                .path("direct.totalCount").entity(Long.class).isEqualTo(direct)
+                .path("direct.edges[*].node.id").entityList(String.class).doesNotContain(action)
+                .path("transitive.totalCount").entity(Long.class).isEqualTo(transitive)
+                .path("transitive.edges[*].node.id").entityList(String.class).contains(action);
+    }
+
+    @Test
     void aFormerHolderNoLongerAnswersForThePostsCommitments() {
         String owned = "MATCH (a:Action)-[:OWNED_BY]->(:Post {id: 'post-tc-director-of-public-health'}) RETURN count(a)";
         assertThat(count(owned)).isGreaterThan(10);
