@@ -90,12 +90,12 @@ final class AccountabilityCypher {
 
     /**
      * One row {@code total, items}: actions due before {@code $asOf} whose status as of {@code $asOf}
-     * (that of their latest update on or before it, as {@code progress} reads it) is neither COMPLETE
-     * nor CANCELLED, most overdue first, one page.
+     * (that of their latest update on or before it, a COMPLETE one from its {@code completedDate}, as
+     * {@code progress} reads it) is neither COMPLETE nor CANCELLED, most overdue first, one page.
      */
     static final String OVERDUE = """
             MATCH (a:Action) WHERE a.dueDate < $asOf
-            WITH a, COLLECT { MATCH (a)-[:HAS_UPDATE]->(u) WHERE u.date <= $asOf
+            WITH a, COLLECT { MATCH (a)-[:HAS_UPDATE]->(u) WHERE coalesce(u.completedDate, u.date) <= $asOf
                               RETURN u.status ORDER BY u.date DESC, u.seq DESC LIMIT 1 }[0] AS status
             WHERE status IS NOT NULL AND NOT status IN ['COMPLETE', 'CANCELLED']
             WITH a ORDER BY a.dueDate, a.id

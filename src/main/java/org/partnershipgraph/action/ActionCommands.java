@@ -129,7 +129,7 @@ public class ActionCommands {
         if (input.decisionId() != null) {
             run(ActionCypher.SET_CREATED_BY, Map.of("id", id, "decision", input.decisionId()));
         }
-        addUpdate(id, today, ActionStatus.NOT_STARTED.name(), null, null, "Created", user);
+        addUpdate(id, today, ActionStatus.NOT_STARTED.name(), null, null, "Created", null, user);
         record(id, "createAction", Arrays.asList(FieldChange.of("title", null, title),
                 FieldChange.of("description", null, description), FieldChange.of("kind", null, kind),
                 FieldChange.of("accountableTo", null, input.accountableTo()),
@@ -251,7 +251,8 @@ public class ActionCommands {
         entity.setCompletedDate(input.completedDate());
         entity.setAsOf(date);
         repository.save(entity);
-        ProgressUpdate update = addUpdate(input.actionId(), date, input.status().name(), rag, percent, commentary, user);
+        ProgressUpdate update = addUpdate(input.actionId(), date, input.status().name(), rag, percent, commentary,
+                input.completedDate(), user);
         record(input.actionId(), "recordProgress", changes, commentary, user);
         return new RecordProgressPayload(reload(input.actionId()), update);
     }
@@ -531,7 +532,7 @@ public class ActionCommands {
     }
 
     private ProgressUpdate addUpdate(String id, LocalDate date, String status, String rag, Integer percent, String note,
-            CurrentUser user) {
+            LocalDate completedDate, CurrentUser user) {
         Map<String, Object> params = new HashMap<>();
         params.put("id", id);
         params.put("updateId", "update-" + UUID.randomUUID());
@@ -541,8 +542,9 @@ public class ActionCommands {
         params.put("percent", percent);
         params.put("note", note);
         params.put("author", user.name());
+        params.put("completedDate", completedDate);
         neo4j.query(ActionCypher.ADD_UPDATE).bindAll(params).run();
-        return new ProgressUpdate(date, status, null, rag, percent, note, user.name());
+        return new ProgressUpdate(date, status, null, rag, percent, note, user.name(), completedDate);
     }
 
     private void requireLabel(String field, String id, Set<String> allowed) {

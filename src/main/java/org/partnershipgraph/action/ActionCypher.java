@@ -276,26 +276,30 @@ final class ActionCypher {
             RETURN COLLECT { MATCH (d)<-[:DECIDED]-(:Meeting)-[:OF]->(b:Board) RETURN b.id }[0] AS board
             """;
 
-    /** One row {@code u}: appends a progress update to action {@code $id}, after its existing ones. */
+    /**
+     * One row {@code u}: appends a progress update to action {@code $id}, after its existing ones; a
+     * COMPLETE update carries its {@code $completedDate}, from which it counts as of earlier dates.
+     */
     static final String ADD_UPDATE = """
             MATCH (a:Action {id: $id})
             WITH a, COUNT { (a)-[:HAS_UPDATE]->() } AS seq
             CREATE (a)-[:HAS_UPDATE]->(u:ProgressUpdate {id: $updateId, date: $date, status: $status, rag: $rag,
-                    percentComplete: $percent, note: $note, author: $author, seq: seq})
+                    percentComplete: $percent, note: $note, author: $author, seq: seq, completedDate: $completedDate})
             RETURN u
             """;
 
     /**
      * Rows {@code key, dueDate, owner, u, later}: for each {@code {id, date, after}} in {@code $keys},
-     * the action's current due date and owner id, its latest update on or before {@code date}, and
-     * the JSON change lists of its history entries committed after {@code after}, newest first, to undo.
+     * the action's current due date and owner id, its latest update on or before {@code date} (a
+     * COMPLETE one from its {@code completedDate}), and the JSON change lists of its history entries
+     * committed after {@code after}, newest first, to undo.
      */
     static final String STATE_AS_OF = """
             UNWIND $keys AS key
             MATCH (a:Action {id: key.id})
             RETURN key, a.dueDate AS dueDate,
                    COLLECT { MATCH (a)-[:OWNED_BY]->(o) RETURN o.id }[0] AS owner,
-                   COLLECT { MATCH (a)-[:HAS_UPDATE]->(x) WHERE x.date <= key.date
+                   COLLECT { MATCH (a)-[:HAS_UPDATE]->(x) WHERE coalesce(x.completedDate, x.date) <= key.date
                              RETURN x ORDER BY x.date DESC, x.seq DESC LIMIT 1 }[0] AS u,
                    COLLECT { MATCH (h:HistoryEntry {entityId: key.id}) USING INDEX h:HistoryEntry(entityId)
                              WHERE h.at >= key.after

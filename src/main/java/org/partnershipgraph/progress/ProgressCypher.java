@@ -41,7 +41,7 @@ final class ProgressCypher {
 
     /**
      * Fragment, given {@code a} and the date {@code asOf}: adds {@code u} (the latest update on or
-     * before {@code asOf}, or null), {@code status}, {@code upstream} (statuses as of {@code asOf} of
+     * before {@code asOf}, a COMPLETE update counting from its {@code completedDate}, or null), {@code status}, {@code upstream} (statuses as of {@code asOf} of
      * every action {@code a} depends on, to the depth cap of 30, through steps open as of {@code asOf};
      * none when {@code a} itself is closed then, whose rating does not read them). An action's status
      * as of a date on or after its {@code asOf} is its own {@code status} (progress is recorded in date
@@ -51,18 +51,18 @@ final class ProgressCypher {
      * {@code Action.ragAssessment}).
      */
     static final String ACTION_STATE = """
-            WITH *, COLLECT { MATCH (a)-[:HAS_UPDATE]->(x) WHERE x.date <= asOf
+            WITH *, COLLECT { MATCH (a)-[:HAS_UPDATE]->(x) WHERE coalesce(x.completedDate, x.date) <= asOf
                               RETURN x ORDER BY x.date DESC, x.seq DESC LIMIT 1 }[0] AS u
             WITH *, COLLECT { MATCH path = (a)-[:DEPENDS_ON*0..29]->(m)
                               WHERE all(n IN nodes(path) WHERE NOT coalesce(CASE WHEN n.asOf <= asOf THEN n.status
-                                  ELSE COLLECT { MATCH (n)-[:HAS_UPDATE]->(y) WHERE y.date <= asOf
+                                  ELSE COLLECT { MATCH (n)-[:HAS_UPDATE]->(y) WHERE coalesce(y.completedDate, y.date) <= asOf
                                                  RETURN y.status ORDER BY y.date DESC, y.seq DESC LIMIT 1 }[0] END, '')
                                   IN ['COMPLETE', 'CANCELLED'])
                               WITH DISTINCT m
                               MATCH (m)-[:DEPENDS_ON]->(b:Action)
                               WITH DISTINCT b
                               RETURN CASE WHEN b.asOf <= asOf THEN b.status
-                                          ELSE COLLECT { MATCH (b)-[:HAS_UPDATE]->(y) WHERE y.date <= asOf
+                                          ELSE COLLECT { MATCH (b)-[:HAS_UPDATE]->(y) WHERE coalesce(y.completedDate, y.date) <= asOf
                                                          RETURN y.status ORDER BY y.date DESC, y.seq DESC LIMIT 1 }[0] END } AS upstream
             WITH *, u.status AS status,
                     a.dueDate IS NOT NULL AND a.dueDate < asOf AND NOT u.status IN ['COMPLETE', 'CANCELLED'] AS overdue
@@ -136,7 +136,7 @@ final class ProgressCypher {
             UNWIND $dates AS asOf
             WITH g, asOf, COLLECT {
             """ + SCOPE_ACTIONS + """
-                WITH *, COLLECT { MATCH (a)-[:HAS_UPDATE]->(x) WHERE x.date <= asOf
+                WITH *, COLLECT { MATCH (a)-[:HAS_UPDATE]->(x) WHERE coalesce(x.completedDate, x.date) <= asOf
                                   RETURN x ORDER BY x.date DESC, x.seq DESC LIMIT 1 }[0] AS u
                 WITH * WHERE u IS NOT NULL
                 RETURN {status: u.status,

@@ -33,7 +33,8 @@ final class SeedCypher {
     static final String RESTATE_FIRST_UPDATES = """
             UNWIND $ids AS id
             MATCH (a:Action {id: id})-[:HAS_UPDATE]->(u:ProgressUpdate {id: id + '-as-stated'})
-            SET u.date = a.asOf, u.status = a.status, u.statusText = a.statusText, u.rag = a.rag
+            SET u.date = a.asOf, u.status = a.status, u.statusText = a.statusText, u.rag = a.rag,
+                u.completedDate = CASE WHEN a.status = 'COMPLETE' AND a.completedDate <= a.asOf THEN a.completedDate END
             """;
 
     /** No rows: creates or updates one node per {@code $rows} entry {@code {id, label, props}}; actions start at version 0. */
@@ -105,6 +106,7 @@ final class SeedCypher {
             MATCH (a:Action {id: id})
             MERGE (u:ProgressUpdate {id: id + '-as-stated'})
             ON CREATE SET u.date = a.asOf, u.status = a.status, u.statusText = a.statusText, u.rag = a.rag,
+                          u.completedDate = CASE WHEN a.status = 'COMPLETE' AND a.completedDate <= a.asOf THEN a.completedDate END,
                           u.seq = 0, u.author = 'seed-data', u.note = 'Status as the source document states it'
             MERGE (a)-[:HAS_UPDATE]->(u)
             """;

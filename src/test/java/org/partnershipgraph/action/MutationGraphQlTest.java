@@ -291,6 +291,34 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
     }
 
     @Test
+    void aCompletionRecordedLateCountsFromItsCompletedDate() {
+        hwbb.document("""
+                mutation { recordProgress(input: {actionId: "action-m-4", expectedVersion: 0, status: IN_PROGRESS, date: "2026-01-15"}) {
+                    action { version } } }
+                """).execute().path("recordProgress.action.version").entity(Integer.class).isEqualTo(1);
+        hwbb.document("""
+                mutation { recordProgress(input: {actionId: "action-m-4", expectedVersion: 1, status: COMPLETE, date: "2026-06-01",
+                    completedDate: "2026-02-15"}) { update { date completedDate } } }
+                """).execute()
+                .path("recordProgress.update.date").entity(String.class).isEqualTo("2026-06-01")
+                .path("recordProgress.update.completedDate").entity(String.class).isEqualTo("2026-02-15");
+        String asOf = """
+                query($date: Date!) {
+                    action(id: "action-m-4") { stateAsOf(date: $date) { status } updates { status completedDate } }
+                    overdueActions(asOf: $date, first: 100) { edges { node { id } } }
+                    progress(scope: {id: "board-hwbb", asOf: $date}) { complete byStatus { status count } } }
+                """;
+        hwbb.document(asOf).variable("date", "2026-04-30").execute()
+                .path("action.stateAsOf.status").entity(String.class).isEqualTo("COMPLETE")
+                .path("action.updates[0].completedDate").entity(String.class).isEqualTo("2026-02-15")
+                .path("overdueActions.edges[*].node.id").entityList(String.class).doesNotContain("action-m-4")
+                .path("progress.complete").entity(Integer.class).isEqualTo(1);
+        hwbb.document(asOf).variable("date", "2026-02-10").execute()
+                .path("action.stateAsOf.status").entity(String.class).isEqualTo("IN_PROGRESS")
+                .path("progress.complete").entity(Integer.class).isEqualTo(0);
+    }
+
+    @Test
     void aDependencyThatClosesACycleIsRefusedWithTheCycle() {
         hwbb.document("""
                 mutation { addDependency(input: {actionId: "action-m-4", expectedVersion: 0, dependsOnId: "action-m-1"}) { action { id } } }
