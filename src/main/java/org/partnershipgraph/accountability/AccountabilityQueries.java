@@ -79,8 +79,10 @@ class AccountabilityQueries {
                 paths.add(path(action, owner, List.of()));
             }
         } else if (!owners.isEmpty() && owners.getFirst().getFirst().node() instanceof Board) {
+            Object owner = owners.getFirst().getFirst().node();
+            boolean ownerOnBodyClimb = bodies.stream().anyMatch(body -> nodeIndex(body, owner) >= 0);
             for (List<AccountabilityLink> body : bodies) {
-                paths.addAll(boardOwnerPaths(action, owners, body));
+                paths.addAll(boardOwnerPaths(action, owners, body, ownerOnBodyClimb));
             }
         } else {
             for (List<AccountabilityLink> owner : owners.isEmpty() ? List.<List<AccountabilityLink>>of(List.of()) : owners) {
@@ -95,19 +97,20 @@ class AccountabilityQueries {
     /**
      * The paths of an action owned by a board, along one climb {@code body} of its accountable body,
      * naming no board twice: when the owner is the accountable body, the action leads to it by
-     * OWNED_BY; when the owner is above it on this climb, the path is the climb; when the owner
-     * reports up to it, the owner's climbs that reach it, up to it, then its climb; otherwise the
-     * owner alone, then ACCOUNTABLE_TO the body and its climb (the owner's own reporting lines are
-     * the board's, not the action's).
+     * OWNED_BY; when the owner is above it ({@code ownerOnBodyClimb}: on any of its climbs), the path
+     * is the climb, from the action ACCOUNTABLE_TO the body (so the owner is never shown accountable
+     * to a body below it); when the owner reports up to it, the owner's climbs that reach it, up to
+     * it, then its climb; otherwise the owner alone, then ACCOUNTABLE_TO the body and its climb (the
+     * owner's own reporting lines are the board's, not the action's).
      */
     private static List<AccountabilityPath> boardOwnerPaths(Action action, List<List<AccountabilityLink>> owners,
-            List<AccountabilityLink> body) {
+            List<AccountabilityLink> body, boolean ownerOnBodyClimb) {
         Object owner = owners.getFirst().getFirst().node();
         int onBody = nodeIndex(body, owner);
         if (onBody == 0) {
             return List.of(pathThrough(action, List.of(), body));
         }
-        if (onBody > 0) {
+        if (ownerOnBodyClimb) {
             return List.of(path(action, List.of(), body));
         }
         List<AccountabilityPath> through = new ArrayList<>();

@@ -202,8 +202,13 @@ class AccountabilityGraphQlTest extends GraphQlTestBase {
                 List<String> ids = ids(path);
                 List<String> relationships = relationships(path);
                 assertThat(ids).as(actionId).doesNotHaveDuplicates();
-                assertThat(relationships.indexOf("ACCOUNTABLE_TO")).as(actionId + ": only the action or its owner leads ACCOUNTABLE_TO")
-                        .isIn(-1, 0, 1);
+                int accountable = relationships.indexOf("ACCOUNTABLE_TO");
+                assertThat(accountable).as(actionId + ": only the action or its owner leads ACCOUNTABLE_TO").isIn(-1, 0, 1);
+                if (accountable == 1) {
+                    assertThat(ids.get(2)).as(actionId + ": the owner is not shown accountable to a body it reports up to, "
+                            + "or that reports up to it").isNotIn(ancestors(ids.get(1)));
+                    assertThat(ancestors(ids.get(2))).as(actionId).doesNotContain(ids.get(1));
+                }
             }
         }
         assertThat(relationships(paths("action-001-hwbb-note-bcf-report").getFirst()).getFirst()).isEqualTo("OWNED_BY");
@@ -232,6 +237,14 @@ class AccountabilityGraphQlTest extends GraphQlTestBase {
     private List<Map<String, Object>> paths(String actionId) {
         return graphQl.document(CHAIN).variable("id", actionId).execute()
                 .path("accountabilityChain.paths").entityList(new ParameterizedTypeReference<Map<String, Object>>() { }).get();
+    }
+
+    /** The boards {@code boardId} reports to, at any depth. */
+    private List<String> ancestors(String boardId) {
+        try (var session = driver.session()) {
+            return session.run("MATCH (:Board {id: $id})-[:REPORTS_TO*1..]->(b:Board) RETURN DISTINCT b.id",
+                    Map.of("id", boardId)).list(r -> r.get(0).asString());
+        }
     }
 
     private static List<String> ids(Map<String, Object> path) {
