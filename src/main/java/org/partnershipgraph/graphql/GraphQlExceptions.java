@@ -107,11 +107,15 @@ public class GraphQlExceptions {
         if (StoppedTransactions.stopped(ex)) {
             log.warn("Neo4j stopped the transaction of {} before it finished: {}", env.getExecutionStepInfo().getPath(),
                     ex.getMessage());
-            return error(env, ErrorType.INTERNAL_ERROR, ErrorCode.UNAVAILABLE, "The graph database stopped this request "
-                    + "before it finished, so nothing was changed: it ran longer than the time limit on one request, or the "
-                    + "database was shutting down. A request that reads a great deal (a roll-up of a large scope, a deep "
-                    + "walk, a large page) should ask for less; one that waited on another change to the same action can "
-                    + "be tried again.");
+            boolean replyOfAChange = env.getOperationDefinition().getOperation() == OperationDefinition.Operation.MUTATION
+                    && env.getExecutionStepInfo().getPath().getLevel() > 1;
+            return error(env, ErrorType.INTERNAL_ERROR, ErrorCode.UNAVAILABLE, replyOfAChange
+                    ? "The change was made, but the graph database stopped reading this part of its reply before it "
+                            + "finished (it ran longer than the time limit on one request); read it with a query."
+                    : "The graph database stopped this request before it finished, so nothing was changed: it ran longer "
+                            + "than the time limit on one request, or the database was shutting down. A request that reads "
+                            + "a great deal (a roll-up of a large scope, a deep walk, a large page) should ask for less; one "
+                            + "that waited on another change to the same action can be tried again.");
         }
         boolean committing = false;
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {

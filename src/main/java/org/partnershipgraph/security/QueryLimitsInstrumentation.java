@@ -34,6 +34,7 @@ import graphql.language.Node;
 import graphql.language.NodeTraverser;
 import graphql.language.NodeVisitorStub;
 import graphql.language.ObjectValue;
+import graphql.language.OperationDefinition;
 import graphql.language.Value;
 import graphql.language.VariableReference;
 import graphql.util.TraversalControl;
@@ -57,6 +58,9 @@ import org.springframework.graphql.execution.ErrorType;
 class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 
     private static final int DEFAULT_PAGE = 20;
+
+    /** GraphQL context key of the operation's kind (query, mutation, subscription). */
+    private static final String OPERATION = QueryLimitsInstrumentation.class.getName() + ".operation";
 
     /** Distinct query texts whose measures are kept, as many as the document cache keeps parsed. */
     private static final int DOCUMENTS = 1000;
@@ -87,21 +91,39 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
     }
 
     @Override
+    public ExecutionContext instrumentExecutionContext(ExecutionContext context, InstrumentationExecutionParameters parameters,
+            InstrumentationState state) {
+        context.getGraphQLContext().put(OPERATION, context.getOperationDefinition().getOperation());
+        return context;
+    }
+
+    /**
+     * A query past the result limit answers with no data, not a partial tree. A mutation's change has
+     * been made by then (its reply is what grew), so it keeps what it has, and the error says so.
+     */
+    @Override
     public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
             InstrumentationExecutionParameters parameters, InstrumentationState state) {
         ResultNodesInfo nodes = parameters.getGraphQLContext().get(ResultNodesInfo.RESULT_NODES_INFO);
         if (nodes == null || !nodes.isMaxResultNodesExceeded()) {
             return CompletableFuture.completedFuture(result);
         }
+        boolean mutation = parameters.getGraphQLContext().get(OPERATION) == OperationDefinition.Operation.MUTATION;
         List<GraphQLError> errors = new ArrayList<>();
         errors.add(GraphqlErrorBuilder.newError()
                 .errorType(ErrorType.BAD_REQUEST)
-                .message("The query's answer grew past " + limits.maxResultNodes() + " fields and list items, the limit, "
-                        + "and was stopped: nested lists (a strategy's actions, what each of those delivers, and so on) "
-                        + "multiply; ask for fewer nested lists, or split the query.")
+                .message((mutation ? "The change was made, but its reply grew past " : "The query's answer grew past ")
+                        + limits.maxResultNodes() + " fields and list items, the limit, and was stopped"
+                        + (mutation ? " (the fields past it are null): read what you need with a query. " : ": ")
+                        + "Nested lists (a strategy's actions, what each of those delivers, and so on) multiply; ask for "
+                        + "fewer nested lists, or split the query.")
                 .extensions(Map.of("code", "QUERY_TOO_COMPLEX", "measure", "resultNodes", "limit", limits.maxResultNodes(),
                         "measured", nodes.getResultNodesCount()))
                 .build());
+        if (mutation) {
+            errors.addAll(result.getErrors());
+            return CompletableFuture.completedFuture(result.transform(builder -> builder.errors(errors)));
+        }
         return CompletableFuture.completedFuture(ExecutionResult.newExecutionResult().data(null).errors(errors).build());
     }
 

@@ -2,8 +2,11 @@ package org.partnershipgraph.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.partnershipgraph.GraphQlTestBase;
+import org.springframework.core.ParameterizedTypeReference;
 
 /**
  * Deep, wide and aliased queries are refused before they run, with the limit and the measured
@@ -67,6 +70,22 @@ class QueryLimitsTest extends GraphQlTestBase {
                         && ((Number) e.getExtensions().get("measured")).intValue() > 100000)
                 .verify()
                 .path("strategy").pathDoesNotExist();
+        String actionId;
+        try (var session = driver.session()) {
+            actionId = session.run("MATCH (a:Action)-[:DELIVERS]->(:Strategy {id: 'strategy-hwbs-2022-2026'}) RETURN a.id ORDER BY a.id LIMIT 1")
+                    .single().get(0).asString();
+        }
+        Map<String, Object> action = as("admin").document("query($id: ID!) { action(id: $id) { title version } }")
+                .variable("id", actionId).execute().path("action").entity(new ParameterizedTypeReference<Map<String, Object>>() { }).get();
+        as("admin").document("mutation($id: ID!, $v: Int!, $title: String!) { updateAction(input: {id: $id, expectedVersion: $v, "
+                        + "title: $title}) { action { id delivers { ... on Strategy { " + hop.formatted(hop.formatted(hop.formatted("id"))) + " } } } } }")
+                .variable("id", actionId).variable("v", action.get("version")).variable("title", action.get("title")).execute()
+                .errors()
+                .filter(e -> e.getMessage().contains("was declared as a non null type"))
+                .expect(e -> "QUERY_TOO_COMPLEX".equals(e.getExtensions().get("code"))
+                        && "resultNodes".equals(e.getExtensions().get("measure")) && e.getMessage().startsWith("The change was made"))
+                .verify()
+                .path("updateAction.action.id").entity(String.class).isEqualTo(actionId);
         graphQl.document("{ strategy(id: \"strategy-hwbs-2022-2026\") { " + hop.formatted("id") + " } }").execute()
                 .errors().satisfy(errors -> assertThat(errors).isEmpty())
                 .path("strategy.actions").entityList(Object.class).hasSizeGreaterThan(10);
