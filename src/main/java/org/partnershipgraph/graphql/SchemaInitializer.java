@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates every feature's constraints and indexes when the application starts, before any
- * request or seed load; each statement is idempotent, so restarts change nothing.
+ * request or seed load, and brings data written by older versions up to date; each statement is
+ * idempotent, so restarts change nothing.
  */
 @Component
 public class SchemaInitializer implements SmartInitializingSingleton {

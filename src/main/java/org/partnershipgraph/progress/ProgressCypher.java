@@ -15,12 +15,19 @@ final class ProgressCypher {
     }
 
     /**
-     * No rows: the constraint on progress updates. Updates are always reached from their action,
-     * so a date index would only tempt the planner to scan every update for each action.
+     * No rows: the constraint on progress updates (updates are always reached from their action,
+     * so a date index would only tempt the planner to scan every update for each action); then, for
+     * a database written before updates carried a {@code completedDate}, the latest update of each
+     * COMPLETE action takes its action's (idempotent: only updates without one).
      */
     static final List<String> SCHEMA = List.of(
             "CREATE CONSTRAINT progress_update_id IF NOT EXISTS FOR (n:ProgressUpdate) REQUIRE n.id IS UNIQUE",
-            "DROP INDEX progress_update_date IF EXISTS");
+            "DROP INDEX progress_update_date IF EXISTS",
+            """
+            MATCH (a:Action {status: 'COMPLETE'})-[:HAS_UPDATE]->(u:ProgressUpdate {status: 'COMPLETE'})
+            WHERE u.completedDate IS NULL AND u.date = a.asOf AND a.completedDate <= u.date
+            SET u.completedDate = a.completedDate
+            """);
 
     /**
      * Fragment, given {@code g}: one row {@code a} per distinct action the scope {@code g} holds

@@ -26,6 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.partnershipgraph.SyntheticGraphTestBase;
+import org.partnershipgraph.graphql.SchemaInitializer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.client.SubscriptionErrorException;
@@ -62,6 +63,9 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
 
     @Autowired
     private ActionEvents actionEvents;
+
+    @Autowired
+    private SchemaInitializer schemaInitializer;
 
     private GraphQlTester hwbb;
     private GraphQlTester hosc;
@@ -316,6 +320,23 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
         hwbb.document(asOf).variable("date", "2026-02-10").execute()
                 .path("action.stateAsOf.status").entity(String.class).isEqualTo("IN_PROGRESS")
                 .path("progress.complete").entity(Integer.class).isEqualTo(0);
+        hwbb.document("""
+                { progress(scope: {id: "board-hwbb"}) { trend(dates: ["2026-02-10", "2026-04-30"]) { asOf complete } } }
+                """).execute()
+                .path("progress.trend[*].complete").entityList(Integer.class).containsExactly(0, 1);
+    }
+
+    @Test
+    void aCompletionRecordedBeforeUpdatesCarriedItsDateCountsFromItOnceTheSchemaIsApplied() {
+        write("""
+                MATCH (a:Action {id: 'action-m-3'})-[:HAS_UPDATE]->(first)
+                SET a.status = 'COMPLETE', a.completedDate = date('2026-02-15'), a.asOf = date('2026-06-01')
+                CREATE (a)-[:HAS_UPDATE]->(:ProgressUpdate {id: 'update-old-complete', date: date('2026-06-01'), status: 'COMPLETE', seq: 1})
+                """, Map.of(), false);
+        String state = "{ action(id: \"action-m-3\") { stateAsOf(date: \"2026-04-30\") { status } } }";
+        hosc.document(state).execute().path("action.stateAsOf.status").entity(String.class).isEqualTo("IN_PROGRESS");
+        schemaInitializer.afterSingletonsInstantiated();
+        hosc.document(state).execute().path("action.stateAsOf.status").entity(String.class).isEqualTo("COMPLETE");
     }
 
     @Test
