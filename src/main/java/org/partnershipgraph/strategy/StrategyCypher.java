@@ -53,7 +53,7 @@ final class StrategyCypher {
     static final String OWNERS = """
             UNWIND $ids AS id
             MATCH (:Strategy {id: id})<-[:OWNS]-(owner)
-            WITH id, owner ORDER BY owner.name
+            WITH id, owner ORDER BY toLower(owner.name), owner.id
             RETURN id, collect(owner) AS items
             """;
 
@@ -77,7 +77,7 @@ final class StrategyCypher {
     static final String INDICATORS_OF = """
             UNWIND $ids AS id
             MATCH (:Node {id: id})-[:HAS_DOMAIN|HAS_PRIORITY*0..2]->(part)<-[:MEASURES]-(i:Indicator)
-            WITH DISTINCT id, i ORDER BY i.name
+            WITH DISTINCT id, i ORDER BY toLower(i.name), i.id
             RETURN id, collect(i) AS items
             """;
 
