@@ -16,7 +16,8 @@ import org.partnershipgraph.graphql.BadRequestException;
  * does, so "Children's" is one word and matches "Children’s" too), every one required, each matching
  * a whole word or the start of one; a whole word ranks higher, and higher still in a short name, a
  * name or a title than in an alias, a description or a vision. A Han ideograph or a Hiragana
- * character is a word of its own, as the index's analyser makes it. Nothing else of the text reaches
+ * character is a word of its own, and a word ends where its letters change script, as the index's
+ * analyser splits them. Nothing else of the text reaches
  * Lucene, so its query syntax cannot be injected and no text fails to parse.
  *
  * @param words the words searched for
@@ -40,23 +41,33 @@ record SearchText(List<String> words) {
 
     /**
      * {@code word} as the index's analyser splits it: each ideograph or Hiragana character is a word
-     * of its own (so a Chinese sentence is many words, as many Lucene clauses), the rest as it is.
+     * of its own (so a Chinese sentence is many words, as many Lucene clauses), and a word also ends
+     * where its letters change script (Latin to Katakana or Thai, say); digits, marks and apostrophes
+     * stay with the letters around them.
      */
     private static Stream<String> analyzerWords(String word) {
-        if (!OWN_WORD.matcher(word).find()) {
-            return Stream.of(word);
-        }
         List<String> words = new ArrayList<>();
         StringBuilder run = new StringBuilder();
+        Character.UnicodeScript[] script = {null};
         word.codePoints().forEach(c -> {
-            if (OWN_WORD.matcher(Character.toString(c)).matches()) {
+            Character.UnicodeScript own = Character.UnicodeScript.of(c);
+            boolean letter = Character.isLetter(c) && own != Character.UnicodeScript.COMMON
+                    && own != Character.UnicodeScript.INHERITED;
+            boolean alone = OWN_WORD.matcher(Character.toString(c)).matches();
+            if (alone || letter && script[0] != null && own != script[0]) {
                 if (!run.isEmpty()) {
                     words.add(run.toString());
                     run.setLength(0);
                 }
+                script[0] = null;
+            }
+            if (alone) {
                 words.add(Character.toString(c));
-            } else {
-                run.appendCodePoint(c);
+                return;
+            }
+            run.appendCodePoint(c);
+            if (letter) {
+                script[0] = own;
             }
         });
         if (!run.isEmpty()) {

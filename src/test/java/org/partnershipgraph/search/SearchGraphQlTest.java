@@ -38,7 +38,8 @@ class SearchGraphQlTest extends GraphQlTestBase {
         for (int i = 0; i < 150; i++) {
             han.appendCodePoint(0x4E00 + i * 7);
         }
-        for (String text : List.of(han.toString(), han.substring(0, 40) + " " + han.substring(40, 80))) {
+        for (String text : List.of(han.toString(), han.substring(0, 40) + " " + han.substring(40, 80), "a\u30a2".repeat(100),
+                "a\u0e01".repeat(100))) {
             graphQl.document(SEARCH).variable("text", text).execute().errors()
                     .expect(e -> "BAD_REQUEST".equals(e.getExtensions().get("code")) && e.getMessage().contains("words"))
                     .verify();
