@@ -517,6 +517,7 @@ public final class Benchmark {
         update.put("percent", percent);
         update.put("note", null);
         update.put("author", "admin");
+        update.put("completedDate", null);
         run(new Statement("ADD_UPDATE", ActionBenchCypher.ADD_UPDATE, update), tx);
         Map<String, Object> history = new HashMap<>();
         history.put("id", "history-" + UUID.randomUUID());
