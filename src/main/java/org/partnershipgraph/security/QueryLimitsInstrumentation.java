@@ -114,7 +114,7 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
                 .errorType(ErrorType.BAD_REQUEST)
                 .message((mutation ? "The change was made, but its reply grew past " : "The query's answer grew past ")
                         + limits.maxResultNodes() + " fields and list items, the limit, and was stopped"
-                        + (mutation ? " (the fields past it are null): read what you need with a query. " : ": ")
+                        + (mutation ? " (the fields past it are null): read what you need with a query. " : ". ")
                         + "Nested lists (a strategy's actions, what each of those delivers, and so on) multiply; ask for "
                         + "fewer nested lists, or split the query.")
                 .extensions(Map.of("code", "QUERY_TOO_COMPLEX", "measure", "resultNodes", "limit", limits.maxResultNodes(),
