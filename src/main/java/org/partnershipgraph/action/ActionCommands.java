@@ -351,8 +351,7 @@ public class ActionCommands {
         params.put("title", title);
         params.put("dueDate", input.dueDate());
         params.put("timescale", timescale);
-        Milestone milestone = neo4j.query(ActionCypher.ADD_MILESTONE).bindAll(params).fetchAs(Milestone.class)
-                .mappedBy((t, r) -> Milestone.from(r.get("m").asNode())).one().orElseThrow();
+        Milestone milestone = writeMilestone(ActionCypher.ADD_MILESTONE, params);
         repository.save(entity);
         record(input.actionId(), "addMilestone", Arrays.asList(FieldChange.of("milestone", null, id),
                 FieldChange.of("milestone.title", null, title), FieldChange.of("milestone.dueDate", null, input.dueDate()),
@@ -377,9 +376,8 @@ public class ActionCommands {
         if (input.reachedDate().equals(before.reachedDate())) {
             return new MilestonePayload(before, reload(actionId));
         }
-        Milestone milestone = neo4j.query(ActionCypher.REACH_MILESTONE)
-                .bindAll(Map.of("id", input.milestoneId(), "reachedDate", input.reachedDate())).fetchAs(Milestone.class)
-                .mappedBy((t, r) -> Milestone.from(r.get("m").asNode())).one().orElseThrow();
+        Milestone milestone = writeMilestone(ActionCypher.REACH_MILESTONE,
+                Map.of("id", input.milestoneId(), "reachedDate", input.reachedDate()));
         repository.save(entity);
         record(actionId, "reachMilestone", Arrays.asList(FieldChange.of("milestone", null, input.milestoneId()),
                 FieldChange.of("milestone.reachedDate", before.reachedDate(), input.reachedDate())), input.reason(), user);
@@ -406,8 +404,7 @@ public class ActionCommands {
         params.put("title", title);
         params.put("dueDate", dueDate);
         params.put("timescale", timescale);
-        Milestone milestone = neo4j.query(ActionCypher.UPDATE_MILESTONE).bindAll(params).fetchAs(Milestone.class)
-                .mappedBy((t, r) -> Milestone.from(r.get("m").asNode())).one().orElseThrow();
+        Milestone milestone = writeMilestone(ActionCypher.UPDATE_MILESTONE, params);
         repository.save(found.entity());
         List<FieldChange> entry = new ArrayList<>();
         entry.add(FieldChange.of("milestone", null, before.id()));
@@ -429,6 +426,12 @@ public class ActionCommands {
                 FieldChange.of("milestone.timescale", before.timescale(), null),
                 FieldChange.of("milestone.reachedDate", before.reachedDate(), null)), input.reason(), user);
         return new RemoveMilestonePayload(before.id(), reload(found.actionId()));
+    }
+
+    /** The milestone {@code m} that a milestone statement writes and returns. */
+    private Milestone writeMilestone(String cypher, Map<String, Object> params) {
+        return neo4j.query(cypher).bindAll(params).fetchAs(Milestone.class)
+                .mappedBy((t, r) -> Milestone.from(r.get("m").asNode())).one().orElseThrow();
     }
 
     /** A milestone as read once its action is locked at the expected version, with the action's id and entity. */
