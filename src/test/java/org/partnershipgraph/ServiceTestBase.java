@@ -16,6 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.client.reactive.JdkClientHttpConnector;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -93,6 +94,12 @@ public abstract class ServiceTestBase {
                 throw new AssertionError("Interrupted while waiting until " + what, ex);
             }
         }
+    }
+
+    /** Points the service at an embedded database in {@code data} that the seed never loads into. */
+    protected static void emptyDatabase(DynamicPropertyRegistry registry, Path data) {
+        registry.add("partnership.neo4j.embedded.data-directory", data::toString);
+        registry.add("partnership.seed.mode", () -> "NEVER");
     }
 
     /** A fresh directory for an embedded database, under {@code target/test-neo4j}. */

@@ -16,7 +16,6 @@ public abstract class SyntheticGraphTestBase extends SyntheticGraphTestSupport {
 
     @DynamicPropertySource
     static void syntheticDatabase(DynamicPropertyRegistry registry) {
-        registry.add("partnership.neo4j.embedded.data-directory", DATA::toString);
-        registry.add("partnership.seed.mode", () -> "NEVER");
+        emptyDatabase(registry, DATA);
     }
 }

@@ -10,8 +10,8 @@ import org.neo4j.driver.Session;
 
 /**
  * What the tests on synthetic graphs share: writing the graph a test needs. A subclass chooses
- * its database: {@link SyntheticGraphTestBase} for the one most share, or its own directory (with
- * {@code partnership.seed.mode=NEVER}) when it needs other properties, and so another context.
+ * its database: {@link SyntheticGraphTestBase} for the one most share, or its own
+ * ({@link #emptyDatabase}) when it needs other properties, and so another context.
  */
 public abstract class SyntheticGraphTestSupport extends ServiceTestBase {
 

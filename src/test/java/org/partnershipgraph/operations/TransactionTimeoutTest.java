@@ -28,8 +28,7 @@ class TransactionTimeoutTest extends SyntheticGraphTestSupport {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("partnership.neo4j.embedded.data-directory", DATA::toString);
-        registry.add("partnership.seed.mode", () -> "NEVER");
+        emptyDatabase(registry, DATA);
     }
 
 

@@ -31,8 +31,7 @@ class TimeZoneGraphQlTest extends ServiceTestBase {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("partnership.neo4j.embedded.data-directory", DATA::toString);
-        registry.add("partnership.seed.mode", () -> "NEVER");
+        emptyDatabase(registry, DATA);
     }
 
     /** The service's clock, stopped at {@link #NOW} in the configured zone. */

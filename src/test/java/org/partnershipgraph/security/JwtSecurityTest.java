@@ -64,8 +64,7 @@ class JwtSecurityTest extends ServiceTestBase {
 
     @DynamicPropertySource
     static void jwtMode(DynamicPropertyRegistry registry) {
-        registry.add("partnership.neo4j.embedded.data-directory", DATA::toString);
-        registry.add("partnership.seed.mode", () -> "NEVER");
+        emptyDatabase(registry, DATA);
         registry.add("partnership.security.mode", () -> "JWT");
         registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", () -> PUBLIC_KEY);
         registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> AUDIENCE);
