@@ -36,43 +36,36 @@ record SearchText(List<String> words) {
     /** Apostrophes left at either end of a piece of a word once its ideographs are split off. */
     private static final Pattern EDGE_APOSTROPHES = Pattern.compile("^'+|'+$");
 
-    /** A character the index's analyser makes a word of its own: a Han ideograph, or Hiragana. */
-    private static final Pattern OWN_WORD = Pattern.compile("[\\p{IsIdeographic}\\p{IsHiragana}]");
-
     /**
-     * {@code word} as the index's analyser splits it: each ideograph or Hiragana character is a word
-     * of its own (so a Chinese sentence is many words, as many Lucene clauses), and a word also ends
-     * where its letters change script (Latin to Katakana or Thai, say); digits, marks and apostrophes
-     * stay with the letters around them.
+     * {@code word} as the index's analyser splits it: each Han ideograph or Hiragana character is a
+     * word of its own (so a Chinese sentence is many words, as many Lucene clauses), and a word also
+     * ends where its letters change script (Latin to Katakana or Thai, say); digits, marks and
+     * apostrophes stay with the letters around them.
      */
     private static Stream<String> analyzerWords(String word) {
         List<String> words = new ArrayList<>();
-        StringBuilder run = new StringBuilder();
-        Character.UnicodeScript[] script = {null};
-        word.codePoints().forEach(c -> {
+        int start = 0;
+        Character.UnicodeScript script = null;
+        for (int i = 0; i < word.length(); ) {
+            int c = word.codePointAt(i);
+            int next = i + Character.charCount(c);
             Character.UnicodeScript own = Character.UnicodeScript.of(c);
-            boolean letter = Character.isLetter(c) && own != Character.UnicodeScript.COMMON
-                    && own != Character.UnicodeScript.INHERITED;
-            boolean alone = OWN_WORD.matcher(Character.toString(c)).matches();
-            if (alone || letter && script[0] != null && own != script[0]) {
-                if (!run.isEmpty()) {
-                    words.add(run.toString());
-                    run.setLength(0);
+            if (own == Character.UnicodeScript.HAN || own == Character.UnicodeScript.HIRAGANA) {
+                words.add(word.substring(start, i));
+                words.add(word.substring(i, next));
+                start = next;
+                script = null;
+            } else if (Character.isLetter(c) && own != Character.UnicodeScript.COMMON
+                    && own != Character.UnicodeScript.INHERITED) {
+                if (script != null && own != script) {
+                    words.add(word.substring(start, i));
+                    start = i;
                 }
-                script[0] = null;
+                script = own;
             }
-            if (alone) {
-                words.add(Character.toString(c));
-                return;
-            }
-            run.appendCodePoint(c);
-            if (letter) {
-                script[0] = own;
-            }
-        });
-        if (!run.isEmpty()) {
-            words.add(run.toString());
+            i = next;
         }
+        words.add(word.substring(start));
         return words.stream().map(w -> EDGE_APOSTROPHES.matcher(w).replaceAll("")).filter(w -> !w.isEmpty());
     }
 
