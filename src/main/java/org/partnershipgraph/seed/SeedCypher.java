@@ -13,13 +13,18 @@ final class SeedCypher {
 
     /**
      * One row {@code changed, unchanged}: those of {@code $ids} that are actions in the database
-     * already, split by whether the API has changed them (a version above 0) or not.
+     * already, split by whether the API has changed them (a version above 0) or not, read after
+     * taking their write locks in id order (as a mutation takes its action's), so that a change
+     * committing while the seed loads is either seen here or waits for the load to commit.
      */
     static final String EXISTING_ACTIONS = """
             UNWIND $ids AS id
             MATCH (a:Action {id: id})
-            RETURN collect(CASE WHEN a.version > 0 THEN id END) AS changed,
-                   collect(CASE WHEN coalesce(a.version, 0) = 0 THEN id END) AS unchanged
+            WITH a ORDER BY a.id
+            SET a.writes = coalesce(a.writes, 0) + 1
+            WITH collect(a) AS actions
+            RETURN [a IN actions WHERE a.version > 0 | a.id] AS changed,
+                   [a IN actions WHERE coalesce(a.version, 0) = 0 | a.id] AS unchanged
             """;
 
     /** No rows: each {@code $rows} entry {@code {id, props}}, an action at version 0, takes exactly the seed's properties. */

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.Transaction;
 import org.partnershipgraph.ServiceTestBase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
@@ -65,6 +68,29 @@ class SeedReloadTest extends ServiceTestBase {
                 .path("action.ragAssessment.reason").entity(String.class).satisfies(reason -> assertThat(reason).doesNotStartWith("given"));
         assertThat(count("MATCH (a:Action {id: '" + id + "'}) WHERE a.retired IS NOT NULL RETURN count(a)")).isZero();
         assertThat(count("MATCH (:Action {id: '" + id + "'})-[r]-() RETURN count(r)")).isEqualTo(relationships);
+    }
+
+    @Test
+    void aChangeCommittedWhileTheSeedLoadsIsKept() throws Exception {
+        String id = "action-001-arrs-03-time-management-training";
+        try (Session session = driver.session(); Transaction change = session.beginTransaction()) {
+            change.run("MATCH (a:Action {id: $id}) SET a.writes = coalesce(a.writes, 0) + 1", Map.of("id", id)).consume();
+            CompletableFuture<Map<String, Integer>> load = CompletableFuture.supplyAsync(() -> loader.load(properties.location()));
+            await("the seed load waiting for the action's lock", () -> count("""
+                    SHOW TRANSACTIONS YIELD status WHERE status STARTS WITH 'Blocked' RETURN count(*)
+                    """) > 0 || load.isDone());
+            change.run("MATCH (a:Action {id: $id}) SET a.status = 'AT_RISK', a.rag = 'AMBER', a.version = 1",
+                    Map.of("id", id)).consume();
+            change.commit();
+            load.get(2, TimeUnit.MINUTES);
+        }
+
+        graphQl.document("""
+                query($id: ID!) { action(id: $id) { status rag version } }
+                """).variable("id", id).execute()
+                .path("action.status").entity(String.class).isEqualTo("AT_RISK")
+                .path("action.rag").entity(String.class).isEqualTo("AMBER")
+                .path("action.version").entity(Integer.class).isEqualTo(1);
     }
 
     @Test
