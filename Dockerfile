@@ -21,8 +21,11 @@ USER app
 # NEO4J_URI is not set: mount a volume here, or it goes with the container.
 VOLUME /app/data
 EXPOSE 8080
+# Liveness, not readiness: readiness includes Neo4j, and an orchestrator that replaces unhealthy
+# containers would replace every instance while Neo4j is away (the service recovers by itself when
+# it returns). Point load balancers at /actuator/health/readiness.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=90s --retries=4 \
-    CMD curl -fsS "http://localhost:${PORT:-8080}/actuator/health/readiness" || exit 1
+    CMD curl -fsS "http://localhost:${PORT:-8080}/actuator/health/liveness" || exit 1
 # The same JVM settings as service.jvm.args in pom.xml (mvn spring-boot:run); keep the two alike.
 ENV JAVA_TOOL_OPTIONS="-Xms64m -Xmx384m -XX:MaxMetaspaceSize=256m -XX:ReservedCodeCacheSize=96m -XX:MaxDirectMemorySize=128m -XX:+UseTransparentHugePages -Xss512k --enable-native-access=ALL-UNNAMED"
 ENTRYPOINT ["java", "-jar", "/app/app.jar"]
