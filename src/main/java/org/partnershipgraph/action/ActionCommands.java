@@ -303,6 +303,7 @@ public class ActionCommands {
     public Action removeDependency(DependencyInput input, CurrentUser user) {
         ActionEntity entity = lockAndLoad(input.actionId(), input.expectedVersion(), user);
         text("reason", input.reason(), MAX_TEXT, false);
+        requireLabel("dependsOnId", input.dependsOnId(), Set.of("Action"));
         if (!dependencies.removeDependency(input.actionId(), input.dependsOnId())) {
             throw new ValidationException("dependsOnId", input.actionId() + " does not depend on " + input.dependsOnId());
         }
@@ -560,7 +561,8 @@ public class ActionCommands {
             throw new ValidationException(field, "no entity has id " + id);
         }
         if (labels.asList(Value::asString).stream().noneMatch(allowed::contains)) {
-            throw new ValidationException(field, id + " is not a " + String.join(" or ", allowed.stream().sorted().toList()));
+            String names = String.join(" or ", allowed.stream().sorted().toList());
+            throw new ValidationException(field, id + " is not " + ("AEIOU".indexOf(names.charAt(0)) >= 0 ? "an " : "a ") + names);
         }
     }
 

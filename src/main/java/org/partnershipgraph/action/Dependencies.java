@@ -11,6 +11,7 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.partnershipgraph.graphql.BadRequestException;
 import org.partnershipgraph.graphql.NotFoundException;
+import org.partnershipgraph.graphql.ValidationException;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -95,6 +96,7 @@ public class Dependencies {
      * @return true when the dependency is new
      * @throws DependencyCycleException when it would close a cycle; nothing is written
      * @throws NotFoundException when either action does not exist
+     * @throws ValidationException when {@code to} is CANCELLED: nothing can wait on it
      */
     @Transactional
     public boolean addDependency(String from, String to) {
@@ -102,6 +104,9 @@ public class Dependencies {
         neo4j.query(DependencyCypher.LOCK_ALL).bindAll(Map.of("name", "dependencies")).run();
         Record check = one(DependencyCypher.CYCLE_CHECK, Map.of("from", from, "to", to));
         requireExists(check, from, to);
+        if (ActionStatus.CANCELLED.name().equals(check.get("toStatus").asString(null))) {
+            throw new ValidationException("dependsOnId", to + " is cancelled: nothing can wait on it");
+        }
         if (!check.get("cycle").isNull()) {
             throw new DependencyCycleException(check.get("cycle").asList(Value::asString));
         }
@@ -150,7 +155,7 @@ public class Dependencies {
                     v.get("distance").asInt()));
             boolean cut = row.get("cut").asBoolean();
             for (ClosureKey asked : byId.getOrDefault(key.get("id").asString() + "/" + depth, List.of())) {
-                result.put(asked, new DependencyClosure(hits, depth, cut || asked.depth() > MAX_DEPTH));
+                result.put(asked, new DependencyClosure(hits, depth, cut));
             }
         }
         return result;

@@ -8,8 +8,9 @@ public class DependencyCycleException extends RuntimeException {
     private final List<String> cycle;
 
     public DependencyCycleException(List<String> cycle) {
-        super("This dependency would close a cycle: " + String.join(" -> ", cycle)
-                + ". Remove one of those dependencies first, or choose another action.");
+        super(cycle.size() == 2 ? "An action cannot depend on itself: " + cycle.getFirst() + "."
+                : "This dependency would close a cycle: " + String.join(" -> ", cycle)
+                        + ". Remove one of those dependencies first, or choose another action.");
         this.cycle = List.copyOf(cycle);
     }
 

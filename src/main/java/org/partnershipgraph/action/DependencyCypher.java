@@ -60,8 +60,8 @@ final class DependencyCypher {
 
     /**
      * Rows {@code id, items}: for each action id, the distinct upstream actions (to the cap) that are
-     * AT_RISK or OFF_TRACK, reached through steps that are neither COMPLETE nor CANCELLED; none for
-     * an action that is itself COMPLETE or CANCELLED.
+     * AT_RISK, OFF_TRACK or CANCELLED, reached through steps that are neither COMPLETE nor CANCELLED;
+     * none for an action that is itself COMPLETE or CANCELLED.
      */
     static final String BLOCKED_BY = """
             UNWIND $ids AS id
@@ -71,7 +71,7 @@ final class DependencyCypher {
               WHERE all(n IN nodes(path) WHERE NOT coalesce(n.status, '') IN ['COMPLETE', 'CANCELLED'])
               WITH DISTINCT m
               MATCH (m)-[:DEPENDS_ON]->(b:Action)
-              WITH DISTINCT b WHERE b.status IN ['AT_RISK', 'OFF_TRACK']
+              WITH DISTINCT b WHERE b.status IN ['AT_RISK', 'OFF_TRACK', 'CANCELLED']
               ORDER BY b.dueDate, b.id
               RETURN collect(b) AS items
             }
@@ -88,14 +88,15 @@ final class DependencyCypher {
             """;
 
     /**
-     * One row {@code from, to, cycle}: whether both actions exist, and the ids along the cycle that
-     * {@code $from} depending on {@code $to} would close (from, to, ..., from), or null.
+     * One row {@code from, to, toStatus, cycle}: whether both actions exist, the status of
+     * {@code $to}, and the ids along the cycle that {@code $from} depending on {@code $to} would
+     * close (from, to, ..., from), or null.
      */
     static final String CYCLE_CHECK = """
             OPTIONAL MATCH (a:Action {id: $from})
             OPTIONAL MATCH (b:Action {id: $to})
             OPTIONAL MATCH p = ANY SHORTEST (b)-[:DEPENDS_ON]->{1,}(a)
-            RETURN a IS NOT NULL AS from, b IS NOT NULL AS to,
+            RETURN a IS NOT NULL AS from, b IS NOT NULL AS to, b.status AS toStatus,
                    CASE WHEN a = b THEN [$from, $from]
                         WHEN p IS NULL THEN null
                         ELSE [$from] + [n IN nodes(p) | n.id] END AS cycle

@@ -83,6 +83,7 @@ final class ProgressCypher {
                 WHEN 'OFF_TRACK' IN upstream THEN ['RED', true, 'blocked by an off-track action it depends on']
                 WHEN status = 'AT_RISK' THEN ['AMBER', true, 'status is at risk']
                 WHEN 'AT_RISK' IN upstream THEN ['AMBER', true, 'blocked by an at-risk action it depends on']
+                WHEN 'CANCELLED' IN upstream THEN ['AMBER', true, 'waits on a cancelled action']
                 WHEN status = 'ON_HOLD' THEN ['AMBER', true, 'on hold']
                 WHEN status IN ['NOT_STARTED', 'IN_PROGRESS'] AND a.dueDate IS NOT NULL
                      AND a.dueDate <= asOf + duration('P30D') THEN ['AMBER', true, 'due within 30 days, on ' + toString(a.dueDate)]

@@ -126,6 +126,29 @@ class DependencyGraphQlTest extends SyntheticGraphTestBase {
     }
 
     @Test
+    void aCancelledActionUpstreamBlocksAndRatesAmber() {
+        write("MATCH (r:Action {id: 'action-diamond-7-r'}) SET r.status = 'CANCELLED'", Map.of(), false);
+        graphQl.document("""
+                { top: action(id: "action-diamond-top") { blockedBy { id } ragAssessment { rag derived reason } }
+                  below: action(id: "action-diamond-7-j") { blockedBy { id } } }
+                """)
+                .execute()
+                .path("top.blockedBy[*].id").entityList(String.class).containsExactly("action-diamond-7-r")
+                .path("top.ragAssessment.rag").entity(String.class).isEqualTo("AMBER")
+                .path("top.ragAssessment.reason").entity(String.class).isEqualTo("waits on a cancelled action")
+                .path("below.blockedBy").entityList(Object.class).hasSize(0);
+    }
+
+    @Test
+    void askingBeyondTheCapOfAShortChainIsNotCut() {
+        graphQl.document("{ action(id: \"action-chain-30\") { upstream(depth: 100) { depth cut actions { distance } } } }")
+                .execute()
+                .path("action.upstream.depth").entity(Integer.class).isEqualTo(Dependencies.MAX_DEPTH)
+                .path("action.upstream.cut").entity(Boolean.class).isEqualTo(false)
+                .path("action.upstream.actions").entityList(Object.class).hasSize(5);
+    }
+
+    @Test
     void aFinishedActionPassesNoBlockOnFromTheDayItFinished() {
         write("""
                 MATCH (j:Action {id: 'action-diamond-6-j'}) SET j.status = 'COMPLETE', j.asOf = date('2025-06-01')

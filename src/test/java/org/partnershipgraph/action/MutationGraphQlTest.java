@@ -353,6 +353,50 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
     }
 
     @Test
+    void anActionCannotDependOnItself() {
+        hwbb.document("""
+                mutation { addDependency(input: {actionId: "action-m-4", expectedVersion: 0, dependsOnId: "action-m-4"}) { action { id } } }
+                """).execute().errors()
+                .expect(e -> "DEPENDENCY_CYCLE".equals(e.getExtensions().get("code"))
+                        && e.getMessage().contains("cannot depend on itself: action-m-4"))
+                .verify();
+        assertThat(count("MATCH (:Action {id: 'action-m-4'})-[d:DEPENDS_ON]->() RETURN count(d)")).isZero();
+        assertThat(count("MATCH (h:HistoryEntry) RETURN count(h)")).isZero();
+    }
+
+    @Test
+    void nothingCanComeToWaitOnACancelledAction() {
+        hwbb.document("""
+                mutation { recordProgress(input: {actionId: "action-m-4", expectedVersion: 0, status: CANCELLED, commentary: "Dropped"}) {
+                    action { status } } }
+                """).execute().path("recordProgress.action.status").entity(String.class).isEqualTo("CANCELLED");
+        hwbb.document("""
+                mutation { addDependency(input: {actionId: "action-m-2", expectedVersion: 0, dependsOnId: "action-m-4"}) { action { id } } }
+                """).execute().errors()
+                .expect(e -> "VALIDATION".equals(e.getExtensions().get("code")) && "dependsOnId".equals(e.getExtensions().get("field"))
+                        && e.getMessage().contains("action-m-4 is cancelled"))
+                .verify();
+        assertThat(count("MATCH (:Action {id: 'action-m-2'})-[d:DEPENDS_ON]->() RETURN count(d)")).isZero();
+        assertThat(count("MATCH (h:HistoryEntry {entityId: 'action-m-2'}) RETURN count(h)")).isZero();
+        assertThat(count("MATCH (a:Action {id: 'action-m-2'}) RETURN a.version")).isZero();
+        hwbb.document("{ action(id: \"action-m-1\") { blockedBy { id status } } }").execute()
+                .path("action.blockedBy[*].id").entityList(String.class).containsExactly("action-m-4");
+    }
+
+    @Test
+    void removingADependencyOnSomethingThatIsNotAnActionSaysSoAsAddingDoes() {
+        for (String mutation : List.of("addDependency", "removeDependency")) {
+            hwbb.document("mutation { " + mutation + """
+                    (input: {actionId: "action-m-1", expectedVersion: 0, dependsOnId: "board-hwbb"}) { action { id } } }
+                    """).execute().errors()
+                    .expect(e -> "VALIDATION".equals(e.getExtensions().get("code"))
+                            && e.getMessage().contains("board-hwbb is not an Action"))
+                    .verify();
+        }
+        assertThat(count("MATCH (:Action {id: 'action-m-1'})-[d:DEPENDS_ON]->() RETURN count(d)")).isEqualTo(1);
+    }
+
+    @Test
     void stateAsOfAPastDateUndoesLaterChanges() {
         hwbb.document("""
                 mutation { assignOwner(input: {actionId: "action-m-1", expectedVersion: 0, ownerId: "post-other", reason: "Handover"}) { action { version } } }
