@@ -420,12 +420,15 @@ public class ActionCommands {
         LockedMilestone found = lockMilestone(input.milestoneId(), input.expectedVersion(), user);
         Milestone before = found.milestone();
         text("reason", input.reason(), MAX_TEXT, false);
-        run(ActionCypher.REMOVE_MILESTONE, Map.of("id", before.id()));
+        List<String> sources = neo4j.query(ActionCypher.REMOVE_MILESTONE).bindAll(Map.of("id", before.id()))
+                .fetchAs(Value.class).mappedBy((t, r) -> r.get("sources")).one().orElseThrow().asList(Value::asString);
         repository.save(found.entity());
         record(found.actionId(), "removeMilestone", Arrays.asList(FieldChange.of("milestone", before.id(), null),
                 FieldChange.of("milestone.title", before.title(), null), FieldChange.of("milestone.dueDate", before.dueDate(), null),
                 FieldChange.of("milestone.timescale", before.timescale(), null),
-                FieldChange.of("milestone.reachedDate", before.reachedDate(), null)), input.reason(), user);
+                FieldChange.of("milestone.reachedDate", before.reachedDate(), null),
+                FieldChange.of("milestone.sources", sources.isEmpty() ? null : String.join("; ", sources), null)),
+                input.reason(), user);
         return new RemoveMilestonePayload(before.id(), reload(found.actionId()));
     }
 

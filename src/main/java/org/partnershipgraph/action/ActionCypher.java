@@ -135,10 +135,18 @@ final class ActionCypher {
             RETURN m
             """;
 
-    /** No rows: deletes milestone {@code $id} with its relationships (to its action and its citations). */
+    /**
+     * One row {@code sources}: deletes milestone {@code $id} with its relationships (to its action
+     * and its citations), and returns its citations as they were, each as
+     * {@code "doc lines first-last: quote"}, by document and first line.
+     */
     static final String REMOVE_MILESTONE = """
             MATCH (m:Milestone {id: $id})
+            OPTIONAL MATCH (m)-[c:CITED_IN]->(d:SourceDocument)
+            WITH m, c, d ORDER BY d.id, c.firstLine, c.lines
+            WITH m, collect(d.id + ' lines ' + c.lines + coalesce(': ' + c.quote, '')) AS sources
             DETACH DELETE m
+            RETURN sources
             """;
 
     /** Rows {@code id, items}: for each milestone id, the action it belongs to (at most one). */

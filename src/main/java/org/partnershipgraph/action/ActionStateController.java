@@ -27,8 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code Action.stateAsOf(date)}: status, RAG and percent from the latest progress update on or
  * before the date; owner and due date by undoing, newest first, the history entries committed
- * after it ends (midnight in the clock's zone, {@code partnership.time-zone}). One statement for
- * all the actions of a request.
+ * after it ends (midnight in the clock's zone, {@code partnership.time-zone}). Before the action's
+ * first update (its source document's date, or its creation) nothing is recorded: every field but
+ * the date is null. One statement for all the actions of a request.
  */
 @Controller
 public class ActionStateController {
@@ -62,6 +63,11 @@ public class ActionStateController {
         for (Record row : neo4j.query(ActionCypher.STATE_AS_OF).bindAll(Map.of("keys", params)).fetchAs(Record.class)
                 .mappedBy((t, r) -> r).all()) {
             Key key = new Key(row.get("key").get("id").asString(), row.get("key").get("date").asLocalDate());
+            Value u = row.get("u");
+            if (u.isNull()) {
+                result.put(key, new ActionState(key.date(), null, null, null, null, null));
+                continue;
+            }
             Map<String, String> undone = new HashMap<>();
             undone.put("ownerId", row.get("owner").isNull() ? null : row.get("owner").asString());
             undone.put("dueDate", row.get("dueDate").isNull() ? null : row.get("dueDate").asLocalDate().toString());
@@ -72,10 +78,8 @@ public class ActionStateController {
                     }
                 }
             }
-            Value u = row.get("u");
-            result.put(key, new ActionState(key.date(), u.isNull() ? null : u.get("status").asString(null),
-                    u.isNull() ? null : u.get("rag").asString(null),
-                    u.isNull() || u.get("percentComplete").isNull() ? null : u.get("percentComplete").asInt(),
+            result.put(key, new ActionState(key.date(), u.get("status").asString(null), u.get("rag").asString(null),
+                    u.get("percentComplete").isNull() ? null : u.get("percentComplete").asInt(),
                     undone.get("ownerId"), undone.get("dueDate") == null ? null : LocalDate.parse(undone.get("dueDate"))));
         }
         return result;

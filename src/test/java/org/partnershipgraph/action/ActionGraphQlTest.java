@@ -35,6 +35,23 @@ class ActionGraphQlTest extends GraphQlTestBase {
     }
 
     @Test
+    void beforeItsSourceDocumentsDateAnActionsStateIsUnknown() {
+        as("auditor").document("""
+                { action(id: "action-001-cancer-fit-pathway") {
+                    before: stateAsOf(date: "2021-10-28") { date status rag percentComplete ownerId dueDate }
+                    stated: stateAsOf(date: "2021-10-29") { status ownerId } } }
+                """).execute()
+                .path("action.before.date").entity(String.class).isEqualTo("2021-10-28")
+                .path("action.before.status").valueIsNull()
+                .path("action.before.rag").valueIsNull()
+                .path("action.before.percentComplete").valueIsNull()
+                .path("action.before.ownerId").valueIsNull()
+                .path("action.before.dueDate").valueIsNull()
+                .path("action.stated.status").entity(String.class).isEqualTo("IN_PROGRESS")
+                .path("action.stated.ownerId").entity(String.class).isEqualTo("org-thurrock-ccg");
+    }
+
+    @Test
     void totalCountIsEveryAction() {
         graphQl.document("{ actions { totalCount } }")
                 .execute()

@@ -204,6 +204,9 @@ class SeedReloadTest extends ServiceTestBase {
                     action { version } } }
                 """).variable("id", removed).variable("v", removedVersion).execute()
                 .path("removeMilestone.action.version").entity(Integer.class).isEqualTo(removedVersion + 1);
+        as("auditor").document("{ history(entityId: \"action-001-cancer-abtrace\") { changes { field before after } } }").execute()
+                .path("history[0].changes[?(@.field == 'milestone.sources')].before").entityList(String.class)
+                .containsExactly("doc-001 lines 3082-3084: Three grants submitted for Thurrock Practices.");
         long before = count(FINGERPRINT);
 
         loader.load(properties.location());
