@@ -139,6 +139,9 @@ public class ActionCommands {
                 FieldChange.of("delivers", null, delivers.isEmpty() ? null : String.join(", ", delivers)),
                 FieldChange.of("decision", null, input.decisionId()),
                 FieldChange.of("status", null, ActionStatus.NOT_STARTED.name())), input.reason(), user);
+        if (input.decisionId() != null) {
+            otherEnd(input.decisionId(), "createAction", "action", null, id, input.reason(), user);
+        }
         return reload(id);
     }
 
@@ -295,6 +298,7 @@ public class ActionCommands {
         repository.save(entity);
         record(input.actionId(), "addDependency", Arrays.asList(FieldChange.of("dependsOn", null, input.dependsOnId())),
                 input.reason(), user);
+        otherEnd(input.dependsOnId(), "addDependency", "dependent", null, input.actionId(), input.reason(), user);
         return reload(input.actionId());
     }
 
@@ -310,6 +314,7 @@ public class ActionCommands {
         repository.save(entity);
         record(input.actionId(), "removeDependency", Arrays.asList(FieldChange.of("dependsOn", input.dependsOnId(), null)),
                 input.reason(), user);
+        otherEnd(input.dependsOnId(), "removeDependency", "dependent", input.actionId(), null, input.reason(), user);
         return reload(input.actionId());
     }
 
@@ -335,6 +340,10 @@ public class ActionCommands {
         repository.save(entity);
         record(actionId, "linkDecision", Arrays.asList(FieldChange.of("decision",
                 before.isEmpty() ? null : String.join(", ", before), decisionId)), reason, user);
+        otherEnd(decisionId, "linkDecision", "action", null, actionId, reason, user);
+        for (String replaced : before) {
+            otherEnd(replaced, "linkDecision", "action", actionId, null, reason, user);
+        }
         return reload(actionId);
     }
 
@@ -578,6 +587,18 @@ public class ActionCommands {
     /** The board an action leaves when a link to board {@code before} becomes one to {@code after}: none, or {@code before}. */
     private static List<String> left(String before, String after) {
         return before == null || before.equals(after) ? List.of() : List.of(before);
+    }
+
+    /**
+     * The history entry of a change on the entity at its other end: the action a dependency is on,
+     * or a decision an action is linked to or unlinked from, whose {@code field} gained or lost
+     * {@code after} or {@code before}. Written in the same transaction; an action's subscribers
+     * hear of it as of any change to the action.
+     */
+    private void otherEnd(String entityId, String operation, String field, String before, String after, String reason,
+            CurrentUser user) {
+        history.record(entityId, operation, List.of(new FieldChange(field, before, after)), text("reason", reason, MAX_TEXT, false),
+                user);
     }
 
     private void run(String cypher, Map<String, Object> params) {

@@ -116,6 +116,12 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
                 .path("history[0].role").entity(String.class).isEqualTo("SECRETARIAT")
                 .path("history[0].changes[*].field").entityList(String.class).contains("status", "rag", "percentComplete")
                 .path("action.updates[0].percentComplete").entity(Integer.class).isEqualTo(40);
+        auditor.document("query($d: ID!) { history(entityId: $d) { operation reason changes { field before after } } }")
+                .variable("d", decision).execute()
+                .path("history[*].operation").entityList(String.class).containsExactly("createAction", "recordDecision")
+                .path("history[0].reason").entity(String.class).isEqualTo("Minuted")
+                .path("history[0].changes[0].field").entity(String.class).isEqualTo("action")
+                .path("history[0].changes[0].after").entity(String.class).isEqualTo(id);
         hwbb.document("query($id: ID!) { history(entityId: $id) { at } }").variable("id", id).execute().errors()
                 .expect(e -> "FORBIDDEN".equals(e.getExtensions().get("code"))).verify();
     }
@@ -737,23 +743,25 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
                     action { id version stateAsOf(date: $today) { status } dependsOn { id } } } }
                 """).variable("today", today).executeSubscription()
                 .toFlux("actionChanged.action", Map.class)
-                .subscribe(a -> states.add(a.get("version") + " " + ((Map<?, ?>) a.get("stateAsOf")).get("status")
-                        + " " + a.get("dependsOn")));
+                .subscribe(a -> states.add(a.get("id") + " " + a.get("version") + " "
+                        + ((Map<?, ?>) a.get("stateAsOf")).get("status") + " " + a.get("dependsOn")));
         try {
             await("the service follows the changes for its subscriber", actionEvents::following);
             hwbb.document(progress("action-m-2", 0)).execute().path("recordProgress.action.version").entity(Integer.class).isEqualTo(1);
-            assertThat(states.poll(30, TimeUnit.SECONDS)).isEqualTo("1 IN_PROGRESS []");
+            assertThat(states.poll(30, TimeUnit.SECONDS)).isEqualTo("action-m-2 1 IN_PROGRESS []");
             hwbb.document("""
                     mutation { addDependency(input: {actionId: "action-m-2", expectedVersion: 1, dependsOnId: "action-m-1"}) {
                         action { version } } }
                     """).execute().path("addDependency.action.version").entity(Integer.class).isEqualTo(2);
-            assertThat(states.poll(30, TimeUnit.SECONDS)).isEqualTo("2 IN_PROGRESS [{id=action-m-1}]");
+            assertThat(List.of(states.poll(30, TimeUnit.SECONDS), states.poll(30, TimeUnit.SECONDS)))
+                    .as("the dependent's event and that of the action it now depends on, whose history has it too")
+                    .containsExactlyInAnyOrder("action-m-2 2 IN_PROGRESS [{id=action-m-1}]", "action-m-1 0 IN_PROGRESS [{id=action-m-4}]");
             hwbb.document("""
                     mutation { recordProgress(input: {actionId: "action-m-2", expectedVersion: 2, status: AT_RISK, commentary: "Slipping"}) {
                         action { version } } }
                     """).execute().path("recordProgress.action.version").entity(Integer.class).isEqualTo(3);
             assertThat(states.poll(30, TimeUnit.SECONDS)).as("the event after the first, with a state read afresh")
-                    .isEqualTo("3 AT_RISK [{id=action-m-1}]");
+                    .isEqualTo("action-m-2 3 AT_RISK [{id=action-m-1}]");
         } finally {
             subscription.dispose();
             socket.stop().block(Duration.ofSeconds(10));
@@ -862,6 +870,37 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
                 .path("history[*].operation").entityList(String.class).containsExactly("linkDecision", "linkDecision")
                 .path("history[0].changes[0].before").entity(String.class).isEqualTo(first)
                 .path("history[0].changes[0].after").entity(String.class).isEqualTo(second);
+        String decisionHistory = "query($d: ID!) { history(entityId: $d) { operation changes { field before after } } }";
+        auditor.document(decisionHistory).variable("d", first).execute()
+                .path("history[*].operation").entityList(String.class).containsExactly("linkDecision", "linkDecision", "recordDecision")
+                .path("history[0].changes[0].field").entity(String.class).isEqualTo("action")
+                .path("history[0].changes[0].before").entity(String.class).isEqualTo("action-m-1")
+                .path("history[0].changes[0].after").valueIsNull()
+                .path("history[1].changes[0].after").entity(String.class).isEqualTo("action-m-1");
+        auditor.document(decisionHistory).variable("d", second).execute()
+                .path("history[*].operation").entityList(String.class).containsExactly("linkDecision", "recordDecision")
+                .path("history[0].changes[0].after").entity(String.class).isEqualTo("action-m-1");
+    }
+
+    @Test
+    void theActionADependencyIsOnHasItInItsHistoryToo() {
+        String change = """
+                mutation($v: Int!) { %s(input: {actionId: "action-m-2", expectedVersion: $v, dependsOnId: "action-m-3", reason: "Needs the review"}) {
+                    action { version } } }
+                """;
+        hwbb.document(change.formatted("addDependency")).variable("v", 0).execute()
+                .path("addDependency.action.version").entity(Integer.class).isEqualTo(1);
+        hwbb.document(change.formatted("removeDependency")).variable("v", 1).execute()
+                .path("removeDependency.action.version").entity(Integer.class).isEqualTo(2);
+        auditor.document("{ history(entityId: \"action-m-3\") { operation user reason changes { field before after } } action(id: \"action-m-3\") { version } }")
+                .execute()
+                .path("history[*].operation").entityList(String.class).containsExactly("removeDependency", "addDependency")
+                .path("history[*].user").entityList(String.class).containsExactly("hwbb-secretariat", "hwbb-secretariat")
+                .path("history[1].reason").entity(String.class).isEqualTo("Needs the review")
+                .path("history[1].changes[0].field").entity(String.class).isEqualTo("dependent")
+                .path("history[1].changes[0].after").entity(String.class).isEqualTo("action-m-2")
+                .path("history[0].changes[0].before").entity(String.class).isEqualTo("action-m-2")
+                .path("action.version").entity(Integer.class).isEqualTo(0);
     }
 
     @Test
