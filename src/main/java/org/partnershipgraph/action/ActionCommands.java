@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
@@ -289,7 +290,7 @@ public class ActionCommands {
     @Transactional
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
     public Action addDependency(DependencyInput input, CurrentUser user) {
-        ActionEntity entity = lockAndLoad(input.actionId(), input.expectedVersion(), user);
+        ActionEntity entity = lock(input.actionId(), input.expectedVersion(), user, input.dependsOnId()).entity();
         text("reason", input.reason(), MAX_TEXT, false);
         requireLabel("dependsOnId", input.dependsOnId(), Set.of("Action"));
         if (!dependencies.addDependency(input.actionId(), input.dependsOnId())) {
@@ -305,7 +306,7 @@ public class ActionCommands {
     @Transactional
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
     public Action removeDependency(DependencyInput input, CurrentUser user) {
-        ActionEntity entity = lockAndLoad(input.actionId(), input.expectedVersion(), user);
+        ActionEntity entity = lock(input.actionId(), input.expectedVersion(), user, input.dependsOnId()).entity();
         text("reason", input.reason(), MAX_TEXT, false);
         requireLabel("dependsOnId", input.dependsOnId(), Set.of("Action"));
         if (!dependencies.removeDependency(input.actionId(), input.dependsOnId())) {
@@ -475,11 +476,18 @@ public class ActionCommands {
     private record Locked(ActionEntity entity, String owner, String ownerBoard, String board) {
     }
 
-    private Locked lock(String id, Long expectedVersion, CurrentUser user) {
+    /**
+     * Action {@code id} locked at the expected version, with the nodes {@code alsoLocked} locked
+     * with it in id order (the other action of a dependency), so that two changes taking the same
+     * two locks queue rather than deadlock.
+     */
+    private Locked lock(String id, Long expectedVersion, CurrentUser user, String... alsoLocked) {
         if (expectedVersion == null) {
             throw new ValidationException("expectedVersion", "is required: pass the version you last read");
         }
-        run(ActionCypher.LOCK, Map.of("ids", List.of(id)));
+        Set<String> ids = new TreeSet<>(Set.of(id));
+        Arrays.stream(alsoLocked).filter(Objects::nonNull).forEach(ids::add);
+        run(ActionCypher.LOCK, Map.of("ids", List.copyOf(ids)));
         Record context = neo4j.query(ActionCypher.CONTEXT).bindAll(Map.of("id", id)).fetchAs(Record.class)
                 .mappedBy((t, r) -> r).one().orElseThrow();
         if (context.get("a").isNull()) {
