@@ -341,9 +341,13 @@ public class ActionCommands {
         repository.save(entity);
         record(actionId, "linkDecision", Arrays.asList(FieldChange.of("decision",
                 before.isEmpty() ? null : String.join(", ", before), decisionId)), reason, user);
-        otherEnd(decisionId, "linkDecision", "action", null, actionId, reason, user);
+        if (!before.contains(decisionId)) {
+            otherEnd(decisionId, "linkDecision", "action", null, actionId, reason, user);
+        }
         for (String replaced : before) {
-            otherEnd(replaced, "linkDecision", "action", actionId, null, reason, user);
+            if (!replaced.equals(decisionId)) {
+                otherEnd(replaced, "linkDecision", "action", actionId, null, reason, user);
+            }
         }
         return reload(actionId);
     }
@@ -431,7 +435,8 @@ public class ActionCommands {
         Milestone before = found.milestone();
         text("reason", input.reason(), MAX_TEXT, false);
         List<String> sources = neo4j.query(ActionCypher.REMOVE_MILESTONE).bindAll(Map.of("id", before.id()))
-                .fetchAs(Value.class).mappedBy((t, r) -> r.get("sources")).one().orElseThrow().asList(Value::asString);
+                .fetchAs(Value.class).mappedBy((t, r) -> r.get("sources")).one()
+                .orElseThrow(() -> new NotFoundException("No milestone has id " + before.id())).asList(Value::asString);
         repository.save(found.entity());
         record(found.actionId(), "removeMilestone", Arrays.asList(FieldChange.of("milestone", before.id(), null),
                 FieldChange.of("milestone.title", before.title(), null), FieldChange.of("milestone.dueDate", before.dueDate(), null),

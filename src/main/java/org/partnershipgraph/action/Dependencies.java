@@ -90,8 +90,10 @@ public class Dependencies {
      * Makes {@code from} depend on {@code to}, in a transaction (the caller's, or a new one) that
      * locks both actions and then the one lock every addition takes before its cycle check, so
      * additions check one at a time, each seeing the others' committed edges: two concurrent
-     * additions cannot together close a cycle, however long. Concurrent writers can still
-     * deadlock on the actions' locks; callers run it under {@code TransientRetry}, as the mutations do.
+     * additions cannot together close a cycle, however long. A dependency that exists already
+     * changes nothing and is not checked again. A caller that locked something else first can still
+     * deadlock with another writer; callers run it under {@code TransientRetry}, as the mutations do
+     * (which lock both actions together, in id order, before anything else).
      *
      * @return true when the dependency is new
      * @throws DependencyCycleException when it would close a cycle; nothing is written
@@ -104,13 +106,17 @@ public class Dependencies {
         neo4j.query(DependencyCypher.LOCK_ALL).bindAll(Map.of("name", "dependencies")).run();
         Record check = one(DependencyCypher.CYCLE_CHECK, Map.of("from", from, "to", to));
         requireExists(check, from, to);
-        if (ActionStatus.CANCELLED.name().equals(check.get("toStatus").asString(null))) {
-            throw new ValidationException("dependsOnId", to + " is cancelled: nothing can wait on it");
+        if (check.get("exists").asBoolean()) {
+            return false;
         }
         if (!check.get("cycle").isNull()) {
             throw new DependencyCycleException(check.get("cycle").asList(Value::asString));
         }
-        return one(DependencyCypher.ADD, Map.of("from", from, "to", to)).get("created").asBoolean();
+        if (ActionStatus.CANCELLED.name().equals(check.get("toStatus").asString(null))) {
+            throw new ValidationException("dependsOnId", to + " is cancelled: nothing can wait on it");
+        }
+        neo4j.query(DependencyCypher.ADD).bindAll(Map.of("from", from, "to", to)).run();
+        return true;
     }
 
     /**

@@ -88,27 +88,26 @@ final class DependencyCypher {
             """;
 
     /**
-     * One row {@code from, to, toStatus, cycle}: whether both actions exist, the status of
-     * {@code $to}, and the ids along the cycle that {@code $from} depending on {@code $to} would
-     * close (from, to, ..., from), or null.
+     * One row {@code from, to, exists, toStatus, cycle}: whether both actions exist, whether
+     * {@code $from} depends on {@code $to} already, the status of {@code $to}, and the ids along the
+     * cycle that {@code $from} depending on {@code $to} would close (from, to, ..., from), or null.
      */
     static final String CYCLE_CHECK = """
             OPTIONAL MATCH (a:Action {id: $from})
             OPTIONAL MATCH (b:Action {id: $to})
             OPTIONAL MATCH p = ANY SHORTEST (b)-[:DEPENDS_ON]->{1,}(a)
-            RETURN a IS NOT NULL AS from, b IS NOT NULL AS to, b.status AS toStatus,
+            RETURN a IS NOT NULL AS from, b IS NOT NULL AS to,
+                   a IS NOT NULL AND b IS NOT NULL AND EXISTS { (a)-[:DEPENDS_ON]->(b) } AS exists, b.status AS toStatus,
                    CASE WHEN a = b THEN [$from, $from]
                         WHEN p IS NULL THEN null
                         ELSE [$from] + [n IN nodes(p) | n.id] END AS cycle
             """;
 
-    /** One row {@code created}: makes {@code $from} depend on {@code $to}; whether the dependency is new. */
+    /** No rows: makes {@code $from} depend on {@code $to} (once). */
     static final String ADD = """
             MATCH (a:Action {id: $from})
             MATCH (b:Action {id: $to})
-            OPTIONAL MATCH (a)-[existing:DEPENDS_ON]->(b)
             MERGE (a)-[:DEPENDS_ON]->(b)
-            RETURN existing IS NULL AS created
             """;
 
     /** One row {@code removed}: removes the dependency of {@code $from} on {@code $to}; how many were removed. */

@@ -152,13 +152,14 @@ final class BoardCypher {
 
     /**
      * Rows {@code id, items}: for each meeting id, its decisions in minute order (by the numbers their
-     * minute numbers start with, part by part, so 2 comes before 10 and 38.2 before 39).
+     * minute numbers start with, part by part, so 2 comes before 10 and 38.2 before 39), then in the
+     * order they were recorded through the API.
      */
     static final String DECISIONS = """
             UNWIND $ids AS id
             MATCH (:Meeting {id: id})-[:DECIDED]->(d:Decision)
             WITH id, d, [x IN split(coalesce(d.number, ''), '.') | toIntegerOrNull(left(x, size(x) - size(ltrim(x, '0123456789'))))] AS rank
-            WITH id, d ORDER BY rank, d.number, d.id
+            WITH id, d ORDER BY rank, d.number, d.seq, d.id
             RETURN id, collect(d) AS items
             """;
 
@@ -184,11 +185,40 @@ final class BoardCypher {
             MERGE (m)-[:OF]->(b)
             """;
 
-    /** No rows: meeting {@code $meeting} took decision {@code $id}. */
+    /**
+     * No rows: meeting {@code $meeting} took decision {@code $id}, numbered {@code seq} in the order
+     * its decisions were recorded (after those it has).
+     */
     static final String SET_DECISION_MEETING = """
             MATCH (m:Meeting {id: $meeting})
             MATCH (d:Decision {id: $id})
+            SET d.seq = COUNT { (m)-[:DECIDED]->(:Decision) } + 1
             MERGE (m)-[:DECIDED]->(d)
+            """;
+
+    /**
+     * One row {@code existing}: takes the write lock of board {@code $board} (so meetings of a board
+     * are recorded one at a time), then the id of a meeting of it on {@code $date} with the title
+     * {@code $title} (case and surrounding spaces aside; no title matches no title), or null.
+     */
+    static final String SAME_MEETING = """
+            MATCH (b:Board {id: $board})
+            SET b.writes = coalesce(b.writes, 0) + 1
+            RETURN COLLECT { MATCH (m:Meeting)-[:OF]->(b)
+                             WHERE m.date = $date AND toLower(trim(coalesce(m.title, ''))) = toLower(trim(coalesce($title, '')))
+                             RETURN m.id ORDER BY m.id }[0] AS existing
+            """;
+
+    /**
+     * One row {@code existing}: takes the write lock of meeting {@code $meeting} (so its decisions are
+     * recorded one at a time), then the id of a decision it took with the text {@code $text} (case
+     * and surrounding spaces aside), or null.
+     */
+    static final String SAME_DECISION = """
+            MATCH (m:Meeting {id: $meeting})
+            SET m.writes = coalesce(m.writes, 0) + 1
+            RETURN COLLECT { MATCH (m)-[:DECIDED]->(d:Decision) WHERE toLower(trim(d.text)) = toLower(trim($text))
+                             RETURN d.id ORDER BY d.id }[0] AS existing
             """;
 
     /** One row {@code board}: the board of meeting {@code $id} (null when none); no row when there is no such meeting. */

@@ -3,6 +3,7 @@ package org.partnershipgraph.board;
 import static org.partnershipgraph.graphql.TextInputs.text;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
 /** Meetings and decisions: recorded by the secretariats of their boards, each with its history entry. */
 @Service
 public class MeetingCommands {
+
+    /** Longest minute number a decision may have ("7 (second item numbered 7)" is 26). */
+    static final int MAX_NUMBER = 40;
 
     private final MeetingRepository meetings;
     private final DecisionRepository decisions;
@@ -56,12 +60,21 @@ public class MeetingCommands {
         scopes.requireCanChange(user, input.boardId());
         String title = text("title", input.title(), ActionCommands.MAX_TITLE, false);
         String location = text("location", input.location(), ActionCommands.MAX_TITLE, false);
+        Map<String, Object> same = new HashMap<>();
+        same.put("board", input.boardId());
+        same.put("date", input.date());
+        same.put("title", title);
+        existing(BoardCypher.SAME_MEETING, same).ifPresent(meeting -> {
+            throw new ValidationException("date", "the meeting of " + input.boardId() + " on " + input.date()
+                    + (title == null ? "" : " titled \"" + title + "\"") + " is recorded already, as " + meeting);
+        });
         String id = BusinessIds.next("meeting");
         meetings.save(new MeetingEntity(id, input.date(), title, location));
         neo4j.query(BoardCypher.SET_MEETING_BOARD).bindAll(Map.of("id", id, "board", input.boardId())).run();
         history.record(id, "recordMeeting", Arrays.asList(FieldChange.of("board", null, input.boardId()),
                 FieldChange.of("date", null, input.date()), FieldChange.of("title", null, title),
                 FieldChange.of("location", null, location)), null, user);
+        history.record(input.boardId(), "recordMeeting", List.of(new FieldChange("meeting", null, id)), null, user);
         return queries.meeting(id).orElseThrow();
     }
 
@@ -77,12 +90,16 @@ public class MeetingCommands {
         if (text == null || text.isEmpty()) {
             throw new ValidationException("text", "must say what was resolved");
         }
-        String number = text("number", input.number(), 20, false);
+        String number = text("number", input.number(), MAX_NUMBER, false);
+        existing(BoardCypher.SAME_DECISION, Map.of("meeting", input.meetingId(), "text", text)).ifPresent(decision -> {
+            throw new ValidationException("text", input.meetingId() + " took this decision already, recorded as " + decision);
+        });
         String id = BusinessIds.next("decision");
         decisions.save(new DecisionEntity(id, text, number));
         neo4j.query(BoardCypher.SET_DECISION_MEETING).bindAll(Map.of("id", id, "meeting", input.meetingId())).run();
         history.record(id, "recordDecision", Arrays.asList(FieldChange.of("meeting", null, input.meetingId()),
                 FieldChange.of("text", null, text), FieldChange.of("number", null, number)), null, user);
+        history.record(input.meetingId(), "recordDecision", List.of(new FieldChange("decision", null, id)), null, user);
         return decision(id);
     }
 
@@ -92,6 +109,13 @@ public class MeetingCommands {
         scopes.requireCanChange(user, actions.boardOfDecision(input.decisionId()).orElse(null));
         Action action = actions.linkDecision(input.decisionId(), input.actionId(), input.expectedVersion(), input.reason(), user);
         return new BoardInputs.LinkDecisionPayload(decision(input.decisionId()), action);
+    }
+
+    /** The id a duplicate check ({@code SAME_MEETING}, {@code SAME_DECISION}) found, if any. */
+    private Optional<String> existing(String cypher, Map<String, Object> params) {
+        Value found = neo4j.query(cypher).bindAll(params).fetchAs(Value.class).mappedBy((t, r) -> r.get("existing"))
+                .one().orElseThrow();
+        return found.isNull() ? Optional.empty() : Optional.of(found.asString());
     }
 
     /** The board id of a meeting or decision: null when the entity does not exist, empty when it has no board. */

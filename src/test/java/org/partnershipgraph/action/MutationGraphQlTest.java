@@ -387,6 +387,12 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
         assertThat(count("MATCH (a:Action {id: 'action-m-2'}) RETURN a.version")).isZero();
         hwbb.document("{ action(id: \"action-m-1\") { blockedBy { id status } } }").execute()
                 .path("action.blockedBy[*].id").entityList(String.class).containsExactly("action-m-4");
+        hwbb.document("""
+                mutation { addDependency(input: {actionId: "action-m-1", expectedVersion: 0, dependsOnId: "action-m-4"}) {
+                    action { version dependsOn { id } } } }
+                """).execute()
+                .path("addDependency.action.version").entity(Integer.class).isEqualTo(0)
+                .path("addDependency.action.dependsOn[*].id").entityList(String.class).containsExactly("action-m-4");
     }
 
     @Test
@@ -883,6 +889,47 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
     }
 
     @Test
+    void aMeetingOrDecisionRecordedAgainIsRefusedNamingTheOneRecorded() {
+        String record = """
+                mutation($t: String) { recordMeeting(input: {boardId: "board-hwbb", date: "2025-03-12", title: $t}) { meeting { id } } }
+                """;
+        String meeting = hwbb.document(record).variable("t", "March meeting").execute()
+                .path("recordMeeting.meeting.id").entity(String.class).get();
+        hwbb.document(record).variable("t", " march MEETING ").execute().errors()
+                .expect(e -> "VALIDATION".equals(e.getExtensions().get("code")) && "date".equals(e.getExtensions().get("field"))
+                        && e.getMessage().contains("recorded already, as " + meeting))
+                .verify();
+        String extraordinary = hwbb.document(record).variable("t", "Extraordinary meeting").execute()
+                .path("recordMeeting.meeting.id").entity(String.class).get();
+        assertThat(extraordinary).isNotEqualTo(meeting);
+        String decide = """
+                mutation($m: ID!, $t: String!) { recordDecision(input: {meetingId: $m, text: $t}) { decision { id } } }
+                """;
+        List<String> decisions = new ArrayList<>();
+        for (String text : List.of("RESOLVED: third-party review.", "RESOLVED: an annual report.", "RESOLVED: budget noted.")) {
+            decisions.add(hwbb.document(decide).variable("m", meeting).variable("t", text).execute()
+                    .path("recordDecision.decision.id").entity(String.class).get());
+        }
+        hwbb.document(decide).variable("m", meeting).variable("t", "resolved: an annual report. ").execute().errors()
+                .expect(e -> "VALIDATION".equals(e.getExtensions().get("code")) && "text".equals(e.getExtensions().get("field"))
+                        && e.getMessage().contains("recorded as " + decisions.get(1)))
+                .verify();
+        hwbb.document("query($m: ID!) { meeting(id: $m) { decisions { id } } }").variable("m", meeting).execute()
+                .path("meeting.decisions[*].id").entityList(String.class).containsExactly(decisions.toArray(String[]::new));
+        assertThat(count("MATCH (m:Meeting)-[:OF]->(:Board {id: 'board-hwbb'}) RETURN count(m)")).isEqualTo(2);
+        auditor.document("""
+                query($m: ID!) { board: history(entityId: "board-hwbb") { operation changes { field after } }
+                                 meeting: history(entityId: $m) { operation changes { field after } } }
+                """).variable("m", meeting).execute()
+                .path("board[*].operation").entityList(String.class).containsExactly("recordMeeting", "recordMeeting")
+                .path("board[1].changes[0].after").entity(String.class).isEqualTo(meeting)
+                .path("meeting[*].operation").entityList(String.class)
+                .containsExactly("recordDecision", "recordDecision", "recordDecision", "recordMeeting")
+                .path("meeting[0].changes[0].field").entity(String.class).isEqualTo("decision")
+                .path("meeting[0].changes[0].after").entity(String.class).isEqualTo(decisions.get(2));
+    }
+
+    @Test
     void theActionADependencyIsOnHasItInItsHistoryToo() {
         String change = """
                 mutation($v: Int!) { %s(input: {actionId: "action-m-2", expectedVersion: $v, dependsOnId: "action-m-3", reason: "Needs the review"}) {
@@ -1040,10 +1087,11 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
                 .containsExactly("action-m-1", "action-m-3", "action-m-4");
     }
 
+    /** A decision with {@code text} at a meeting of the HWBB of its own. */
     private String hwbbDecision(String text) {
         String meeting = hwbb.document("""
-                mutation { recordMeeting(input: {boardId: "board-hwbb", date: "2025-01-15", title: "January meeting"}) { meeting { id } } }
-                """).execute().path("recordMeeting.meeting.id").entity(String.class).get();
+                mutation($t: String!) { recordMeeting(input: {boardId: "board-hwbb", date: "2025-01-15", title: $t}) { meeting { id } } }
+                """).variable("t", "January meeting: " + text).execute().path("recordMeeting.meeting.id").entity(String.class).get();
         return hwbb.document("""
                 mutation($m: ID!, $t: String!) { recordDecision(input: {meetingId: $m, text: $t}) { decision { id } } }
                 """).variable("m", meeting).variable("t", text).execute().path("recordDecision.decision.id").entity(String.class).get();
