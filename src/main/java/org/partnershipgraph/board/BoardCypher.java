@@ -227,6 +227,11 @@ final class BoardCypher {
             RETURN COLLECT { MATCH (m)-[:OF]->(b:Board) RETURN b.id }[0] AS board
             """;
 
+    /** One row {@code exists}: whether any entity has id {@code $id}. */
+    static final String EXISTS = """
+            RETURN EXISTS { MATCH (:Node {id: $id}) } AS exists
+            """;
+
     /** One row {@code d}: the decision with id {@code $id}. */
     static final String DECISION = """
             MATCH (d:Decision {id: $id})

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.partnershipgraph.graphql.BadRequestException;
 import org.partnershipgraph.graphql.Batches;
 import org.partnershipgraph.graphql.Connection;
 import org.partnershipgraph.graphql.Connections;
@@ -33,6 +34,12 @@ class BoardQueries {
         this.types = types;
     }
 
+    /** Whether any entity has id {@code id}. */
+    boolean exists(String id) {
+        return neo4j.query(BoardCypher.EXISTS).bindAll(Map.of("id", id)).fetchAs(Boolean.class)
+                .mappedBy((t, r) -> r.get("exists").asBoolean()).one().orElse(false);
+    }
+
     Optional<Board> board(String id) {
         return neo4j.query(BoardCypher.BOARD).bindAll(Map.of("id", id))
                 .fetchAs(Board.class).mappedBy((t, r) -> Board.from(r.get("b").asNode())).one();
@@ -55,6 +62,9 @@ class BoardQueries {
     }
 
     Connection<Meeting> meetings(PageRequest page, MeetingFilter filter, MeetingOrder order) {
+        if (filter != null && filter.from() != null && filter.to() != null && filter.from().isAfter(filter.to())) {
+            throw new BadRequestException("filter.from (" + filter.from() + ") is after filter.to (" + filter.to() + ")");
+        }
         Map<String, Object> params = new HashMap<>();
         params.put("board", filter == null ? null : filter.board());
         params.put("from", filter == null ? null : filter.from());

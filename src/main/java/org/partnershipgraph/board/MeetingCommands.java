@@ -2,6 +2,8 @@ package org.partnershipgraph.board;
 
 import static org.partnershipgraph.graphql.TextInputs.text;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -39,9 +41,10 @@ public class MeetingCommands {
     private final History history;
     private final ActionCommands actions;
     private final BoardQueries queries;
+    private final Clock clock;
 
     MeetingCommands(MeetingRepository meetings, DecisionRepository decisions, Neo4jClient neo4j, BoardScopes scopes,
-            History history, ActionCommands actions, BoardQueries queries) {
+            History history, ActionCommands actions, BoardQueries queries, Clock clock) {
         this.meetings = meetings;
         this.decisions = decisions;
         this.neo4j = neo4j;
@@ -49,13 +52,15 @@ public class MeetingCommands {
         this.history = history;
         this.actions = actions;
         this.queries = queries;
+        this.clock = clock;
     }
 
     @Transactional
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
     public Meeting recordMeeting(RecordMeetingInput input, CurrentUser user) {
         if (queries.board(input.boardId()).isEmpty()) {
-            throw new ValidationException("boardId", "no board has id " + input.boardId());
+            throw new ValidationException("boardId", (queries.exists(input.boardId()) ? input.boardId() + " is not a Board"
+                    : "no board has id " + input.boardId()));
         }
         scopes.requireCanChange(user, input.boardId());
         String title = text("title", input.title(), ActionCommands.MAX_TITLE, false);
@@ -86,6 +91,11 @@ public class MeetingCommands {
             throw new ValidationException("meetingId", "no meeting has id " + input.meetingId());
         }
         scopes.requireCanChange(user, board.orElse(null));
+        LocalDate met = queries.meeting(input.meetingId()).orElseThrow().date();
+        if (met.isAfter(LocalDate.now(clock))) {
+            throw new ValidationException("meetingId", input.meetingId() + " is on " + met
+                    + ", after today: record its decisions once it has met (or correct a mistyped date by recording the meeting again)");
+        }
         String text = text("text", input.text(), ActionCommands.MAX_TEXT, false);
         if (text == null || text.isEmpty()) {
             throw new ValidationException("text", "must say what was resolved");

@@ -930,6 +930,31 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
     }
 
     @Test
+    void meetingsAndDecisionsRefuseWhatCannotBeRight() {
+        String record = """
+                mutation($b: ID!, $d: Date!) { recordMeeting(input: {boardId: $b, date: $d}) { meeting { id } } }
+                """;
+        hwbb.document(record).variable("b", "post-lead").variable("d", "2025-01-15").execute().errors()
+                .expect(e -> "VALIDATION".equals(e.getExtensions().get("code")) && e.getMessage().contains("post-lead is not a Board"))
+                .verify();
+        hwbb.document(record).variable("b", "board-none").variable("d", "2025-01-15").execute().errors()
+                .expect(e -> "VALIDATION".equals(e.getExtensions().get("code")) && e.getMessage().contains("no board has id board-none"))
+                .verify();
+        String future = hwbb.document(record).variable("b", "board-hwbb").variable("d", "2099-01-15").execute()
+                .path("recordMeeting.meeting.id").entity(String.class).get();
+        hwbb.document("""
+                mutation($m: ID!) { recordDecision(input: {meetingId: $m, text: "RESOLVED: noted."}) { decision { id } } }
+                """).variable("m", future).execute().errors()
+                .expect(e -> "VALIDATION".equals(e.getExtensions().get("code")) && "meetingId".equals(e.getExtensions().get("field"))
+                        && e.getMessage().contains("is on 2099-01-15, after today"))
+                .verify();
+        assertThat(count("MATCH (d:Decision) RETURN count(d)")).isZero();
+        hwbb.document("{ meetings(filter: {from: \"2025-02-01\", to: \"2025-01-01\"}) { totalCount } }").execute().errors()
+                .expect(e -> "BAD_REQUEST".equals(e.getExtensions().get("code")) && e.getMessage().contains("is after filter.to"))
+                .verify();
+    }
+
+    @Test
     void theActionADependencyIsOnHasItInItsHistoryToo() {
         String change = """
                 mutation($v: Int!) { %s(input: {actionId: "action-m-2", expectedVersion: $v, dependsOnId: "action-m-3", reason: "Needs the review"}) {
