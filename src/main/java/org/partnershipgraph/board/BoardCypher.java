@@ -227,6 +227,40 @@ final class BoardCypher {
             RETURN COLLECT { MATCH (m)-[:OF]->(b:Board) RETURN b.id }[0] AS board
             """;
 
+    /**
+     * One row {@code m, board}: takes the write lock of meeting {@code $id}, then returns it and the
+     * id of its board (null when none); no row when there is no such meeting.
+     */
+    static final String LOCK_MEETING = """
+            MATCH (m:Meeting {id: $id})
+            SET m.writes = coalesce(m.writes, 0) + 1
+            RETURN m, COLLECT { MATCH (m)-[:OF]->(b:Board) RETURN b.id }[0] AS board
+            """;
+
+    /**
+     * One row {@code d, board}: takes the write lock of decision {@code $id}, then returns it and the
+     * id of its meeting's board (null when none); no row when there is no such decision.
+     */
+    static final String LOCK_DECISION = """
+            MATCH (d:Decision {id: $id})
+            SET d.writes = coalesce(d.writes, 0) + 1
+            RETURN d, COLLECT { MATCH (d)<-[:DECIDED]-(:Meeting)-[:OF]->(b:Board) RETURN b.id }[0] AS board
+            """;
+
+    /** One row {@code m}: sets meeting {@code $id}'s date, title and location, and its next version. */
+    static final String UPDATE_MEETING = """
+            MATCH (m:Meeting {id: $id})
+            SET m.date = $date, m.title = $title, m.location = $location, m.version = coalesce(m.version, 0) + 1
+            RETURN m
+            """;
+
+    /** One row {@code d}: sets decision {@code $id}'s text and number, and its next version. */
+    static final String UPDATE_DECISION = """
+            MATCH (d:Decision {id: $id})
+            SET d.text = $text, d.number = $number, d.version = coalesce(d.version, 0) + 1
+            RETURN d
+            """;
+
     /** One row {@code exists}: whether any entity has id {@code $id}. */
     static final String EXISTS = """
             RETURN EXISTS { MATCH (:Node {id: $id}) } AS exists

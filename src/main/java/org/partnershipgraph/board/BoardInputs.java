@@ -18,6 +18,15 @@ public final class BoardInputs {
     public record RecordDecisionInput(String meetingId, String text, String number) {
     }
 
+    /** Input of {@code updateMeeting}: what is null stays as it is. */
+    public record UpdateMeetingInput(String meetingId, Long expectedVersion, LocalDate date, String title, String location,
+            String reason) {
+    }
+
+    /** Input of {@code updateDecision}: what is null stays as it is. */
+    public record UpdateDecisionInput(String decisionId, Long expectedVersion, String text, String number, String reason) {
+    }
+
     /** Input of {@code linkDecision}. */
     public record LinkDecisionInput(String decisionId, String actionId, Long expectedVersion, String reason) {
     }
@@ -28,6 +37,14 @@ public final class BoardInputs {
 
     /** Result of {@code recordDecision}. */
     public record RecordDecisionPayload(Decision decision) {
+    }
+
+    /** Result of {@code updateMeeting}. */
+    public record UpdateMeetingPayload(Meeting meeting) {
+    }
+
+    /** Result of {@code updateDecision}. */
+    public record UpdateDecisionPayload(Decision decision) {
     }
 
     /** Result of {@code linkDecision}. */

@@ -7,6 +7,10 @@ import org.partnershipgraph.board.BoardInputs.RecordDecisionInput;
 import org.partnershipgraph.board.BoardInputs.RecordDecisionPayload;
 import org.partnershipgraph.board.BoardInputs.RecordMeetingInput;
 import org.partnershipgraph.board.BoardInputs.RecordMeetingPayload;
+import org.partnershipgraph.board.BoardInputs.UpdateDecisionInput;
+import org.partnershipgraph.board.BoardInputs.UpdateDecisionPayload;
+import org.partnershipgraph.board.BoardInputs.UpdateMeetingInput;
+import org.partnershipgraph.board.BoardInputs.UpdateMeetingPayload;
 import org.partnershipgraph.graphql.TransientRetry;
 import org.partnershipgraph.security.CurrentUser;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -31,6 +35,16 @@ public class BoardMutationController {
     @MutationMapping
     public RecordDecisionPayload recordDecision(@Argument RecordDecisionInput input, GraphQLContext context) {
         return new RecordDecisionPayload(TransientRetry.run(() -> commands.recordDecision(input, user(context))));
+    }
+
+    @MutationMapping
+    public UpdateMeetingPayload updateMeeting(@Argument UpdateMeetingInput input, GraphQLContext context) {
+        return new UpdateMeetingPayload(TransientRetry.run(() -> commands.updateMeeting(input, user(context))));
+    }
+
+    @MutationMapping
+    public UpdateDecisionPayload updateDecision(@Argument UpdateDecisionInput input, GraphQLContext context) {
+        return new UpdateDecisionPayload(TransientRetry.run(() -> commands.updateDecision(input, user(context))));
     }
 
     @MutationMapping

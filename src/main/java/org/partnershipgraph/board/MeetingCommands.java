@@ -8,8 +8,10 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
+import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.partnershipgraph.action.Action;
 import org.partnershipgraph.action.ActionCommands;
@@ -18,8 +20,12 @@ import org.partnershipgraph.audit.History;
 import org.partnershipgraph.board.BoardInputs.LinkDecisionInput;
 import org.partnershipgraph.board.BoardInputs.RecordDecisionInput;
 import org.partnershipgraph.board.BoardInputs.RecordMeetingInput;
+import org.partnershipgraph.board.BoardInputs.UpdateDecisionInput;
+import org.partnershipgraph.board.BoardInputs.UpdateMeetingInput;
 import org.partnershipgraph.graphql.BusinessIds;
+import org.partnershipgraph.graphql.NotFoundException;
 import org.partnershipgraph.graphql.ValidationException;
+import org.partnershipgraph.graphql.VersionConflictException;
 import org.partnershipgraph.security.BoardScopes;
 import org.partnershipgraph.security.CurrentUser;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -111,6 +117,84 @@ public class MeetingCommands {
                 FieldChange.of("text", null, text), FieldChange.of("number", null, number)), null, user);
         history.record(input.meetingId(), "recordDecision", List.of(new FieldChange("decision", null, id)), null, user);
         return decision(id);
+    }
+
+    /**
+     * Corrects a meeting's date, title or location (null leaves one as it is, a blank title or
+     * location removes it), at the expected version, with a history entry of the values before and
+     * after; a call that changes nothing makes no new version.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    public Meeting updateMeeting(UpdateMeetingInput input, CurrentUser user) {
+        Record found = lock(BoardCypher.LOCK_MEETING, "meeting", input.meetingId(), input.expectedVersion(), user);
+        Meeting before = Meeting.from(found.get("m").asNode());
+        LocalDate date = input.date() == null ? before.date() : input.date();
+        String title = input.title() == null ? before.title() : text("title", input.title(), ActionCommands.MAX_TITLE, false);
+        String location = input.location() == null ? before.location()
+                : text("location", input.location(), ActionCommands.MAX_TITLE, false);
+        String reason = text("reason", input.reason(), ActionCommands.MAX_TEXT, false);
+        List<FieldChange> changes = Arrays.asList(FieldChange.of("date", before.date(), date),
+                FieldChange.of("title", before.title(), title), FieldChange.of("location", before.location(), location));
+        if (changes.stream().allMatch(Objects::isNull)) {
+            return before;
+        }
+        Map<String, Object> params = new HashMap<>();
+        params.put("id", before.id());
+        params.put("date", date);
+        params.put("title", title);
+        params.put("location", location);
+        Meeting after = neo4j.query(BoardCypher.UPDATE_MEETING).bindAll(params).fetchAs(Meeting.class)
+                .mappedBy((t, r) -> Meeting.from(r.get("m").asNode())).one().orElseThrow();
+        history.record(before.id(), "updateMeeting", changes, reason, user);
+        return after;
+    }
+
+    /**
+     * Corrects a decision's text or number (null leaves one as it is; the text cannot be blank, a
+     * blank number removes it), at the expected version, with a history entry of the values before
+     * and after; a call that changes nothing makes no new version.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    public Decision updateDecision(UpdateDecisionInput input, CurrentUser user) {
+        Record found = lock(BoardCypher.LOCK_DECISION, "decision", input.decisionId(), input.expectedVersion(), user);
+        Decision before = Decision.from(found.get("d").asNode());
+        String text = input.text() == null ? before.text() : text("text", input.text(), ActionCommands.MAX_TEXT, true);
+        String number = input.number() == null ? before.number() : text("number", input.number(), MAX_NUMBER, false);
+        String reason = text("reason", input.reason(), ActionCommands.MAX_TEXT, false);
+        List<FieldChange> changes = Arrays.asList(FieldChange.of("text", before.text(), text),
+                FieldChange.of("number", before.number(), number));
+        if (changes.stream().allMatch(Objects::isNull)) {
+            return before;
+        }
+        Map<String, Object> params = new HashMap<>();
+        params.put("id", before.id());
+        params.put("text", text);
+        params.put("number", number);
+        Decision after = neo4j.query(BoardCypher.UPDATE_DECISION).bindAll(params).fetchAs(Decision.class)
+                .mappedBy((t, r) -> Decision.from(r.get("d").asNode())).one().orElseThrow();
+        history.record(before.id(), "updateDecision", changes, reason, user);
+        return after;
+    }
+
+    /**
+     * The row of a {@code LOCK_MEETING} or {@code LOCK_DECISION} statement for {@code id}, once the
+     * caller's scope over its board and the expected version are checked: NOT_FOUND when there is
+     * no such {@code kind}, FORBIDDEN out of scope, VERSION_CONFLICT at another version.
+     */
+    private Record lock(String cypher, String kind, String id, Long expectedVersion, CurrentUser user) {
+        if (expectedVersion == null) {
+            throw new ValidationException("expectedVersion", "is required: pass the version you last read");
+        }
+        Record found = neo4j.query(cypher).bindAll(Map.of("id", id)).fetchAs(Record.class).mappedBy((t, r) -> r).one()
+                .orElseThrow(() -> new NotFoundException("No " + kind + " has id " + id));
+        scopes.requireCanChange(user, found.get("board").isNull() ? null : found.get("board").asString());
+        long current = found.get(found.keys().getFirst()).asNode().get("version").asLong(0);
+        if (current != expectedVersion) {
+            throw new VersionConflictException(id, expectedVersion, current);
+        }
+        return found;
     }
 
     @Transactional

@@ -27,6 +27,20 @@ final class SeedCypher {
                    [a IN actions WHERE coalesce(a.version, 0) = 0 | a.id] AS unchanged
             """;
 
+    /**
+     * One row {@code changed}: those of {@code $ids} that are meetings or decisions the API has
+     * corrected (a version above 0), read after taking their write locks in id order, as
+     * {@code EXISTING_ACTIONS} does for actions.
+     */
+    static final String CORRECTED_RECORDS = """
+            UNWIND $ids AS id
+            MATCH (n:Node {id: id}) WHERE n:Meeting OR n:Decision
+            WITH n ORDER BY n.id
+            SET n.writes = coalesce(n.writes, 0) + 1
+            WITH n WHERE n.version > 0
+            RETURN collect(n.id) AS changed
+            """;
+
     /** No rows: each {@code $rows} entry {@code {id, props}}, an action at version 0, takes exactly the seed's properties. */
     static final String RESTATE_ACTIONS = """
             UNWIND $rows AS row

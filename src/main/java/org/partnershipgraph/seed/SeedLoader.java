@@ -69,18 +69,23 @@ public class SeedLoader {
                 name -> readDocument(location, name))).parse(files);
         List<Object> actionIds = graph.nodes().stream().filter(node -> "Action".equals(node.get("label")))
                 .map(node -> node.get("id")).toList();
+        List<Object> recordIds = graph.nodes().stream()
+                .filter(node -> "Meeting".equals(node.get("label")) || "Decision".equals(node.get("label")))
+                .map(node -> node.get("id")).toList();
         Existing existing;
         try (Session session = driver.session()) {
             existing = session.executeWrite(tx -> {
                 Record found = tx.run(SeedCypher.EXISTING_ACTIONS, Map.of("ids", actionIds)).single();
                 Set<Object> changed = new HashSet<>(found.get("changed").asList(Value::asObject));
                 Set<Object> unchanged = new HashSet<>(found.get("unchanged").asList(Value::asObject));
+                Set<Object> corrected = new HashSet<>(tx.run(SeedCypher.CORRECTED_RECORDS, Map.of("ids", recordIds)).single()
+                        .get("changed").asList(Value::asObject));
                 Set<Object> apiMilestones = graph.relations().stream()
                         .filter(rel -> "HAS_MILESTONE".equals(rel.get("type")) && changed.contains(rel.get("from")))
                         .map(rel -> rel.get("to")).collect(Collectors.toSet());
                 tx.run(SeedCypher.MERGE_NODES, Map.of("rows", graph.nodes().stream()
                         .filter(node -> !changed.contains(node.get("id")) && !unchanged.contains(node.get("id"))
-                                && !apiMilestones.contains(node.get("id"))).toList()))
+                                && !apiMilestones.contains(node.get("id")) && !corrected.contains(node.get("id"))).toList()))
                         .consume();
                 tx.run(SeedCypher.RESTATE_ACTIONS, Map.of("rows", graph.nodes().stream()
                         .filter(node -> unchanged.contains(node.get("id"))).toList())).consume();

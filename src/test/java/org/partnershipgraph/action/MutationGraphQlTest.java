@@ -930,6 +930,65 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
     }
 
     @Test
+    void aSecretariatCorrectsAMeetingAndADecisionAtTheirVersions() {
+        String meeting = hwbb.document("""
+                mutation { recordMeeting(input: {boardId: "board-hwbb", date: "2052-01-15", title: "Janury meeting", location: "Room 1"}) {
+                    meeting { id version } } }
+                """).execute().path("recordMeeting.meeting.version").entity(Integer.class).isEqualTo(0)
+                .path("recordMeeting.meeting.id").entity(String.class).get();
+        String update = """
+                mutation($m: ID!, $v: Int!, $d: Date, $t: String, $l: String) {
+                    updateMeeting(input: {meetingId: $m, expectedVersion: $v, date: $d, title: $t, location: $l, reason: "Year mistyped"}) {
+                        meeting { version date title location } } }
+                """;
+        hwbb.document(update).variable("m", meeting).variable("v", 0).variable("d", "2025-01-15").variable("t", "January meeting")
+                .variable("l", " ").execute()
+                .path("updateMeeting.meeting.version").entity(Integer.class).isEqualTo(1)
+                .path("updateMeeting.meeting.date").entity(String.class).isEqualTo("2025-01-15")
+                .path("updateMeeting.meeting.title").entity(String.class).isEqualTo("January meeting")
+                .path("updateMeeting.meeting.location").valueIsNull();
+        hwbb.document(update).variable("m", meeting).variable("v", 0).variable("t", "Other").execute().errors()
+                .expect(e -> "VERSION_CONFLICT".equals(e.getExtensions().get("code"))).verify();
+        hosc.document(update).variable("m", meeting).variable("v", 1).variable("t", "Other").execute().errors()
+                .expect(e -> "FORBIDDEN".equals(e.getExtensions().get("code"))).verify();
+        hwbb.document(update).variable("m", meeting).variable("v", 1).variable("t", "January meeting").execute()
+                .path("updateMeeting.meeting.version").entity(Integer.class).isEqualTo(1);
+
+        String decision = hwbb.document("""
+                mutation($m: ID!) { recordDecision(input: {meetingId: $m, text: "RESOLVED: the plan was aproved.", number: "7"}) {
+                    decision { id version } } }
+                """).variable("m", meeting).execute().path("recordDecision.decision.id").entity(String.class).get();
+        String correct = """
+                mutation($d: ID!, $v: Int!, $t: String, $n: String) {
+                    updateDecision(input: {decisionId: $d, expectedVersion: $v, text: $t, number: $n}) { decision { version text number } } }
+                """;
+        hwbb.document(correct).variable("d", decision).variable("v", 0).variable("t", "  ").execute().errors()
+                .expect(e -> "VALIDATION".equals(e.getExtensions().get("code")) && "text".equals(e.getExtensions().get("field")))
+                .verify();
+        hwbb.document(correct).variable("d", decision).variable("v", 0).variable("t", "RESOLVED: the plan was approved.")
+                .variable("n", "").execute()
+                .path("updateDecision.decision.version").entity(Integer.class).isEqualTo(1)
+                .path("updateDecision.decision.text").entity(String.class).isEqualTo("RESOLVED: the plan was approved.")
+                .path("updateDecision.decision.number").valueIsNull();
+        hwbb.document(correct).variable("d", "decision-none").variable("v", 0).variable("t", "x").execute().errors()
+                .expect(e -> "NOT_FOUND".equals(e.getExtensions().get("code"))).verify();
+
+        auditor.document("""
+                query($m: ID!, $d: ID!) { meeting: history(entityId: $m) { operation reason changes { field before after } }
+                                          decision: history(entityId: $d) { operation changes { field before after } } }
+                """).variable("m", meeting).variable("d", decision).execute()
+                .path("meeting[0].operation").entity(String.class).isEqualTo("recordDecision")
+                .path("meeting[1].operation").entity(String.class).isEqualTo("updateMeeting")
+                .path("meeting[1].reason").entity(String.class).isEqualTo("Year mistyped")
+                .path("meeting[1].changes[*].field").entityList(String.class).containsExactly("date", "title", "location")
+                .path("meeting[1].changes[0].before").entity(String.class).isEqualTo("2052-01-15")
+                .path("meeting[1].changes[2].before").entity(String.class).isEqualTo("Room 1")
+                .path("decision[0].operation").entity(String.class).isEqualTo("updateDecision")
+                .path("decision[0].changes[0].before").entity(String.class).isEqualTo("RESOLVED: the plan was aproved.")
+                .path("decision[0].changes[1].before").entity(String.class).isEqualTo("7");
+    }
+
+    @Test
     void meetingsAndDecisionsRefuseWhatCannotBeRight() {
         String record = """
                 mutation($b: ID!, $d: Date!) { recordMeeting(input: {boardId: $b, date: $d}) { meeting { id } } }

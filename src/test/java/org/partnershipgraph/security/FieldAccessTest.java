@@ -58,7 +58,11 @@ class FieldAccessTest extends GraphQlTestBase {
             Map.entry("Mutation.recordMeeting",
                     "mutation { recordMeeting(input: {boardId: \"board-hwbb\", date: \"2025-01-01\", title: \"" + "x".repeat(301) + "\"}) { meeting { id } } }"),
             Map.entry("Mutation.recordDecision",
-                    "mutation { recordDecision(input: {meetingId: \"meeting-001-hwbb-2021-07-23\", text: \"\"}) { decision { id } } }"));
+                    "mutation { recordDecision(input: {meetingId: \"meeting-001-hwbb-2021-07-23\", text: \"\"}) { decision { id } } }"),
+            Map.entry("Mutation.updateMeeting",
+                    "mutation { updateMeeting(input: {meetingId: \"meeting-001-hwbb-2021-07-23\", expectedVersion: -1, title: \"x\"}) { meeting { id } } }"),
+            Map.entry("Mutation.updateDecision",
+                    "mutation { updateDecision(input: {decisionId: \"decision-001-hwbb-2021-07-23-minutes-approved\", expectedVersion: -1, text: \"x\"}) { decision { id } } }"));
 
     /** Ids the probes use: an action accountable to the HWBB, and another action. */
     static final class Probe {

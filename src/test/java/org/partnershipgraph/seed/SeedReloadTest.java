@@ -94,6 +94,32 @@ class SeedReloadTest extends ServiceTestBase {
     }
 
     @Test
+    void aReloadKeepsTheMeetingsAndDecisionsTheApiCorrected() {
+        HttpGraphQlTester hwbb = as("hwbb-secretariat");
+        hwbb.document("""
+                mutation { updateMeeting(input: {meetingId: "meeting-001-hwbb-2021-07-23", expectedVersion: 0, location: "Council Chamber"}) {
+                    meeting { version } } }
+                """).execute().path("updateMeeting.meeting.version").entity(Integer.class).isEqualTo(1);
+        hwbb.document("""
+                mutation { updateDecision(input: {decisionId: "decision-001-hwbb-2021-07-23-minutes-approved", expectedVersion: 0,
+                    number: "2 (minutes)"}) { decision { version } } }
+                """).execute().path("updateDecision.decision.version").entity(Integer.class).isEqualTo(1);
+        long before = count(FINGERPRINT);
+
+        loader.load(properties.location());
+
+        assertThat(count(FINGERPRINT)).as("nodes, relationships and versions").isEqualTo(before);
+        hwbb.document("""
+                { meeting(id: "meeting-001-hwbb-2021-07-23") { location version
+                    decisions { id number version } } }
+                """).execute()
+                .path("meeting.location").entity(String.class).isEqualTo("Council Chamber")
+                .path("meeting.version").entity(Integer.class).isEqualTo(1)
+                .path("meeting.decisions[?(@.id == 'decision-001-hwbb-2021-07-23-minutes-approved')].number").entityList(String.class)
+                .containsExactly("2 (minutes)");
+    }
+
+    @Test
     void aReloadDropsACitationTheSeedNoLongerGives() {
         String query = """
                 query { board(id: "board-hosc") { sources { document { id } lines quote } } }
