@@ -100,7 +100,7 @@ public class MeetingCommands {
         LocalDate met = queries.meeting(input.meetingId()).orElseThrow().date();
         if (met.isAfter(LocalDate.now(clock))) {
             throw new ValidationException("meetingId", input.meetingId() + " is on " + met
-                    + ", after today: record its decisions once it has met (or correct a mistyped date by recording the meeting again)");
+                    + ", after today: record its decisions once it has met (or correct a mistyped date with updateMeeting)");
         }
         String text = text("text", input.text(), ActionCommands.MAX_TEXT, false);
         if (text == null || text.isEmpty()) {
