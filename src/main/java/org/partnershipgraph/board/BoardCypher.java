@@ -198,27 +198,31 @@ final class BoardCypher {
 
     /**
      * One row {@code existing}: takes the write lock of board {@code $board} (so meetings of a board
-     * are recorded one at a time), then the id of a meeting of it on {@code $date} with the title
-     * {@code $title} (case and surrounding spaces aside; no title matches no title), or null.
+     * are recorded and corrected one at a time), then the id of a meeting of it other than
+     * {@code $self} (null for none) on {@code $date} with the title {@code $title} (case and
+     * surrounding spaces aside; no title matches no title), or null.
      */
     static final String SAME_MEETING = """
             MATCH (b:Board {id: $board})
             SET b.writes = coalesce(b.writes, 0) + 1
             RETURN COLLECT { MATCH (m:Meeting)-[:OF]->(b)
                              WHERE m.date = $date AND toLower(trim(coalesce(m.title, ''))) = toLower(trim(coalesce($title, '')))
+                                   AND ($self IS NULL OR m.id <> $self)
                              RETURN m.id ORDER BY m.id }[0] AS existing
             """;
 
     /**
-     * One row {@code existing}: takes the write lock of meeting {@code $meeting} (so its decisions are
-     * recorded one at a time), then the id of a decision it took with the text {@code $text} (case
-     * and surrounding spaces aside), or null.
+     * One row {@code existing, date}: takes the write lock of meeting {@code $meeting} (so its
+     * decisions are recorded and corrected one at a time, and its date holds), then the id of a
+     * decision it took, other than {@code $self} (null for none), with the text {@code $text} (case
+     * and surrounding spaces aside), or null, and the meeting's date.
      */
     static final String SAME_DECISION = """
             MATCH (m:Meeting {id: $meeting})
             SET m.writes = coalesce(m.writes, 0) + 1
-            RETURN COLLECT { MATCH (m)-[:DECIDED]->(d:Decision) WHERE toLower(trim(d.text)) = toLower(trim($text))
-                             RETURN d.id ORDER BY d.id }[0] AS existing
+            RETURN COLLECT { MATCH (m)-[:DECIDED]->(d:Decision)
+                             WHERE toLower(trim(d.text)) = toLower(trim($text)) AND ($self IS NULL OR d.id <> $self)
+                             RETURN d.id ORDER BY d.id }[0] AS existing, m.date AS date
             """;
 
     /** One row {@code board}: the board of meeting {@code $id} (null when none); no row when there is no such meeting. */
@@ -228,23 +232,27 @@ final class BoardCypher {
             """;
 
     /**
-     * One row {@code m, board}: takes the write lock of meeting {@code $id}, then returns it and the
-     * id of its board (null when none); no row when there is no such meeting.
+     * One row {@code m, board, decided}: takes the write lock of meeting {@code $id}, then returns
+     * it, the id of its board (null when none) and whether it has decisions; no row when there is no
+     * such meeting.
      */
     static final String LOCK_MEETING = """
             MATCH (m:Meeting {id: $id})
             SET m.writes = coalesce(m.writes, 0) + 1
-            RETURN m, COLLECT { MATCH (m)-[:OF]->(b:Board) RETURN b.id }[0] AS board
+            RETURN m, COLLECT { MATCH (m)-[:OF]->(b:Board) RETURN b.id }[0] AS board,
+                   EXISTS { (m)-[:DECIDED]->(:Decision) } AS decided
             """;
 
     /**
-     * One row {@code d, board}: takes the write lock of decision {@code $id}, then returns it and the
-     * id of its meeting's board (null when none); no row when there is no such decision.
+     * One row {@code d, board, meeting}: takes the write lock of decision {@code $id}, then returns
+     * it, the id of its meeting's board (null when none) and its meeting's id; no row when there is
+     * no such decision.
      */
     static final String LOCK_DECISION = """
             MATCH (d:Decision {id: $id})
             SET d.writes = coalesce(d.writes, 0) + 1
-            RETURN d, COLLECT { MATCH (d)<-[:DECIDED]-(:Meeting)-[:OF]->(b:Board) RETURN b.id }[0] AS board
+            RETURN d, COLLECT { MATCH (d)<-[:DECIDED]-(:Meeting)-[:OF]->(b:Board) RETURN b.id }[0] AS board,
+                   COLLECT { MATCH (d)<-[:DECIDED]-(m:Meeting) RETURN m.id }[0] AS meeting
             """;
 
     /** One row {@code m}: sets meeting {@code $id}'s date, title and location, and its next version. */

@@ -75,6 +75,7 @@ public class MeetingCommands {
         same.put("board", input.boardId());
         same.put("date", input.date());
         same.put("title", title);
+        same.put("self", null);
         existing(BoardCypher.SAME_MEETING, same).ifPresent(meeting -> {
             throw new ValidationException("date", "the meeting of " + input.boardId() + " on " + input.date()
                     + (title == null ? "" : " titled \"" + title + "\"") + " is recorded already, as " + meeting);
@@ -97,19 +98,17 @@ public class MeetingCommands {
             throw new ValidationException("meetingId", "no meeting has id " + input.meetingId());
         }
         scopes.requireCanChange(user, board.orElse(null));
-        LocalDate met = queries.meeting(input.meetingId()).orElseThrow().date();
-        if (met.isAfter(LocalDate.now(clock))) {
-            throw new ValidationException("meetingId", input.meetingId() + " is on " + met
-                    + ", after today: record its decisions once it has met (or correct a mistyped date with updateMeeting)");
-        }
         String text = text("text", input.text(), ActionCommands.MAX_TEXT, false);
         if (text == null || text.isEmpty()) {
             throw new ValidationException("text", "must say what was resolved");
         }
         String number = text("number", input.number(), MAX_NUMBER, false);
-        existing(BoardCypher.SAME_DECISION, Map.of("meeting", input.meetingId(), "text", text)).ifPresent(decision -> {
-            throw new ValidationException("text", input.meetingId() + " took this decision already, recorded as " + decision);
-        });
+        Record same = sameDecision(input.meetingId(), text, null);
+        LocalDate met = same.get("date").asLocalDate();
+        if (met.isAfter(LocalDate.now(clock))) {
+            throw new ValidationException("meetingId", input.meetingId() + " is on " + met
+                    + ", after today: record its decisions once it has met (or correct a mistyped date with updateMeeting)");
+        }
         String id = BusinessIds.next("decision");
         decisions.save(new DecisionEntity(id, text, number));
         neo4j.query(BoardCypher.SET_DECISION_MEETING).bindAll(Map.of("id", id, "meeting", input.meetingId())).run();
@@ -127,7 +126,7 @@ public class MeetingCommands {
     @Transactional
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
     public Meeting updateMeeting(UpdateMeetingInput input, CurrentUser user) {
-        Record found = lock(BoardCypher.LOCK_MEETING, "meeting", input.meetingId(), input.expectedVersion(), user);
+        Record found = lock(BoardCypher.LOCK_MEETING, "meeting", "m", input.meetingId(), input.expectedVersion(), user);
         Meeting before = Meeting.from(found.get("m").asNode());
         LocalDate date = input.date() == null ? before.date() : input.date();
         String title = input.title() == null ? before.title() : text("title", input.title(), ActionCommands.MAX_TITLE, false);
@@ -138,6 +137,21 @@ public class MeetingCommands {
                 FieldChange.of("title", before.title(), title), FieldChange.of("location", before.location(), location));
         if (changes.stream().allMatch(Objects::isNull)) {
             return before;
+        }
+        if (!date.equals(before.date()) && date.isAfter(LocalDate.now(clock)) && found.get("decided").asBoolean()) {
+            throw new ValidationException("date", before.id() + " has decisions recorded: it cannot move to " + date
+                    + ", after today");
+        }
+        if (!found.get("board").isNull()) {
+            Map<String, Object> same = new HashMap<>();
+            same.put("board", found.get("board").asString());
+            same.put("date", date);
+            same.put("title", title);
+            same.put("self", before.id());
+            existing(BoardCypher.SAME_MEETING, same).ifPresent(other -> {
+                throw new ValidationException("date", "the meeting of " + same.get("board") + " on " + date
+                        + (title == null ? "" : " titled \"" + title + "\"") + " is recorded already, as " + other);
+            });
         }
         Map<String, Object> params = new HashMap<>();
         params.put("id", before.id());
@@ -158,7 +172,7 @@ public class MeetingCommands {
     @Transactional
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
     public Decision updateDecision(UpdateDecisionInput input, CurrentUser user) {
-        Record found = lock(BoardCypher.LOCK_DECISION, "decision", input.decisionId(), input.expectedVersion(), user);
+        Record found = lock(BoardCypher.LOCK_DECISION, "decision", "d", input.decisionId(), input.expectedVersion(), user);
         Decision before = Decision.from(found.get("d").asNode());
         String text = input.text() == null ? before.text() : text("text", input.text(), ActionCommands.MAX_TEXT, true);
         String number = input.number() == null ? before.number() : text("number", input.number(), MAX_NUMBER, false);
@@ -167,6 +181,9 @@ public class MeetingCommands {
                 FieldChange.of("number", before.number(), number));
         if (changes.stream().allMatch(Objects::isNull)) {
             return before;
+        }
+        if (!text.equals(before.text()) && !found.get("meeting").isNull()) {
+            sameDecision(found.get("meeting").asString(), text, before.id());
         }
         Map<String, Object> params = new HashMap<>();
         params.put("id", before.id());
@@ -183,14 +200,14 @@ public class MeetingCommands {
      * caller's scope over its board and the expected version are checked: NOT_FOUND when there is
      * no such {@code kind}, FORBIDDEN out of scope, VERSION_CONFLICT at another version.
      */
-    private Record lock(String cypher, String kind, String id, Long expectedVersion, CurrentUser user) {
+    private Record lock(String cypher, String kind, String column, String id, Long expectedVersion, CurrentUser user) {
         if (expectedVersion == null) {
             throw new ValidationException("expectedVersion", "is required: pass the version you last read");
         }
         Record found = neo4j.query(cypher).bindAll(Map.of("id", id)).fetchAs(Record.class).mappedBy((t, r) -> r).one()
                 .orElseThrow(() -> new NotFoundException("No " + kind + " has id " + id));
         scopes.requireCanChange(user, found.get("board").isNull() ? null : found.get("board").asString());
-        long current = found.get(found.keys().getFirst()).asNode().get("version").asLong(0);
+        long current = found.get(column).asNode().get("version").asLong(0);
         if (current != expectedVersion) {
             throw new VersionConflictException(id, expectedVersion, current);
         }
@@ -205,7 +222,25 @@ public class MeetingCommands {
         return new BoardInputs.LinkDecisionPayload(decision(input.decisionId()), action);
     }
 
-    /** The id a duplicate check ({@code SAME_MEETING}, {@code SAME_DECISION}) found, if any. */
+    /**
+     * The row of {@code SAME_DECISION} for meeting {@code meetingId} (its lock taken), once no
+     * decision of it but {@code self} has {@code text}: VALIDATION naming the one that has.
+     */
+    private Record sameDecision(String meetingId, String text, String self) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("meeting", meetingId);
+        params.put("text", text);
+        params.put("self", self);
+        Record same = neo4j.query(BoardCypher.SAME_DECISION).bindAll(params).fetchAs(Record.class).mappedBy((t, r) -> r)
+                .one().orElseThrow();
+        if (!same.get("existing").isNull()) {
+            throw new ValidationException("text", meetingId + " took this decision already, recorded as "
+                    + same.get("existing").asString());
+        }
+        return same;
+    }
+
+    /** The id a duplicate check ({@code SAME_MEETING}) found, if any. */
     private Optional<String> existing(String cypher, Map<String, Object> params) {
         Value found = neo4j.query(cypher).bindAll(params).fetchAs(Value.class).mappedBy((t, r) -> r.get("existing"))
                 .one().orElseThrow();

@@ -34,7 +34,8 @@ import org.springframework.stereotype.Component;
  * has changed (a version above 0) also keeps its properties, progress and milestones (the API
  * adds, corrects, reaches and removes milestones as changes to their action), which a reload must
  * not undo, while one nobody has changed takes the seed's properties and first update again, so that a
- * correction of its record reaches a database loaded before it. Every entity the seed defines or
+ * correction of its record reaches a database loaded before it. A meeting or decision the API has
+ * corrected (a version above 0) keeps its properties too. Every entity the seed defines or
  * cites keeps only the citations the seed gives it now, and every post it defines only the holdings.
  */
 @Component
@@ -100,12 +101,12 @@ public class SeedLoader {
                 tx.run(SeedCypher.FIRST_UPDATES, Map.of("ids", actionIds.stream()
                         .filter(id -> !changed.contains(id) && !unchanged.contains(id)).toList())).consume();
                 tx.run(SeedCypher.RESTATE_FIRST_UPDATES, Map.of("ids", List.copyOf(unchanged))).consume();
-                return new Existing(changed.size(), unchanged.size());
+                return new Existing(changed.size(), unchanged.size(), corrected.size());
             });
         }
         log.info("Seed loaded from {} ({} files): {}; of the actions already in the database, {} changed through the API "
-                + "kept as they are, {} restated from the seed", location, files.size(), graph.counts(), existing.changed(),
-                existing.unchanged());
+                + "kept as they are, {} restated from the seed; {} meetings and decisions corrected through the API kept as they are",
+                location, files.size(), graph.counts(), existing.changed(), existing.unchanged(), existing.corrected());
         return graph.counts();
     }
 
@@ -130,8 +131,11 @@ public class SeedLoader {
                 .toList();
     }
 
-    /** How many of the seed's actions were in the database already, changed through the API or not. */
-    private record Existing(int changed, int unchanged) {
+    /**
+     * How many of the seed's actions were in the database already, changed through the API or not,
+     * and how many of its meetings and decisions the API has corrected.
+     */
+    private record Existing(int changed, int unchanged, int corrected) {
     }
 
     private List<SeedFile> readFiles(String location) {

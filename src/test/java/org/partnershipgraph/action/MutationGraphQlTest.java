@@ -951,8 +951,19 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
                 .expect(e -> "VERSION_CONFLICT".equals(e.getExtensions().get("code"))).verify();
         hosc.document(update).variable("m", meeting).variable("v", 1).variable("t", "Other").execute().errors()
                 .expect(e -> "FORBIDDEN".equals(e.getExtensions().get("code"))).verify();
+        hwbb.document(update).variable("m", "meeting-none").variable("v", 0).variable("t", "Other").execute().errors()
+                .expect(e -> "NOT_FOUND".equals(e.getExtensions().get("code"))).verify();
         hwbb.document(update).variable("m", meeting).variable("v", 1).variable("t", "January meeting").execute()
                 .path("updateMeeting.meeting.version").entity(Integer.class).isEqualTo(1);
+        hwbb.document("query($m: ID!) { meeting(id: $m) { title version } }").variable("m", meeting).execute()
+                .path("meeting.title").entity(String.class).isEqualTo("January meeting")
+                .path("meeting.version").entity(Integer.class).isEqualTo(1);
+        String other = hwbb.document("""
+                mutation { recordMeeting(input: {boardId: "board-hwbb", date: "2025-01-15"}) { meeting { id } } }
+                """).execute().path("recordMeeting.meeting.id").entity(String.class).get();
+        hwbb.document(update).variable("m", meeting).variable("v", 1).variable("t", "").execute().errors()
+                .expect(e -> "VALIDATION".equals(e.getExtensions().get("code")) && e.getMessage().contains("recorded already, as " + other))
+                .verify();
 
         String decision = hwbb.document("""
                 mutation($m: ID!) { recordDecision(input: {meetingId: $m, text: "RESOLVED: the plan was aproved.", number: "7"}) {
@@ -972,17 +983,31 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
                 .path("updateDecision.decision.number").valueIsNull();
         hwbb.document(correct).variable("d", "decision-none").variable("v", 0).variable("t", "x").execute().errors()
                 .expect(e -> "NOT_FOUND".equals(e.getExtensions().get("code"))).verify();
+        hosc.document(correct).variable("d", decision).variable("v", 1).variable("t", "x").execute().errors()
+                .expect(e -> "FORBIDDEN".equals(e.getExtensions().get("code"))).verify();
+        String second = hwbb.document("""
+                mutation($m: ID!) { recordDecision(input: {meetingId: $m, text: "RESOLVED: a review."}) { decision { id } } }
+                """).variable("m", meeting).execute().path("recordDecision.decision.id").entity(String.class).get();
+        hwbb.document(correct).variable("d", second).variable("v", 0).variable("t", "resolved: the plan was approved.").execute().errors()
+                .expect(e -> "VALIDATION".equals(e.getExtensions().get("code")) && e.getMessage().contains("recorded as " + decision))
+                .verify();
+        hwbb.document(update).variable("m", meeting).variable("v", 1).variable("d", "2099-01-15").execute().errors()
+                .expect(e -> "VALIDATION".equals(e.getExtensions().get("code")) && e.getMessage().contains("has decisions recorded"))
+                .verify();
 
+        hwbb.document("query($d: ID!) { node(id: $d) { ... on Decision { text version } } }").variable("d", second).execute()
+                .path("node.text").entity(String.class).isEqualTo("RESOLVED: a review.")
+                .path("node.version").entity(Integer.class).isEqualTo(0);
         auditor.document("""
                 query($m: ID!, $d: ID!) { meeting: history(entityId: $m) { operation reason changes { field before after } }
                                           decision: history(entityId: $d) { operation changes { field before after } } }
                 """).variable("m", meeting).variable("d", decision).execute()
-                .path("meeting[0].operation").entity(String.class).isEqualTo("recordDecision")
-                .path("meeting[1].operation").entity(String.class).isEqualTo("updateMeeting")
-                .path("meeting[1].reason").entity(String.class).isEqualTo("Year mistyped")
-                .path("meeting[1].changes[*].field").entityList(String.class).containsExactly("date", "title", "location")
-                .path("meeting[1].changes[0].before").entity(String.class).isEqualTo("2052-01-15")
-                .path("meeting[1].changes[2].before").entity(String.class).isEqualTo("Room 1")
+                .path("meeting[*].operation").entityList(String.class)
+                .containsExactly("recordDecision", "recordDecision", "updateMeeting", "recordMeeting")
+                .path("meeting[2].reason").entity(String.class).isEqualTo("Year mistyped")
+                .path("meeting[2].changes[*].field").entityList(String.class).containsExactly("date", "title", "location")
+                .path("meeting[2].changes[0].before").entity(String.class).isEqualTo("2052-01-15")
+                .path("meeting[2].changes[2].before").entity(String.class).isEqualTo("Room 1")
                 .path("decision[0].operation").entity(String.class).isEqualTo("updateDecision")
                 .path("decision[0].changes[0].before").entity(String.class).isEqualTo("RESOLVED: the plan was aproved.")
                 .path("decision[0].changes[1].before").entity(String.class).isEqualTo("7");

@@ -97,7 +97,7 @@ class SeedReloadTest extends ServiceTestBase {
     void aReloadKeepsTheMeetingsAndDecisionsTheApiCorrected() {
         HttpGraphQlTester hwbb = as("hwbb-secretariat");
         hwbb.document("""
-                mutation { updateMeeting(input: {meetingId: "meeting-001-hwbb-2021-07-23", expectedVersion: 0, location: "Council Chamber"}) {
+                mutation { updateMeeting(input: {meetingId: "meeting-001-hwbb-2021-07-23", expectedVersion: 0, title: "Health and Wellbeing Board"}) {
                     meeting { version } } }
                 """).execute().path("updateMeeting.meeting.version").entity(Integer.class).isEqualTo(1);
         hwbb.document("""
@@ -110,10 +110,10 @@ class SeedReloadTest extends ServiceTestBase {
 
         assertThat(count(FINGERPRINT)).as("nodes, relationships and versions").isEqualTo(before);
         hwbb.document("""
-                { meeting(id: "meeting-001-hwbb-2021-07-23") { location version
+                { meeting(id: "meeting-001-hwbb-2021-07-23") { title version
                     decisions { id number version } } }
                 """).execute()
-                .path("meeting.location").entity(String.class).isEqualTo("Council Chamber")
+                .path("meeting.title").entity(String.class).isEqualTo("Health and Wellbeing Board")
                 .path("meeting.version").entity(Integer.class).isEqualTo(1)
                 .path("meeting.decisions[?(@.id == 'decision-001-hwbb-2021-07-23-minutes-approved')].number").entityList(String.class)
                 .containsExactly("2 (minutes)");
