@@ -178,6 +178,19 @@ final class BoardCypher {
             RETURN id, collect(a) AS items
             """;
 
+    /** One row {@code missing}: those of {@code $ids} that are no person's id, in the order given. */
+    static final String MISSING_PEOPLE = """
+            RETURN [id IN $ids WHERE NOT EXISTS { MATCH (:Person {id: id}) }] AS missing
+            """;
+
+    /** No rows: each person of {@code $people} attended meeting {@code $id}. */
+    static final String SET_ATTENDEES = """
+            MATCH (m:Meeting {id: $id})
+            UNWIND $people AS personId
+            MATCH (p:Person {id: personId})
+            MERGE (p)-[:ATTENDED]->(m)
+            """;
+
     /** No rows: meeting {@code $id} is a meeting of board {@code $board}. */
     static final String SET_MEETING_BOARD = """
             MATCH (m:Meeting {id: $id})

@@ -1,6 +1,7 @@
 package org.partnershipgraph.board;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import org.partnershipgraph.action.Action;
 
@@ -11,7 +12,7 @@ public final class BoardInputs {
     }
 
     /** Input of {@code recordMeeting}. */
-    public record RecordMeetingInput(String boardId, LocalDate date, String title, String location) {
+    public record RecordMeetingInput(String boardId, LocalDate date, String title, String location, List<String> attendeeIds) {
     }
 
     /** Input of {@code recordDecision}. */

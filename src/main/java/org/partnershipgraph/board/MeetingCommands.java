@@ -40,6 +40,9 @@ public class MeetingCommands {
     /** Longest minute number a decision may have ("7 (second item numbered 7)" is 26). */
     static final int MAX_NUMBER = 40;
 
+    /** Most people a meeting may be recorded with. */
+    static final int MAX_ATTENDEES = 200;
+
     private final MeetingRepository meetings;
     private final DecisionRepository decisions;
     private final Neo4jClient neo4j;
@@ -71,6 +74,7 @@ public class MeetingCommands {
         scopes.requireCanChange(user, input.boardId());
         String title = text("title", input.title(), ActionCommands.MAX_TITLE, false);
         String location = text("location", input.location(), ActionCommands.MAX_TITLE, false);
+        List<String> attendees = attendees(input.attendeeIds());
         Map<String, Object> same = new HashMap<>();
         same.put("board", input.boardId());
         same.put("date", input.date());
@@ -83,9 +87,13 @@ public class MeetingCommands {
         String id = BusinessIds.next("meeting");
         meetings.save(new MeetingEntity(id, input.date(), title, location));
         neo4j.query(BoardCypher.SET_MEETING_BOARD).bindAll(Map.of("id", id, "board", input.boardId())).run();
+        if (!attendees.isEmpty()) {
+            neo4j.query(BoardCypher.SET_ATTENDEES).bindAll(Map.of("id", id, "people", attendees)).run();
+        }
         history.record(id, "recordMeeting", Arrays.asList(FieldChange.of("board", null, input.boardId()),
                 FieldChange.of("date", null, input.date()), FieldChange.of("title", null, title),
-                FieldChange.of("location", null, location)), null, user);
+                FieldChange.of("location", null, location),
+                FieldChange.of("attendees", null, attendees.isEmpty() ? null : String.join(", ", attendees))), null, user);
         history.record(input.boardId(), "recordMeeting", List.of(new FieldChange("meeting", null, id)), null, user);
         return queries.meeting(id).orElseThrow();
     }
@@ -238,6 +246,23 @@ public class MeetingCommands {
                     + same.get("existing").asString());
         }
         return same;
+    }
+
+    /** {@code ids} without repeats, each a person's (VALIDATION naming those that are not), at most {@link #MAX_ATTENDEES}. */
+    private List<String> attendees(List<String> ids) {
+        if (ids == null || ids.isEmpty()) {
+            return List.of();
+        }
+        List<String> distinct = ids.stream().distinct().toList();
+        if (distinct.size() > MAX_ATTENDEES) {
+            throw new ValidationException("attendeeIds", distinct.size() + " people; at most " + MAX_ATTENDEES);
+        }
+        List<String> missing = neo4j.query(BoardCypher.MISSING_PEOPLE).bindAll(Map.of("ids", distinct)).fetchAs(Value.class)
+                .mappedBy((t, r) -> r.get("missing")).one().orElseThrow().asList(Value::asString);
+        if (!missing.isEmpty()) {
+            throw new ValidationException("attendeeIds", "no person has id " + String.join(", ", missing));
+        }
+        return distinct;
     }
 
     /** The id a duplicate check ({@code SAME_MEETING}) found, if any. */

@@ -1014,6 +1014,28 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
     }
 
     @Test
+    void aMeetingIsRecordedWithThePeoplePresent() {
+        write("CREATE (:Person:Node {id: 'person-chair', name: 'A Chair'}), (:Person:Node {id: 'person-member', name: 'A Member'})",
+                Map.of(), false);
+        String record = """
+                mutation($a: [ID!]) { recordMeeting(input: {boardId: "board-hwbb", date: "2025-02-12", attendeeIds: $a}) {
+                    meeting { id attendees { id } } } }
+                """;
+        hwbb.document(record).variable("a", List.of("person-chair", "post-lead", "person-none")).execute().errors()
+                .expect(e -> "VALIDATION".equals(e.getExtensions().get("code")) && "attendeeIds".equals(e.getExtensions().get("field"))
+                        && e.getMessage().contains("no person has id post-lead, person-none"))
+                .verify();
+        assertThat(count("MATCH (m:Meeting) RETURN count(m)")).isZero();
+        String meeting = hwbb.document(record).variable("a", List.of("person-member", "person-chair", "person-member")).execute()
+                .path("recordMeeting.meeting.attendees[*].id").entityList(String.class)
+                .contains("person-chair", "person-member").hasSize(2)
+                .path("recordMeeting.meeting.id").entity(String.class).get();
+        auditor.document("query($m: ID!) { history(entityId: $m) { changes { field after } } }").variable("m", meeting).execute()
+                .path("history[0].changes[?(@.field == 'attendees')].after").entityList(String.class)
+                .containsExactly("person-member, person-chair");
+    }
+
+    @Test
     void meetingsAndDecisionsRefuseWhatCannotBeRight() {
         String record = """
                 mutation($b: ID!, $d: Date!) { recordMeeting(input: {boardId: $b, date: $d}) { meeting { id } } }
