@@ -75,15 +75,7 @@ public class MeetingCommands {
         String title = text("title", input.title(), ActionCommands.MAX_TITLE, false);
         String location = text("location", input.location(), ActionCommands.MAX_TITLE, false);
         List<String> attendees = attendees(input.attendeeIds());
-        Map<String, Object> same = new HashMap<>();
-        same.put("board", input.boardId());
-        same.put("date", input.date());
-        same.put("title", title);
-        same.put("self", null);
-        existing(BoardCypher.SAME_MEETING, same).ifPresent(meeting -> {
-            throw new ValidationException("date", "the meeting of " + input.boardId() + " on " + input.date()
-                    + (title == null ? "" : " titled \"" + title + "\"") + " is recorded already, as " + meeting);
-        });
+        requireNoSameMeeting(input.boardId(), input.date(), title, null);
         String id = BusinessIds.next("meeting");
         meetings.save(new MeetingEntity(id, input.date(), title, location));
         neo4j.query(BoardCypher.SET_MEETING_BOARD).bindAll(Map.of("id", id, "board", input.boardId())).run();
@@ -151,15 +143,7 @@ public class MeetingCommands {
                     + ", after today");
         }
         if (!found.get("board").isNull()) {
-            Map<String, Object> same = new HashMap<>();
-            same.put("board", found.get("board").asString());
-            same.put("date", date);
-            same.put("title", title);
-            same.put("self", before.id());
-            existing(BoardCypher.SAME_MEETING, same).ifPresent(other -> {
-                throw new ValidationException("date", "the meeting of " + same.get("board") + " on " + date
-                        + (title == null ? "" : " titled \"" + title + "\"") + " is recorded already, as " + other);
-            });
+            requireNoSameMeeting(found.get("board").asString(), date, title, before.id());
         }
         Map<String, Object> params = new HashMap<>();
         params.put("id", before.id());
@@ -265,11 +249,22 @@ public class MeetingCommands {
         return distinct;
     }
 
-    /** The id a duplicate check ({@code SAME_MEETING}) found, if any. */
-    private Optional<String> existing(String cypher, Map<String, Object> params) {
-        Value found = neo4j.query(cypher).bindAll(params).fetchAs(Value.class).mappedBy((t, r) -> r.get("existing"))
-                .one().orElseThrow();
-        return found.isNull() ? Optional.empty() : Optional.of(found.asString());
+    /**
+     * Takes board {@code board}'s lock, then refuses with VALIDATION a meeting of it, other than
+     * {@code self} (null for none), on {@code date} with {@code title} ({@code SAME_MEETING}).
+     */
+    private void requireNoSameMeeting(String board, LocalDate date, String title, String self) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("board", board);
+        params.put("date", date);
+        params.put("title", title);
+        params.put("self", self);
+        Value found = neo4j.query(BoardCypher.SAME_MEETING).bindAll(params).fetchAs(Value.class)
+                .mappedBy((t, r) -> r.get("existing")).one().orElseThrow();
+        if (!found.isNull()) {
+            throw new ValidationException("date", "the meeting of " + board + " on " + date
+                    + (title == null ? "" : " titled \"" + title + "\"") + " is recorded already, as " + found.asString());
+        }
     }
 
     /** The board id of a meeting or decision: null when the entity does not exist, empty when it has no board. */
