@@ -320,6 +320,35 @@ public class ActionCommands {
     }
 
     /**
+     * Within the caller's transaction: removes every decision's link as having created action
+     * {@code actionId}, checking the action's version and the caller's scope over the action and over
+     * every decision it unlinks; history entries on the action and on each decision.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    public Action unlinkDecision(String actionId, Long expectedVersion, String reason, CurrentUser user) {
+        ActionEntity entity = lockAndLoad(actionId, expectedVersion, user);
+        text("reason", reason, MAX_TEXT, false);
+        Map<String, Object> params = new HashMap<>();
+        params.put("id", actionId);
+        params.put("decision", null);
+        neo4j.query(ActionCypher.OTHER_CREATING_DECISION_BOARDS).bindAll(params)
+                .fetchAs(Value.class).mappedBy((t, r) -> r.get("board")).all()
+                .forEach(board -> scopes.requireCanChange(user, nullableString(board)));
+        List<String> before = neo4j.query(ActionCypher.UNLINK_DECISIONS).bindAll(Map.of("id", actionId)).fetchAs(Value.class)
+                .mappedBy((t, r) -> r.get("before")).one().orElseThrow().asList(Value::asString);
+        if (before.isEmpty()) {
+            return reload(actionId);
+        }
+        repository.save(entity);
+        record(actionId, "unlinkDecision", Arrays.asList(FieldChange.of("decision", String.join(", ", before), null)), reason, user);
+        for (String unlinked : before) {
+            otherEnd(unlinked, "unlinkDecision", "action", actionId, null, reason, user);
+        }
+        return reload(actionId);
+    }
+
+    /**
      * Within the caller's transaction: links decision {@code decisionId} to action {@code actionId}
      * as the one that created it, in place of any other, checking the action's version and the
      * caller's scope over the action and over every decision it replaces.

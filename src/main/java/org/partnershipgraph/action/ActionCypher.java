@@ -253,12 +253,12 @@ final class ActionCypher {
             """;
 
     /**
-     * Rows {@code board}: for each decision other than {@code $decision} recorded as having created
-     * action {@code $id}, the board of the meeting that took it (null when none).
+     * Rows {@code board}: for each decision other than {@code $decision} (every one when it is null)
+     * recorded as having created action {@code $id}, the board of the meeting that took it (null when none).
      */
     static final String OTHER_CREATING_DECISION_BOARDS = """
             MATCH (old:Decision)-[:CREATED]->(:Action {id: $id})
-            WHERE old.id <> $decision
+            WHERE $decision IS NULL OR old.id <> $decision
             RETURN COLLECT { MATCH (old)<-[:DECIDED]-(:Meeting)-[:OF]->(b:Board) RETURN b.id }[0] AS board
             """;
 
@@ -275,6 +275,20 @@ final class ActionCypher {
                 DELETE r
             }
             MERGE (d)-[:CREATED]->(a)
+            RETURN old AS before
+            """;
+
+    /**
+     * One row {@code before}: removes every decision's link as having created action {@code $id};
+     * {@code before} is the ids of the decisions linked before, sorted.
+     */
+    static final String UNLINK_DECISIONS = """
+            MATCH (a:Action {id: $id})
+            WITH a, COLLECT { MATCH (old:Decision)-[:CREATED]->(a) RETURN old.id ORDER BY old.id } AS old
+            CALL (a) {
+                MATCH (:Decision)-[r:CREATED]->(a)
+                DELETE r
+            }
             RETURN old AS before
             """;
 

@@ -51,4 +51,12 @@ public final class BoardInputs {
     /** Result of {@code linkDecision}. */
     public record LinkDecisionPayload(Decision decision, Action action) {
     }
+
+    /** Input of {@code unlinkDecision}. */
+    public record UnlinkDecisionInput(String actionId, Long expectedVersion, String reason) {
+    }
+
+    /** Result of {@code unlinkDecision}. */
+    public record UnlinkDecisionPayload(Action action) {
+    }
 }

@@ -48,6 +48,12 @@ public class BoardMutationController {
     }
 
     @MutationMapping
+    public BoardInputs.UnlinkDecisionPayload unlinkDecision(@Argument BoardInputs.UnlinkDecisionInput input,
+            GraphQLContext context) {
+        return new BoardInputs.UnlinkDecisionPayload(TransientRetry.run(() -> commands.unlinkDecision(input, user(context))));
+    }
+
+    @MutationMapping
     public LinkDecisionPayload linkDecision(@Argument LinkDecisionInput input, GraphQLContext context) {
         return TransientRetry.run(() -> commands.linkDecision(input, user(context)));
     }

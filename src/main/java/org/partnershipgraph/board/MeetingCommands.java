@@ -267,6 +267,13 @@ public class MeetingCommands {
         }
     }
 
+    /** Unlinks every decision from an action: see {@link ActionCommands#unlinkDecision}. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    public Action unlinkDecision(BoardInputs.UnlinkDecisionInput input, CurrentUser user) {
+        return actions.unlinkDecision(input.actionId(), input.expectedVersion(), input.reason(), user);
+    }
+
     /** The board id of a meeting or decision: null when the entity does not exist, empty when it has no board. */
     private Optional<String> boardOf(String cypher, String id) {
         return neo4j.query(cypher).bindAll(Map.of("id", id)).fetchAs(Value.class).mappedBy((t, r) -> r.get("board"))

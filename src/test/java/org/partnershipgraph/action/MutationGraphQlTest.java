@@ -1061,6 +1061,37 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
     }
 
     @Test
+    void anActionCanBeUnlinkedFromTheDecisionLinkedInError() {
+        String decision = hwbbDecision("RESOLVED: linked in error.");
+        hwbb.document("""
+                mutation($d: ID!) { linkDecision(input: {decisionId: $d, actionId: "action-m-1", expectedVersion: 0}) { action { version } } }
+                """).variable("d", decision).execute().path("linkDecision.action.version").entity(Integer.class).isEqualTo(1);
+        String unlink = """
+                mutation($v: Int!) { unlinkDecision(input: {actionId: "action-m-1", expectedVersion: $v, reason: "Minuted in error"}) {
+                    action { version decision { id } } } }
+                """;
+        hosc.document(unlink).variable("v", 1).execute().errors()
+                .expect(e -> "FORBIDDEN".equals(e.getExtensions().get("code"))).verify();
+        hwbb.document(unlink).variable("v", 0).execute().errors()
+                .expect(e -> "VERSION_CONFLICT".equals(e.getExtensions().get("code"))).verify();
+        hwbb.document(unlink).variable("v", 1).execute()
+                .path("unlinkDecision.action.version").entity(Integer.class).isEqualTo(2)
+                .path("unlinkDecision.action.decision").valueIsNull();
+        hwbb.document(unlink).variable("v", 2).execute()
+                .path("unlinkDecision.action.version").entity(Integer.class).isEqualTo(2);
+        auditor.document("""
+                query($d: ID!) { action: history(entityId: "action-m-1") { operation reason changes { field before after } }
+                                 decision: history(entityId: $d) { operation changes { field before after } } }
+                """).variable("d", decision).execute()
+                .path("action[*].operation").entityList(String.class).containsExactly("unlinkDecision", "linkDecision")
+                .path("action[0].reason").entity(String.class).isEqualTo("Minuted in error")
+                .path("action[0].changes[0].before").entity(String.class).isEqualTo(decision)
+                .path("action[0].changes[0].after").valueIsNull()
+                .path("decision[*].operation").entityList(String.class).containsExactly("unlinkDecision", "linkDecision", "recordDecision")
+                .path("decision[0].changes[0].before").entity(String.class).isEqualTo("action-m-1");
+    }
+
+    @Test
     void theActionADependencyIsOnHasItInItsHistoryToo() {
         String change = """
                 mutation($v: Int!) { %s(input: {actionId: "action-m-2", expectedVersion: $v, dependsOnId: "action-m-3", reason: "Needs the review"}) {

@@ -59,6 +59,8 @@ class FieldAccessTest extends GraphQlTestBase {
                     "mutation { recordMeeting(input: {boardId: \"board-hwbb\", date: \"2025-01-01\", title: \"" + "x".repeat(301) + "\"}) { meeting { id } } }"),
             Map.entry("Mutation.recordDecision",
                     "mutation { recordDecision(input: {meetingId: \"meeting-001-hwbb-2021-07-23\", text: \"\"}) { decision { id } } }"),
+            Map.entry("Mutation.unlinkDecision",
+                    "mutation { unlinkDecision(input: {actionId: \"" + Probe.ACTION + "\", expectedVersion: -1}) { action { id } } }"),
             Map.entry("Mutation.updateMeeting",
                     "mutation { updateMeeting(input: {meetingId: \"meeting-001-hwbb-2021-07-23\", expectedVersion: -1, title: \"x\"}) { meeting { id } } }"),
             Map.entry("Mutation.updateDecision",
