@@ -237,6 +237,9 @@ public class MeetingCommands {
         if (ids == null || ids.isEmpty()) {
             return List.of();
         }
+        if (ids.stream().anyMatch(String::isBlank)) {
+            throw new ValidationException("attendeeIds", "an id is blank");
+        }
         List<String> distinct = ids.stream().distinct().toList();
         if (distinct.size() > MAX_ATTENDEES) {
             throw new ValidationException("attendeeIds", distinct.size() + " people; at most " + MAX_ATTENDEES);

@@ -1186,6 +1186,10 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
                 "linkDecision(input: {decisionId: $hoscDecision, actionId: \"action-m-1\", expectedVersion: 0}) { action { id } }");
         changes.put("createAction from the other board's decision",
                 "createAction(input: {title: \"x\", accountableTo: \"board-hosc\", decisionId: $hwbbDecision}) { action { id } }");
+        changes.put("unlinkDecision, the other board's action",
+                "unlinkDecision(input: {actionId: \"action-m-1\", expectedVersion: 0}) { action { id } }");
+        changes.put("updateMeeting", "updateMeeting(input: {meetingId: $hwbbMeeting, expectedVersion: 0, title: \"x\"}) { meeting { id } }");
+        changes.put("updateDecision", "updateDecision(input: {decisionId: $hwbbDecision, expectedVersion: 0, text: \"x\"}) { decision { id } }");
         return changes.entrySet().stream().map(e -> Arguments.of(e.getKey(), "mutation" + variables(e.getValue())
                 + " { " + e.getValue() + " }"));
     }
@@ -1224,6 +1228,10 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
         hosc.document(link).variable("d", hoscDecision).execute().errors()
                 .expect(e -> "FORBIDDEN".equals(e.getExtensions().get("code"))
                         && e.getMessage().contains("board-hwbb")).verify();
+        hosc.document("""
+                mutation { unlinkDecision(input: {actionId: "action-m-3", expectedVersion: 0}) { action { version } } }
+                """).execute().errors()
+                .expect(e -> "FORBIDDEN".equals(e.getExtensions().get("code")) && e.getMessage().contains("board-hwbb")).verify();
 
         assertThat(count(FINGERPRINT)).as("nothing written").isEqualTo(before);
         as("admin").document(link).variable("d", hoscDecision).execute()
