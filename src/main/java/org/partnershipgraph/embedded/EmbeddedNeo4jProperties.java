@@ -18,6 +18,9 @@ import org.springframework.util.unit.DataSize;
  * @param transactionMaxSize    heap one transaction may use before it is refused
  * @param transactionTotalMax   heap all transactions together may use
  * @param transactionTimeout    longest a transaction may run before Neo4j stops it
+ * @param password              the password Bolt clients sign in with as {@code neo4j}; empty (the
+ *                              default) makes a new random one at every start, which only this
+ *                              process knows
  */
 @ConfigurationProperties("partnership.neo4j.embedded")
 public record EmbeddedNeo4jProperties(
@@ -26,5 +29,29 @@ public record EmbeddedNeo4jProperties(
         @DefaultValue("64MB") DataSize pageCache,
         @DefaultValue("64MB") DataSize transactionMaxSize,
         @DefaultValue("192MB") DataSize transactionTotalMax,
-        @DefaultValue("30s") Duration transactionTimeout) {
+        @DefaultValue("30s") Duration transactionTimeout,
+        @DefaultValue("") String password) {
+
+    /** Neo4j's default {@code dbms.security.auth_minimum_password_length}. */
+    static final int MIN_PASSWORD_LENGTH = 8;
+
+    /** Refuses a configured password Neo4j would refuse, before anything starts. */
+    public EmbeddedNeo4jProperties {
+        if (password == null) {
+            password = "";
+        }
+        if (!password.isEmpty() && password.length() < MIN_PASSWORD_LENGTH) {
+            throw new IllegalArgumentException("partnership.neo4j.embedded.password must have at least "
+                    + MIN_PASSWORD_LENGTH + " characters, or be empty for a new random one at every start");
+        }
+    }
+
+    /** Does not show the password. */
+    @Override
+    public String toString() {
+        return "EmbeddedNeo4jProperties[dataDirectory=" + dataDirectory + ", boltPort=" + boltPort + ", pageCache="
+                + pageCache + ", transactionMaxSize=" + transactionMaxSize + ", transactionTotalMax="
+                + transactionTotalMax + ", transactionTimeout=" + transactionTimeout + ", password="
+                + (password.isEmpty() ? "random" : "[configured]") + "]";
+    }
 }

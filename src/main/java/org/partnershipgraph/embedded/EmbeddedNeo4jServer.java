@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -20,6 +22,8 @@ import org.neo4j.configuration.connectors.HttpsConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.driver.AuthToken;
+import org.neo4j.driver.AuthTokens;
 import org.neo4j.graphdb.config.Setting;
 import org.neo4j.internal.helpers.HostnamePort;
 import org.neo4j.io.locker.FileLockException;
@@ -28,9 +32,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Neo4j server running inside the service's JVM, reachable only over Bolt on 127.0.0.1.
- * Usage reporting, fleet discovery and the HTTP connectors are off, so it never reaches
- * beyond the loopback interface.
+ * A Neo4j server running inside the service's JVM, reachable only over Bolt on 127.0.0.1 and
+ * only with its password. Usage reporting, fleet discovery and the HTTP connectors are off, so
+ * it never reaches beyond the loopback interface.
  */
 public class EmbeddedNeo4jServer implements AutoCloseable {
 
@@ -46,14 +50,21 @@ public class EmbeddedNeo4jServer implements AutoCloseable {
             "dbms.fleet_manager.enabled", "false",
             "db.tx_log.preallocate", "false");
 
+    /** The user Bolt clients sign in as. */
+    public static final String USER = "neo4j";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final DatabaseManagementService dbms;
     private final URI boltUri;
     private final Path home;
+    private final String password;
 
-    private EmbeddedNeo4jServer(DatabaseManagementService dbms, URI boltUri, Path home) {
+    private EmbeddedNeo4jServer(DatabaseManagementService dbms, URI boltUri, Path home, String password) {
         this.dbms = dbms;
         this.boltUri = boltUri;
         this.home = home;
+        this.password = password;
     }
 
     /** Starts the server with {@code props}; a data directory already in use fails with a clear message. */
@@ -66,9 +77,17 @@ public class EmbeddedNeo4jServer implements AutoCloseable {
                     .loadPropertiesFromFile(conf)
                     .setConfig(typedSettings(props))
                     .build();
+            String password;
+            try {
+                password = signInOnly(dbms, props.password());
+            } catch (RuntimeException ex) {
+                dbms.shutdown();
+                throw ex;
+            }
             URI uri = boltUri(dbms);
-            log.info("Embedded Neo4j started: data in {}, Bolt at {}", home, uri);
-            return new EmbeddedNeo4jServer(dbms, uri, home);
+            log.info("Embedded Neo4j started: data in {}, Bolt at {} (user {}, password {})", home, uri, USER,
+                    props.password().isEmpty() ? "new for this start" : "configured");
+            return new EmbeddedNeo4jServer(dbms, uri, home, password);
         } catch (IOException ex) {
             throw new UncheckedIOException("Cannot prepare the embedded Neo4j data directory " + home, ex);
         } catch (RuntimeException ex) {
@@ -82,6 +101,19 @@ public class EmbeddedNeo4jServer implements AutoCloseable {
     /** The Bolt URI the driver connects to. */
     public URI boltUri() {
         return boltUri;
+    }
+
+    /** The credentials Bolt clients sign in with: {@link #USER} and {@link #password()}. */
+    public AuthToken authToken() {
+        return AuthTokens.basic(USER, password);
+    }
+
+    /**
+     * The password of {@link #USER}, for another process started over this server
+     * ({@code spring.neo4j.authentication.password}); never logged.
+     */
+    public String password() {
+        return password;
     }
 
     /** The data directory. */
@@ -111,7 +143,7 @@ public class EmbeddedNeo4jServer implements AutoCloseable {
         settings.put(BoltConnector.server_bolt_telemetry_enabled, false);
         settings.put(HttpConnector.enabled, false);
         settings.put(HttpsConnector.enabled, false);
-        settings.put(GraphDatabaseSettings.auth_enabled, false);
+        settings.put(GraphDatabaseSettings.auth_enabled, true);
         settings.put(GraphDatabaseSettings.pagecache_memory, props.pageCache().toBytes());
         settings.put(GraphDatabaseSettings.memory_transaction_max_size, props.transactionMaxSize().toBytes());
         settings.put(GraphDatabaseSettings.memory_transaction_global_max_size, props.transactionTotalMax().toBytes());
@@ -129,6 +161,33 @@ public class EmbeddedNeo4jServer implements AutoCloseable {
         Path file = home.resolve("partnership-graph-neo4j.conf");
         Files.writeString(file, conf, StandardCharsets.UTF_8);
         return file;
+    }
+
+    /**
+     * Gives {@link #USER} the {@code configured} password, or a new random one when it is empty,
+     * through the embedded API (which needs none), so that a process on this machine that does
+     * not know it cannot reach the data over Bolt; returns it. Neo4j refuses a password equal to
+     * the current one, so a configured password is set after a random one.
+     */
+    private static String signInOnly(DatabaseManagementService dbms, String configured) {
+        String password = randomPassword();
+        setPassword(dbms, password);
+        if (!configured.isEmpty()) {
+            setPassword(dbms, configured);
+            return configured;
+        }
+        return password;
+    }
+
+    private static void setPassword(DatabaseManagementService dbms, String password) {
+        dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+                "ALTER USER " + USER + " SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+    }
+
+    private static String randomPassword() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static URI boltUri(DatabaseManagementService dbms) {

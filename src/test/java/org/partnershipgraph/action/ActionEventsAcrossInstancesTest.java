@@ -3,7 +3,6 @@ package org.partnershipgraph.action;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -73,7 +72,7 @@ class ActionEventsAcrossInstancesTest extends SyntheticGraphTestBase {
                 Map.of("from", "action-e-4", "to", "board-hwbb")));
         relate("OWNED_BY", List.of(Map.of("from", "action-e-4", "to", "post-lead")));
         if (second == null) {
-            second = startSecondInstance(server.boltUri());
+            second = startSecondInstance(server);
         }
         WebTestClient.Builder client = WebTestClient.bindToServer(new JdkClientHttpConnector())
                 .baseUrl("http://localhost:" + secondPort() + "/graphql").responseTimeout(TIMEOUT);
@@ -232,11 +231,12 @@ class ActionEventsAcrossInstancesTest extends SyntheticGraphTestBase {
      * The service again, in this JVM, over the first instance's Neo4j; the first instance keeps
      * the logging system to itself.
      */
-    private static ConfigurableApplicationContext startSecondInstance(URI bolt) {
+    private static ConfigurableApplicationContext startSecondInstance(EmbeddedNeo4jServer server) {
         System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
         try {
             return new SpringApplicationBuilder(PartnershipGraphApplication.class).profiles("local")
-                    .run("--spring.neo4j.uri=" + bolt, "--server.port=0", "--partnership.seed.mode=NEVER",
+                    .run("--spring.neo4j.uri=" + server.boltUri(),
+                            "--spring.neo4j.authentication.password=" + server.password(), "--server.port=0", "--partnership.seed.mode=NEVER",
                             "--spring.main.banner-mode=off");
         } finally {
             System.clearProperty(LoggingSystem.SYSTEM_PROPERTY);

@@ -43,7 +43,6 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
@@ -272,11 +271,12 @@ public final class Benchmark {
         for (int w = 0; w < CONCURRENCY; w++) {
             clients[w] = new KeepAliveHttpClient(endpoint.getHost(), endpoint.getPort(), endpoint.getPath());
         }
-        URI bolt = context.getBean(EmbeddedNeo4jServer.class).boltUri();
+        EmbeddedNeo4jServer server = context.getBean(EmbeddedNeo4jServer.class);
+        URI bolt = server.boltUri();
         say("service started in %.1f s on port %s; Neo4j Bolt at %s", (System.nanoTime() - t0) / 1e9, port, bolt);
         // The floor's driver logs as the service's does (SLF4J: no debug message formatted unless logged)
         // and, as the service's, asks for no notices of names the database lacks.
-        driver = GraphDatabase.driver(bolt, AuthTokens.none(), Config.builder().withMaxConnectionPoolSize(64).withoutEncryption()
+        driver = GraphDatabase.driver(bolt, server.authToken(), Config.builder().withMaxConnectionPoolSize(64).withoutEncryption()
                 .withLogging(Logging.slf4j())
                 .withDisabledNotificationClassifications(Set.of(NotificationClassification.UNRECOGNIZED)).build());
         driver.verifyConnectivity();

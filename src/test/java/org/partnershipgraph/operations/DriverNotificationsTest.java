@@ -3,7 +3,6 @@ package org.partnershipgraph.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.NotificationClassification;
@@ -36,7 +35,7 @@ class DriverNotificationsTest extends SyntheticGraphTestBase {
 
     @Test
     void aDriverWithoutTheSettingGetsThem() {
-        try (Driver plain = GraphDatabase.driver(server.boltUri(), AuthTokens.none())) {
+        try (Driver plain = GraphDatabase.driver(server.boltUri(), server.authToken())) {
             ResultSummary summary = plain.executableQuery(UNKNOWN).execute().summary();
             assertThat(summary.notifications()).hasSize(2)
                     .allSatisfy(n -> assertThat(n.rawCategory()).contains(NotificationClassification.UNRECOGNIZED.toString()));

@@ -9,6 +9,7 @@ import java.time.Duration;
 import org.partnershipgraph.ServiceTestBase;
 import org.partnershipgraph.embedded.EmbeddedNeo4jProperties;
 import org.partnershipgraph.embedded.EmbeddedNeo4jServer;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -20,10 +21,21 @@ abstract class ExternalNeo4jTestBase extends ServiceTestBase {
     /** What the service logs when a read of the changes for subscribers fails. */
     static final String READ_FAILED = "Cannot read action changes for subscribers";
 
+    /** The password of the servers these tests start, the same at every start. */
+    static final String PASSWORD = "outage-test-password";
+
     /** Starts a small Neo4j server on {@code data} with Bolt on 127.0.0.1:{@code port}. */
     static EmbeddedNeo4jServer startServer(Path data, int port) {
         return EmbeddedNeo4jServer.start(new EmbeddedNeo4jProperties(data, port, DataSize.ofMegabytes(16),
-                DataSize.ofMegabytes(64), DataSize.ofMegabytes(128), Duration.ofSeconds(30)));
+                DataSize.ofMegabytes(64), DataSize.ofMegabytes(128), Duration.ofSeconds(30), PASSWORD));
+    }
+
+    /** Points the service at the server on {@code port}, signed in with {@link #PASSWORD}. */
+    static void external(DynamicPropertyRegistry registry, int port) {
+        registry.add("spring.neo4j.uri", () -> "bolt://127.0.0.1:" + port);
+        registry.add("spring.neo4j.authentication.username", () -> EmbeddedNeo4jServer.USER);
+        registry.add("spring.neo4j.authentication.password", () -> PASSWORD);
+        registry.add("partnership.seed.mode", () -> "NEVER");
     }
 
     /** A port free on this machine now. */

@@ -40,8 +40,7 @@ class Neo4jOutageTest extends ExternalNeo4jTestBase {
 
     @DynamicPropertySource
     static void externalServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.neo4j.uri", () -> "bolt://127.0.0.1:" + PORT);
-        registry.add("partnership.seed.mode", () -> "NEVER");
+        external(registry, PORT);
     }
 
     @AfterAll

@@ -32,8 +32,7 @@ class SubscribedDuringOutageTest extends ExternalNeo4jTestBase {
 
     @DynamicPropertySource
     static void externalServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.neo4j.uri", () -> "bolt://127.0.0.1:" + PORT);
-        registry.add("partnership.seed.mode", () -> "NEVER");
+        external(registry, PORT);
         registry.add("partnership.events.poll-interval", () -> "1h");
     }
 

@@ -223,7 +223,8 @@ class JwtSecurityTest extends ServiceTestBase {
         System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
         try {
             assertThatThrownBy(() -> new SpringApplicationBuilder(PartnershipGraphApplication.class)
-                    .run("--spring.neo4j.uri=" + server.boltUri(), "--server.port=0", "--partnership.seed.mode=NEVER",
+                    .run("--spring.neo4j.uri=" + server.boltUri(),
+                            "--spring.neo4j.authentication.password=" + server.password(), "--server.port=0", "--partnership.seed.mode=NEVER",
                             "--spring.main.banner-mode=off", "--partnership.security.mode=JWT",
                             "--spring.security.oauth2.resourceserver.jwt.public-key-location=" + PUBLIC_KEY,
                             "--partnership.security.jwt.issuer=" + ISSUER).close())
