@@ -36,6 +36,7 @@ import org.partnershipgraph.action.ActionInputs.UpdateActionInput;
 import org.partnershipgraph.audit.FieldChange;
 import org.partnershipgraph.audit.History;
 import org.partnershipgraph.graphql.BusinessIds;
+import org.partnershipgraph.graphql.EntityLabels;
 import org.partnershipgraph.graphql.NotFoundException;
 import org.partnershipgraph.graphql.ValidationException;
 import org.partnershipgraph.graphql.VersionConflictException;
@@ -76,11 +77,12 @@ public class ActionCommands {
     private final Dependencies dependencies;
     private final ActionEvents events;
     private final Clock clock;
+    private final EntityLabels labels;
     /** Spring Data Neo4j's own mapping of a node into the entity, as its repository would map it. */
     private final BiFunction<TypeSystem, MapAccessor, ActionEntity> entityMapping;
 
     ActionCommands(ActionRepository repository, Neo4jClient neo4j, Neo4jMappingContext mappingContext, History history,
-            BoardScopes scopes, Dependencies dependencies, ActionEvents events, Clock clock) {
+            BoardScopes scopes, Dependencies dependencies, ActionEvents events, Clock clock, EntityLabels labels) {
         this.repository = repository;
         this.neo4j = neo4j;
         this.entityMapping = mappingContext.getRequiredMappingFunctionFor(ActionEntity.class);
@@ -89,6 +91,7 @@ public class ActionCommands {
         this.dependencies = dependencies;
         this.events = events;
         this.clock = clock;
+        this.labels = labels;
     }
 
     @Transactional
@@ -97,14 +100,14 @@ public class ActionCommands {
         String title = text("title", input.title(), MAX_TITLE, true);
         String description = text("description", input.description(), MAX_TEXT, false);
         text("reason", input.reason(), MAX_TEXT, false);
-        requireLabel("accountableTo", input.accountableTo(), Set.of("Board"));
+        labels.require("accountableTo", input.accountableTo(), Set.of("Board"));
         scopes.requireCanChange(user, input.accountableTo());
         if (input.ownerId() != null) {
-            requireLabel("ownerId", input.ownerId(), OWNER_LABELS);
+            labels.require("ownerId", input.ownerId(), OWNER_LABELS);
         }
         List<String> delivers = input.delivers() == null ? List.of() : input.delivers();
         for (String target : delivers) {
-            requireLabel("delivers", target, DELIVERABLE_LABELS);
+            labels.require("delivers", target, DELIVERABLE_LABELS);
         }
         if (input.decisionId() != null) {
             scopes.requireCanChange(user, boardOfDecision(input.decisionId()).orElse(null));
@@ -164,7 +167,7 @@ public class ActionCommands {
         Double weight = input.weight() == null ? entity.getWeight() : weight(input.weight());
         String accountableTo = locked.board();
         if (input.accountableTo() != null && !input.accountableTo().equals(locked.board())) {
-            requireLabel("accountableTo", input.accountableTo(), Set.of("Board"));
+            labels.require("accountableTo", input.accountableTo(), Set.of("Board"));
             if (locked.board() != null) {
                 scopes.requireCanChange(user, locked.board());
             }
@@ -268,7 +271,7 @@ public class ActionCommands {
         ActionEntity entity = locked.entity();
         text("reason", input.reason(), MAX_TEXT, false);
         if (input.ownerId() != null) {
-            requireLabel("ownerId", input.ownerId(), OWNER_LABELS);
+            labels.require("ownerId", input.ownerId(), OWNER_LABELS);
         }
         String before = locked.owner();
         if (Objects.equals(before, input.ownerId()) && entity.getOwnerText() == null) {
@@ -292,7 +295,7 @@ public class ActionCommands {
     public Action addDependency(DependencyInput input, CurrentUser user) {
         ActionEntity entity = lock(input.actionId(), input.expectedVersion(), user, input.dependsOnId()).entity();
         text("reason", input.reason(), MAX_TEXT, false);
-        requireLabel("dependsOnId", input.dependsOnId(), Set.of("Action"));
+        labels.require("dependsOnId", input.dependsOnId(), Set.of("Action"));
         if (!dependencies.addDependency(input.actionId(), input.dependsOnId())) {
             return reload(input.actionId());
         }
@@ -308,7 +311,7 @@ public class ActionCommands {
     public Action removeDependency(DependencyInput input, CurrentUser user) {
         ActionEntity entity = lock(input.actionId(), input.expectedVersion(), user, input.dependsOnId()).entity();
         text("reason", input.reason(), MAX_TEXT, false);
-        requireLabel("dependsOnId", input.dependsOnId(), Set.of("Action"));
+        labels.require("dependsOnId", input.dependsOnId(), Set.of("Action"));
         if (!dependencies.removeDependency(input.actionId(), input.dependsOnId())) {
             throw new ValidationException("dependsOnId", input.actionId() + " does not depend on " + input.dependsOnId());
         }
@@ -605,21 +608,6 @@ public class ActionCommands {
         return new ProgressUpdate(date, status, null, rag, percent, note, user.name(), completedDate);
     }
 
-    private void requireLabel(String field, String id, Set<String> allowed) {
-        if (id == null || id.isBlank()) {
-            throw new ValidationException(field, "is required");
-        }
-        Value labels = neo4j.query(ActionCypher.LABELS).bindAll(Map.of("id", id)).fetchAs(Value.class)
-                .mappedBy((t, r) -> r.get("labels")).one().orElseThrow();
-        if (labels.isNull()) {
-            throw new ValidationException(field, "no entity has id " + id);
-        }
-        if (labels.asList(Value::asString).stream().noneMatch(allowed::contains)) {
-            String names = String.join(" or ", allowed.stream().sorted().toList());
-            throw new ValidationException(field, id + " is not " + ("AEIOU".indexOf(names.charAt(0)) >= 0 ? "an " : "a ") + names);
-        }
-    }
-
     private static void requireOrder(LocalDate start, LocalDate due) {
         if (start != null && due != null && due.isBefore(start)) {
             throw new ValidationException("dueDate", "must not be before the start date (" + start + "), was " + due);
@@ -639,8 +627,7 @@ public class ActionCommands {
      */
     private void otherEnd(String entityId, String operation, String field, String before, String after, String reason,
             CurrentUser user) {
-        history.record(entityId, operation, List.of(new FieldChange(field, before, after)), text("reason", reason, MAX_TEXT, false),
-                user);
+        history.recordLink(entityId, operation, field, before, after, text("reason", reason, MAX_TEXT, false), user);
     }
 
     private void run(String cypher, Map<String, Object> params) {

@@ -202,12 +202,6 @@ final class ActionCypher {
                    COLLECT { MATCH (a)-[:OWNED_BY]->(o) RETURN {id: o.id, board: o:Board} }[0] AS owner
             """;
 
-    /** One row {@code labels}: the labels of node {@code $id}, or null when there is none. */
-    static final String LABELS = """
-            OPTIONAL MATCH (n:Node {id: $id})
-            RETURN labels(n) AS labels
-            """;
-
     /**
      * No rows: notes on history entry {@code $entry} the boards {@code $boards} its change took the
      * action away from, so that their subscribers hear of it (see {@link #CHANGES}).

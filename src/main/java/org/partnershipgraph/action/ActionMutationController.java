@@ -14,6 +14,7 @@ import org.partnershipgraph.action.ActionInputs.UpdateMilestoneInput;
 import org.partnershipgraph.action.ActionInputs.RecordProgressInput;
 import org.partnershipgraph.action.ActionInputs.RecordProgressPayload;
 import org.partnershipgraph.action.ActionInputs.UpdateActionInput;
+import org.partnershipgraph.graphql.EntityLabels;
 import org.partnershipgraph.graphql.NotFoundException;
 import org.partnershipgraph.graphql.TransientRetry;
 import org.partnershipgraph.security.CurrentUser;
@@ -29,12 +30,12 @@ public class ActionMutationController {
 
     private final ActionCommands commands;
     private final ActionEvents events;
-    private final ActionQueries queries;
+    private final EntityLabels labels;
 
-    ActionMutationController(ActionCommands commands, ActionEvents events, ActionQueries queries) {
+    ActionMutationController(ActionCommands commands, ActionEvents events, EntityLabels labels) {
         this.commands = commands;
         this.events = events;
-        this.queries = queries;
+        this.labels = labels;
     }
 
     @MutationMapping
@@ -89,7 +90,7 @@ public class ActionMutationController {
 
     @SubscriptionMapping
     public Flux<ActionChange> actionChanged(@Argument String boardId) {
-        if (boardId != null && !queries.boardExists(boardId)) {
+        if (boardId != null && !labels.is(boardId, "Board")) {
             throw new NotFoundException("No board has id " + boardId + ": subscribe with a board's id, or with none for every change");
         }
         return events.changes(boardId);

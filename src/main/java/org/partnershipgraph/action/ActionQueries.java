@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.neo4j.driver.Value;
 import org.partnershipgraph.board.Board;
 import org.partnershipgraph.board.Decision;
 import org.partnershipgraph.graphql.Batches;
@@ -35,12 +34,6 @@ class ActionQueries {
     Optional<Action> action(String id) {
         return neo4j.query(ActionCypher.ACTION).bindAll(Map.of("id", id))
                 .fetchAs(Action.class).mappedBy((t, r) -> Action.from(r.get("a").asNode())).one();
-    }
-
-    boolean boardExists(String id) {
-        return neo4j.query(ActionCypher.LABELS).bindAll(Map.of("id", id)).fetchAs(Boolean.class)
-                .mappedBy((t, r) -> !r.get("labels").isNull() && r.get("labels").asList(Value::asString).contains("Board"))
-                .one().orElse(false);
     }
 
     Connection<Action> actions(PageRequest page, ActionFilter filter, ActionOrder order) {

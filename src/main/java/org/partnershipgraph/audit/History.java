@@ -43,6 +43,17 @@ public class History {
         return (String) params.get("id");
     }
 
+    /**
+     * Appends the entry of a link's other end and returns its id: {@code entityId}'s {@code field}
+     * gained {@code after} or lost {@code before}, by the change {@code operation} made at the
+     * link's near end, with its user and reason; must run inside that change's transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public String recordLink(String entityId, String operation, String field, String before, String after, String reason,
+            CurrentUser user) {
+        return record(entityId, operation, List.of(new FieldChange(field, before, after)), reason, user);
+    }
+
     /** The history of {@code entityId}, newest first: for auditors and admins only. */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('AUDITOR', 'ADMIN')")

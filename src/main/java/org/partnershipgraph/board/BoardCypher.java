@@ -282,11 +282,6 @@ final class BoardCypher {
             RETURN d
             """;
 
-    /** One row {@code exists}: whether any entity has id {@code $id}. */
-    static final String EXISTS = """
-            RETURN EXISTS { MATCH (:Node {id: $id}) } AS exists
-            """;
-
     /** One row {@code d}: the decision with id {@code $id}. */
     static final String DECISION = """
             MATCH (d:Decision {id: $id})

@@ -34,12 +34,6 @@ class BoardQueries {
         this.types = types;
     }
 
-    /** Whether any entity has id {@code id}. */
-    boolean exists(String id) {
-        return neo4j.query(BoardCypher.EXISTS).bindAll(Map.of("id", id)).fetchAs(Boolean.class)
-                .mappedBy((t, r) -> r.get("exists").asBoolean()).one().orElse(false);
-    }
-
     Optional<Board> board(String id) {
         return neo4j.query(BoardCypher.BOARD).bindAll(Map.of("id", id))
                 .fetchAs(Board.class).mappedBy((t, r) -> Board.from(r.get("b").asNode())).one();

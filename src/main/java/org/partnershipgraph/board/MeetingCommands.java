@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
@@ -23,6 +24,7 @@ import org.partnershipgraph.board.BoardInputs.RecordMeetingInput;
 import org.partnershipgraph.board.BoardInputs.UpdateDecisionInput;
 import org.partnershipgraph.board.BoardInputs.UpdateMeetingInput;
 import org.partnershipgraph.graphql.BusinessIds;
+import org.partnershipgraph.graphql.EntityLabels;
 import org.partnershipgraph.graphql.NotFoundException;
 import org.partnershipgraph.graphql.ValidationException;
 import org.partnershipgraph.graphql.VersionConflictException;
@@ -51,9 +53,10 @@ public class MeetingCommands {
     private final ActionCommands actions;
     private final BoardQueries queries;
     private final Clock clock;
+    private final EntityLabels labels;
 
     MeetingCommands(MeetingRepository meetings, DecisionRepository decisions, Neo4jClient neo4j, BoardScopes scopes,
-            History history, ActionCommands actions, BoardQueries queries, Clock clock) {
+            History history, ActionCommands actions, BoardQueries queries, Clock clock, EntityLabels labels) {
         this.meetings = meetings;
         this.decisions = decisions;
         this.neo4j = neo4j;
@@ -62,15 +65,13 @@ public class MeetingCommands {
         this.actions = actions;
         this.queries = queries;
         this.clock = clock;
+        this.labels = labels;
     }
 
     @Transactional
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
     public Meeting recordMeeting(RecordMeetingInput input, CurrentUser user) {
-        if (queries.board(input.boardId()).isEmpty()) {
-            throw new ValidationException("boardId", (queries.exists(input.boardId()) ? input.boardId() + " is not a Board"
-                    : "no board has id " + input.boardId()));
-        }
+        labels.require("boardId", input.boardId(), Set.of("Board"));
         scopes.requireCanChange(user, input.boardId());
         String title = text("title", input.title(), ActionCommands.MAX_TITLE, false);
         String location = text("location", input.location(), ActionCommands.MAX_TITLE, false);
@@ -86,7 +87,7 @@ public class MeetingCommands {
                 FieldChange.of("date", null, input.date()), FieldChange.of("title", null, title),
                 FieldChange.of("location", null, location),
                 FieldChange.of("attendees", null, attendees.isEmpty() ? null : String.join(", ", attendees))), null, user);
-        history.record(input.boardId(), "recordMeeting", List.of(new FieldChange("meeting", null, id)), null, user);
+        history.recordLink(input.boardId(), "recordMeeting", "meeting", null, id, null, user);
         return queries.meeting(id).orElseThrow();
     }
 
@@ -114,7 +115,7 @@ public class MeetingCommands {
         neo4j.query(BoardCypher.SET_DECISION_MEETING).bindAll(Map.of("id", id, "meeting", input.meetingId())).run();
         history.record(id, "recordDecision", Arrays.asList(FieldChange.of("meeting", null, input.meetingId()),
                 FieldChange.of("text", null, text), FieldChange.of("number", null, number)), null, user);
-        history.record(input.meetingId(), "recordDecision", List.of(new FieldChange("decision", null, id)), null, user);
+        history.recordLink(input.meetingId(), "recordDecision", "decision", null, id, null, user);
         return decision(id);
     }
 

@@ -1,6 +1,6 @@
 package org.partnershipgraph.graphql;
 
-/** Cypher of the Relay {@code node} lookup. */
+/** Cypher of lookups by business id, whatever the entity's label: the Relay {@code node} field, input checks. */
 final class NodeCypher {
 
     private NodeCypher() {
@@ -10,5 +10,11 @@ final class NodeCypher {
     static final String BY_ID = """
             MATCH (n:Node {id: $id})
             RETURN n
+            """;
+
+    /** One row {@code labels}: the labels of the node with business id {@code $id}; null if none. */
+    static final String LABELS = """
+            OPTIONAL MATCH (n:Node {id: $id})
+            RETURN labels(n) AS labels
             """;
 }
