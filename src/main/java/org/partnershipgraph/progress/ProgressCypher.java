@@ -136,26 +136,32 @@ final class ProgressCypher {
             """;
 
     /**
-     * Rows {@code asOf, total, complete, countable, overdue, byStatus}: the headline roll-up of
-     * scope {@code $id} as of each date in {@code $dates}.
+     * Rows {@code i, items}: for each key {@code {i, id, dates}} in {@code $keys} whose scope holds
+     * an action, maps {@code {asOf, total, complete, countable, overdue, byStatus}}, the headline
+     * roll-up of scope {@code id} as of each of its {@code dates}, oldest first. The scope's actions
+     * and their updates are read once per key, whatever the number of dates.
      */
     static final String TREND = """
-            MATCH (g:Node {id: $id})
-            UNWIND $dates AS asOf
-            WITH g, asOf, COLLECT {
+            UNWIND $keys AS key
+            MATCH (g:Node {id: key.id})
+            WITH key, COLLECT {
             """ + SCOPE_ACTIONS + """
-                WITH *, COLLECT { MATCH (a)-[:HAS_UPDATE]->(x) WHERE coalesce(x.completedDate, x.date) <= asOf
-                                  RETURN x ORDER BY x.date DESC, x.seq DESC LIMIT 1 }[0] AS u
-                WITH * WHERE u IS NOT NULL
-                RETURN {status: u.status,
-                        overdue: a.dueDate IS NOT NULL AND a.dueDate < asOf AND NOT u.status IN ['COMPLETE', 'CANCELLED']}
-            } AS rows
-            RETURN asOf, size(rows) AS total,
-                   size([r IN rows WHERE r.status = 'COMPLETE']) AS complete,
-                   size([r IN rows WHERE r.status <> 'CANCELLED']) AS countable,
-                   size([r IN rows WHERE r.overdue]) AS overdue,
-                   [s IN $statuses | {status: s, count: size([r IN rows WHERE r.status = s])}] AS byStatus
-            ORDER BY asOf
+                RETURN {due: a.dueDate,
+                        updates: COLLECT { MATCH (a)-[:HAS_UPDATE]->(x)
+                                           RETURN x {.status, .date, .completedDate} ORDER BY x.date DESC, x.seq DESC }} AS action
+            } AS actions
+            UNWIND key.dates AS asOf
+            WITH key, asOf, [act IN actions | {due: act.due,
+                    u: [x IN act.updates WHERE coalesce(x.completedDate, x.date) <= asOf][0]}] AS states
+            WITH key, asOf, [s IN states WHERE s.u IS NOT NULL | {status: s.u.status,
+                    overdue: s.due IS NOT NULL AND s.due < asOf AND NOT s.u.status IN ['COMPLETE', 'CANCELLED']}] AS rows
+            ORDER BY key.i, asOf
+            RETURN key.i AS i,
+                   collect({asOf: asOf, total: size(rows),
+                            complete: size([r IN rows WHERE r.status = 'COMPLETE']),
+                            countable: size([r IN rows WHERE r.status <> 'CANCELLED']),
+                            overdue: size([r IN rows WHERE r.overdue]),
+                            byStatus: [st IN $statuses | {status: st, count: size([r IN rows WHERE r.status = st])}]}) AS items
             """;
 
     /** Rows {@code id, items}: for each action id, its progress updates, newest first. */

@@ -3,11 +3,11 @@ package org.partnershipgraph.progress;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
@@ -66,23 +66,42 @@ class ProgressQueries {
         if (self == null) {
             return Optional.empty();
         }
-        children.sort(Comparator.comparing(ProgressQueries::childOrder));
+        children.sort((x, y) -> ChildOrder.compare(x.scope(), y.scope()));
         Progress scoped = self;
         return Optional.of(new Progress(scoped.scope(), scoped.scopeId(), asOf, scoped.total(), scoped.byStatus(),
                 scoped.byRag(), scoped.unrated(), scoped.complete(), scoped.percentComplete(),
                 scoped.weightedPercentComplete(), scoped.overdue(), scoped.stale(), children));
     }
 
-    List<ProgressPoint> trend(String scopeId, List<LocalDate> dates) {
-        if (dates.size() > MAX_TREND_POINTS) {
-            throw new BadRequestException("trend takes at most " + MAX_TREND_POINTS + " dates, was given " + dates.size());
+    /** Key of a trend load: a scope and the dates asked of it. */
+    record TrendKey(String scopeId, List<LocalDate> dates) {
+
+        /** BAD_REQUEST for more than {@link #MAX_TREND_POINTS} dates. */
+        TrendKey {
+            if (dates.size() > MAX_TREND_POINTS) {
+                throw new BadRequestException("trend takes at most " + MAX_TREND_POINTS + " dates, was given " + dates.size());
+            }
+            dates = List.copyOf(dates);
         }
-        Map<String, Object> params = Map.of("id", scopeId, "dates", dates, "statuses", STATUSES);
-        return List.copyOf(neo4j.query(ProgressCypher.TREND).bindAll(params).fetchAs(ProgressPoint.class)
-                .mappedBy((t, r) -> new ProgressPoint(r.get("asOf").asLocalDate(), r.get("total").asInt(),
-                        r.get("complete").asInt(), percent(r.get("complete").asInt(), r.get("countable").asInt()),
-                        r.get("overdue").asInt(), statusCounts(r.get("byStatus"))))
-                .all());
+    }
+
+    /** The trend of each key's scope at its dates, oldest first: one statement for all keys. */
+    Map<TrendKey, List<ProgressPoint>> trends(Set<TrendKey> keys) {
+        List<TrendKey> ordered = List.copyOf(keys);
+        List<Map<String, Object>> params = new ArrayList<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            params.add(Map.of("i", i, "id", ordered.get(i).scopeId(), "dates", ordered.get(i).dates()));
+        }
+        Map<TrendKey, List<ProgressPoint>> result = new HashMap<>();
+        ordered.forEach(k -> result.put(k, List.of()));
+        for (Record row : neo4j.query(ProgressCypher.TREND).bindAll(Map.of("keys", params, "statuses", STATUSES))
+                .fetchAs(Record.class).mappedBy((t, r) -> r).all()) {
+            result.put(ordered.get(row.get("i").asInt()), row.get("items").asList(v -> new ProgressPoint(
+                    v.get("asOf").asLocalDate(), v.get("total").asInt(), v.get("complete").asInt(),
+                    percent(v.get("complete").asInt(), v.get("countable").asInt()), v.get("overdue").asInt(),
+                    statusCounts(v.get("byStatus")))));
+        }
+        return result;
     }
 
     Map<Action, List<ProgressUpdate>> updates(List<Action> actions) {
@@ -118,11 +137,5 @@ class ProgressQueries {
 
     private static double round(double value) {
         return Math.round(value * 10) / 10.0;
-    }
-
-    private static String childOrder(Progress child) {
-        return child.scope() instanceof org.partnershipgraph.strategy.Domain d && d.number() != null
-                ? "%05d".formatted(d.number())
-                : String.valueOf(child.scopeId());
     }
 }

@@ -95,6 +95,12 @@ class RoundTripTest extends GraphQlTestBase {
         assertThat(cypherStatements()).isEqualTo(1);
         statements.list.clear();
         graphQl.document("""
+                { progress(scope: {id: "org-thurrock-council"}) { trend(dates: ["2025-03-31", "2026-03-31"]) { total }
+                    children { trend(dates: ["2025-03-31"]) { total } recent: trend(dates: ["2026-03-31"]) { total } } } }
+                """).execute().path("progress.children[0].trend").hasValue();
+        assertThat(cypherStatements()).as("the roll-up, then the trends: the scope's and every child's").isLessThanOrEqualTo(3);
+        statements.list.clear();
+        graphQl.document("""
                 { accountabilityChain(actionId: "action-001-hwbs-eight-week-public-consultation") {
                     paths { links { relationship node { __typename } } } } }
                 """).execute().path("accountabilityChain.paths").hasValue();
