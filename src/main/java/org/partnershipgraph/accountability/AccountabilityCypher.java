@@ -105,7 +105,8 @@ final class AccountabilityCypher {
 
     /**
      * Rows {@code id, title, status, dueDate, ownerId, owner, bodyId, body, sources}: every action,
-     * by id, with its owner, accountable body and its sources as {@code doc:lines} strings.
+     * by id, with its owner, accountable body and its sources as {@code doc:lines} strings, in the
+     * order {@code Action.sources} gives them.
      */
     static final String REGISTER = """
             MATCH (a:Action)
@@ -113,7 +114,8 @@ final class AccountabilityCypher {
             OPTIONAL MATCH (a)-[:ACCOUNTABLE_TO]->(b:Board)
             RETURN a.id AS id, a.title AS title, a.status AS status, a.dueDate AS dueDate,
                    o.id AS ownerId, coalesce(o.name, o.title) AS owner, b.id AS bodyId, b.name AS body,
-                   COLLECT { MATCH (a)-[c:CITED_IN]->(d:SourceDocument) RETURN d.file + ':' + c.lines } AS sources
+                   COLLECT { MATCH (a)-[c:CITED_IN]->(d:SourceDocument)
+                             WITH d, c ORDER BY d.id, c.firstLine, c.lines RETURN d.file + ':' + c.lines } AS sources
             ORDER BY a.id
             """;
 }

@@ -2,6 +2,7 @@ package org.partnershipgraph.accountability;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.partnershipgraph.action.Action;
 import org.partnershipgraph.board.Board;
 import org.partnershipgraph.graphql.Connection;
 import org.partnershipgraph.graphql.EntityTypes;
+import org.partnershipgraph.graphql.Identified;
 import org.partnershipgraph.graphql.NotFoundException;
 import org.partnershipgraph.graphql.PageRequest;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -91,7 +93,25 @@ class AccountabilityQueries {
                 }
             }
         }
-        return new AccountabilityChain(action, owned, message(owned, bodies.isEmpty()), List.copyOf(new LinkedHashSet<>(paths)));
+        List<AccountabilityPath> distinct = new ArrayList<>(new LinkedHashSet<>(paths));
+        distinct.sort(PATH_ORDER);
+        return new AccountabilityChain(action, owned, message(owned, bodies.isEmpty()), List.copyOf(distinct));
+    }
+
+    /** Shorter paths first, then by the ids along them: the same order at every call, whatever order Neo4j finds them in. */
+    private static final Comparator<AccountabilityPath> PATH_ORDER = Comparator
+            .comparingInt((AccountabilityPath p) -> p.links().size())
+            .thenComparing(p -> p.links().stream().map(l -> l.node() instanceof Identified i ? i.id() : "").toList(),
+                    AccountabilityQueries::compareIds);
+
+    private static int compareIds(List<String> a, List<String> b) {
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            int c = a.get(i).compareTo(b.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.size(), b.size());
     }
 
     /**

@@ -128,14 +128,20 @@ public class RegisterExportController {
         writer.write("\r\n");
     }
 
+    /** First characters that make a spreadsheet read a cell as a formula (OWASP's list). */
+    private static final String FORMULA_STARTS = "=+-@\t\r";
+
     private static String text(Value value) {
         return value.isNull() ? "" : value.isTrue() || value.isFalse() ? String.valueOf(value.asBoolean())
                 : value.type().name().equals("DATE") ? value.asLocalDate().toString() : value.asString();
     }
 
-    /** RFC 4180 quoting; a leading =, +, - or @ is prefixed with ' so spreadsheets do not run it as a formula. */
+    /**
+     * RFC 4180 quoting; a leading =, +, -, @, tab or carriage return is prefixed with ' so
+     * spreadsheets do not run the cell as a formula.
+     */
     static String csv(String cell) {
-        String safe = !cell.isEmpty() && "=+-@".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
+        String safe = !cell.isEmpty() && FORMULA_STARTS.indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
         if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
             return "\"" + safe.replace("\"", "\"\"") + "\"";
         }

@@ -24,8 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads and validates seed files as a whole: every record's type, fields, enums, dates,
- * ids, references, sources and quotes, and that dependencies form no cycle. It reports
- * every problem at once and produces the {@link SeedGraph} only when there are none.
+ * ids, references, sources and quotes, and that dependencies, organisations' parts and reporting
+ * lines form no cycle. It reports every problem at once and produces the {@link SeedGraph} only
+ * when there are none.
  */
 final class SeedParser {
 
@@ -71,7 +72,7 @@ final class SeedParser {
             }
         }
         SeedGraph graph = build(entries, byId, docDates, docFiles);
-        checkNoDependencyCycle(entries);
+        checkNoCycles(entries);
         if (!problems.isEmpty()) {
             throw new SeedValidationException(List.copyOf(new LinkedHashSet<>(problems)));
         }
@@ -458,22 +459,41 @@ final class SeedParser {
         }
     }
 
-    private void checkNoDependencyCycle(List<Entry> entries) {
-        Map<String, List<String>> edges = new HashMap<>();
-        Map<String, Entry> actions = new HashMap<>();
+    /**
+     * A problem for the first loop in each kind of link that must have none: an action's
+     * {@code dependsOn}, an organisation's {@code partOf} and reporting lines (an accountability
+     * chain climbing a loop would never reach a top).
+     */
+    private void checkNoCycles(List<Entry> entries) {
+        Map<String, List<String>> dependsOn = new TreeMap<>();
+        Map<String, List<String>> partOf = new TreeMap<>();
+        Map<String, List<String>> reportsTo = new TreeMap<>();
+        Map<String, Entry> blame = new HashMap<>();
         for (Entry e : entries) {
             if (e.type() == SeedType.ACTION && e.node().has("dependsOn")) {
-                List<String> targets = new ArrayList<>();
-                e.node().get("dependsOn").values().forEach(t -> targets.add(t.asString()));
-                edges.put(e.key(), targets);
-                actions.put(e.key(), e);
+                e.node().get("dependsOn").values().forEach(t -> link(dependsOn, blame, e, e.key(), t.asString()));
+            } else if (e.type() == SeedType.ORGANISATION && e.node().has("partOf")) {
+                e.node().get("partOf").values().forEach(t -> link(partOf, blame, e, e.key(), t.asString()));
+            } else if (e.type() == SeedType.REPORTS_TO && e.node().has("from") && e.node().has("to")) {
+                link(reportsTo, blame, e, e.node().get("from").asString(), e.node().get("to").asString());
             }
         }
+        checkNoCycle(dependsOn, blame, "dependsOn");
+        checkNoCycle(partOf, blame, "partOf");
+        checkNoCycle(reportsTo, blame, "the reporting line");
+    }
+
+    private static void link(Map<String, List<String>> edges, Map<String, Entry> blame, Entry e, String from, String to) {
+        edges.computeIfAbsent(from, k -> new ArrayList<>()).add(to);
+        blame.putIfAbsent(from + ">" + to, e);
+    }
+
+    private void checkNoCycle(Map<String, List<String>> edges, Map<String, Entry> blame, String link) {
         Map<String, Integer> state = new HashMap<>();
         for (String start : edges.keySet()) {
             List<String> cycle = findCycle(start, edges, state, new ArrayList<>());
             if (cycle != null) {
-                problem(actions.get(cycle.getFirst()), "dependsOn closes a cycle: " + String.join(" -> ", cycle));
+                problem(blame.get(cycle.get(0) + ">" + cycle.get(1)), link + " closes a cycle: " + String.join(" -> ", cycle));
                 return;
             }
         }

@@ -54,6 +54,27 @@ class AccountabilityChainShapesTest extends SyntheticGraphTestBase {
     }
 
     @Test
+    void pathsComeShortestFirstThenByTheIdsAlongThemAtEveryCall() {
+        write("""
+                MATCH (tica:Board {id: 'board-tica'})-[r:REPORTS_TO]->(hwbb:Board {id: 'board-hwbb'})
+                DELETE r
+                CREATE (tica)-[:REPORTS_TO {relation: 'COMMITTEE_OF'}]->(hwbb)
+                """, Map.of(), false);
+        for (int call = 0; call < 3; call++) {
+            assertThat(paths("action-same")).containsExactly(
+                    List.of("action-same OWNED_BY", "board-tica REPORTS_TO", "board-hwbb null"),
+                    List.of("action-same OWNED_BY", "board-tica REPORTS_TO", "board-icb null"));
+        }
+        write("""
+                MATCH (icb:Board {id: 'board-icb'})
+                CREATE (:Board:Node {id: 'board-a-top', name: 'Top', kind: 'BOARD'})<-[:REPORTS_TO {relation: 'REPORTS_TO'}]-(icb)
+                """, Map.of(), false);
+        assertThat(paths("action-same")).containsExactly(
+                List.of("action-same OWNED_BY", "board-tica REPORTS_TO", "board-hwbb null"),
+                List.of("action-same OWNED_BY", "board-tica REPORTS_TO", "board-icb REPORTS_TO", "board-a-top null"));
+    }
+
+    @Test
     void anOwnerThatIsTheBodyIsReachedByOwnedBy() {
         assertThat(paths("action-same")).containsExactlyInAnyOrder(
                 List.of("action-same OWNED_BY", "board-tica REPORTS_TO", "board-hwbb null"),

@@ -97,6 +97,27 @@ class SeedLoaderTest extends GraphQlTestBase {
     }
 
     @Test
+    void aLoopOfReportingLinesOrOfOrganisationsIsRefused(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("01.jsonl"), """
+                {"type":"Document","id":"doc-900","file":"x.txt","title":"T","kind":"REPORT","date":"2024-01-01","publisher":"P"}
+                {"type":"Board","id":"board-900-a","name":"A","kind":"BOARD","sources":[{"doc":"doc-900","lines":"1"}]}
+                {"type":"Board","id":"board-900-b","name":"B","kind":"BOARD","sources":[{"doc":"doc-900","lines":"1"}]}
+                {"type":"Board","id":"board-900-c","name":"C","kind":"BOARD","sources":[{"doc":"doc-900","lines":"1"}]}
+                {"type":"ReportsTo","from":"board-900-a","to":"board-900-b","relation":"REPORTS_TO","sources":[{"doc":"doc-900","lines":"1"}]}
+                {"type":"ReportsTo","from":"board-900-b","to":"board-900-c","relation":"SUB_GROUP_OF","sources":[{"doc":"doc-900","lines":"1"}]}
+                {"type":"ReportsTo","from":"board-900-c","to":"board-900-a","relation":"COMMITTEE_OF","sources":[{"doc":"doc-900","lines":"1"}]}
+                {"type":"Organisation","id":"org-900-x","name":"X","kind":"OTHER","partOf":["org-900-y"],"sources":[{"doc":"doc-900","lines":"1"}]}
+                {"type":"Organisation","id":"org-900-y","name":"Y","kind":"OTHER","partOf":["org-900-x"],"sources":[{"doc":"doc-900","lines":"1"}]}
+                """);
+        assertThatThrownBy(() -> loader.load(dir.toUri() + "/"))
+                .isInstanceOf(SeedValidationException.class)
+                .satisfies(ex -> assertThat(((SeedValidationException) ex).problems()).extracting(SeedProblem::toString)
+                        .anySatisfy(p -> assertThat(p).contains("the reporting line closes a cycle: board-900-a -> board-900-b -> board-900-c -> board-900-a"))
+                        .anySatisfy(p -> assertThat(p).contains("partOf closes a cycle: org-900-x -> org-900-y -> org-900-x")));
+        assertThat(count("MATCH (n:Node) WHERE n.id CONTAINS '-900-' RETURN count(n)")).isZero();
+    }
+
+    @Test
     void everySeededEntityHasASourceAndEveryIdIsUnique() {
         assertThat(count("MATCH (n:Node) WHERE NOT n:SourceDocument AND NOT (n)-[:CITED_IN]->(:SourceDocument) RETURN count(n)"))
                 .isZero();
