@@ -49,7 +49,7 @@ final class DependencyCypher {
     static final String IMPACT = """
             UNWIND $ids AS id
             MATCH (a:Action {id: id})
-            WHERE a.dueDate IS NOT NULL AND NOT a.status IN ['COMPLETE', 'CANCELLED']
+            WHERE a.dueDate IS NOT NULL AND NOT coalesce(a.status, '') IN ['COMPLETE', 'CANCELLED']
             CALL (a) {
               OPTIONAL MATCH ANY SHORTEST (a)<-[:DEPENDS_ON]-{1,30}(b:Action)
               WITH b WHERE b IS NOT NULL

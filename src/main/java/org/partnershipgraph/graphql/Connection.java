@@ -15,6 +15,6 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, int totalCou
         String start = edges.isEmpty() ? null : edges.getFirst().cursor();
         String end = edges.isEmpty() ? null : edges.getLast().cursor();
         boolean hasNext = page.offset() + items.size() < total;
-        return new Connection<>(edges, new PageInfo(hasNext, page.offset() > 0, start, end), total);
+        return new Connection<>(edges, new PageInfo(hasNext, Math.min(page.offset(), total) > 0, start, end), total);
     }
 }

@@ -51,6 +51,25 @@ class SearchGraphQlTest extends GraphQlTestBase {
     }
 
     @Test
+    void aCapitalDottedIIsLoweredAsTheIndexLowersIt() {
+        int plain = graphQl.document(SEARCH).variable("text", "integrated care").execute()
+                .path("search.totalCount").entity(Integer.class).get();
+        assertThat(plain).isPositive();
+        graphQl.document(SEARCH).variable("text", "\u0130NTEGRATED CARE").execute()
+                .path("search.totalCount").entity(Integer.class).isEqualTo(plain);
+    }
+
+    @Test
+    void anEmptyPageAfterTheEndHasNothingBeforeIt() {
+        graphQl.document(SEARCH).variable("text", "zzzunknownword").variable("after", "cG9zOjQ").execute()
+                .path("search.totalCount").entity(Integer.class).isEqualTo(0);
+        graphQl.document("""
+                query($after: String) { search(text: "zzzunknownword", after: $after) { pageInfo { hasPreviousPage } } }
+                """).variable("after", "cG9zOjQ").execute()
+                .path("search.pageInfo.hasPreviousPage").entity(Boolean.class).isEqualTo(false);
+    }
+
+    @Test
     void findsABoardByItsShortNameFirst() {
         graphQl.document(SEARCH).variable("text", "HWBB").execute()
                 .path("search.edges[0].node.entity.__typename").entity(String.class).isEqualTo("Board")
