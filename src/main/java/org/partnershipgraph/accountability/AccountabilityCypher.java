@@ -104,9 +104,10 @@ final class AccountabilityCypher {
             """;
 
     /**
-     * Rows {@code id, title, status, dueDate, ownerId, owner, bodyId, body, sources}: every action,
-     * by id, with its owner, accountable body and its sources as {@code doc:lines} strings, in the
-     * order {@code Action.sources} gives them.
+     * Rows {@code id, title, status, dueDate, ownerId, owner, bodyId, body, sources, decisions}:
+     * every action, by id, with its owner, accountable body, its sources as {@code doc:lines}
+     * strings in the order {@code Action.sources} gives them, and the ids of the decisions that
+     * created it (its mandate), by id.
      */
     static final String REGISTER = """
             MATCH (a:Action)
@@ -115,7 +116,8 @@ final class AccountabilityCypher {
             RETURN a.id AS id, a.title AS title, a.status AS status, a.dueDate AS dueDate,
                    o.id AS ownerId, coalesce(o.name, o.title) AS owner, b.id AS bodyId, b.name AS body,
                    COLLECT { MATCH (a)-[c:CITED_IN]->(d:SourceDocument)
-                             WITH d, c ORDER BY d.id, c.firstLine, c.lines RETURN d.file + ':' + c.lines } AS sources
+                             WITH d, c ORDER BY d.id, c.firstLine, c.lines RETURN d.file + ':' + c.lines } AS sources,
+                   COLLECT { MATCH (d:Decision)-[:CREATED]->(a) RETURN d.id ORDER BY d.id } AS decisions
             ORDER BY a.id
             """;
 }

@@ -53,7 +53,7 @@ public class RegisterExportController {
     public static final String PATH = "/export/accountability-register.csv";
 
     private static final List<String> COLUMNS = List.of("action_id", "title", "status", "due_date", "owner_id", "owner",
-            "accountable_body_id", "accountable_body", "sources");
+            "accountable_body_id", "accountable_body", "sources", "decision_ids");
 
     private static final Logger LOG = LoggerFactory.getLogger(RegisterExportController.class);
 
@@ -118,7 +118,8 @@ public class RegisterExportController {
     private static void writeRow(Writer writer, Record row) throws IOException {
         String[] cells = {text(row.get("id")), text(row.get("title")), text(row.get("status")), text(row.get("dueDate")),
                 text(row.get("ownerId")), text(row.get("owner")), text(row.get("bodyId")), text(row.get("body")),
-                String.join("; ", row.get("sources").asList(Value::asString))};
+                String.join("; ", row.get("sources").asList(Value::asString)),
+                String.join("; ", row.get("decisions").asList(Value::asString))};
         for (int i = 0; i < cells.length; i++) {
             if (i > 0) {
                 writer.write(',');

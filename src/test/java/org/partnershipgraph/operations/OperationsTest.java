@@ -75,8 +75,11 @@ class OperationsTest extends GraphQlTestBase {
         assertThat(result.getResponseHeaders().getContentLength()).as("sent with its length").isEqualTo(body.length);
         String csv = new String(body, StandardCharsets.UTF_8);
         String[] lines = csv.split("\r\n");
-        assertThat(lines[0]).startsWith("action_id,title,status,due_date,owner_id");
+        assertThat(lines[0]).isEqualTo("action_id,title,status,due_date,owner_id,owner,accountable_body_id,accountable_body,"
+                + "sources,decision_ids");
         assertThat(lines).hasSize((int) count("MATCH (a:Action) RETURN count(a)") + 1);
         assertThat(csv).contains("action-001-hwbs-eight-week-public-consultation,");
+        assertThat(lines).filteredOn(line -> line.startsWith("action-001-hwbs-final-approval-by-march-2022,")).singleElement()
+                .satisfies(line -> assertThat(line).endsWith(",decision-001-hwbb-2021-07-23-hwbs-refresh"));
     }
 }
