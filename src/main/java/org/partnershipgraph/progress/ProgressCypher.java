@@ -94,14 +94,14 @@ final class ProgressCypher {
 
     /**
      * Rows {@code group, isScope, total, byStatus, byRag, unrated, complete, countable,
-     * weightedSum, weightTotal, overdue, stale}: the roll-up of the scope {@code $id} and of each
-     * of its children, as of {@code $asOf}, stale before {@code $staleBefore}; no rows if
-     * {@code $id} is not a scope.
+     * weightedSum, weightTotal, overdue, stale}: the roll-up of the scope {@code $id} (group 0) and
+     * of each of its children, as of {@code $asOf}, stale before {@code $staleBefore}; no rows if
+     * {@code $id} is not a scope. Each distinct action is rated once, with the groups it counts in.
      */
     static final String ROLL_UP = """
             MATCH (scope:Node {id: $id})
             WHERE scope:Strategy OR scope:Domain OR scope:Priority OR scope:Board OR scope:Organisation
-            WITH scope, COLLECT {
+            WITH [scope] + COLLECT {
                 MATCH (scope:Strategy)-[:HAS_DOMAIN]->(c:Domain) RETURN c
                 UNION
                 MATCH (scope:Domain)-[:HAS_PRIORITY]->(c:Priority) RETURN c
@@ -109,19 +109,23 @@ final class ProgressCypher {
                 MATCH (scope:Board)<-[:REPORTS_TO]-(c:Board) RETURN c
                 UNION
                 MATCH (scope:Organisation)<-[:PART_OF]-(c:Organisation) RETURN c
-            } AS children
-            UNWIND [scope] + children AS g
-            WITH scope, g, $asOf AS asOf
-            WITH scope, g, asOf, COLLECT {
-            """ + SCOPE_ACTIONS + ACTION_STATE + """
+            } AS groups
+            WITH groups, COLLECT {
+                UNWIND range(0, size(groups) - 1) AS gi
+                WITH groups[gi] AS g, gi
+            """ + SCOPE_ACTIONS + """
+                WITH a, collect(gi) AS memberOf, $asOf AS asOf
+            """ + ACTION_STATE + """
                 WITH * WHERE u IS NOT NULL
-                RETURN {status: status, rag: rating[0], derived: rating[1], overdue: overdue,
+                RETURN {memberOf: memberOf, status: status, rag: rating[0], derived: rating[1], overdue: overdue,
                         stale: NOT status IN ['COMPLETE', 'CANCELLED'] AND u.date < $staleBefore,
                         pct: CASE WHEN status = 'CANCELLED' THEN null
                                   ELSE coalesce(u.percentComplete, CASE WHEN status = 'COMPLETE' THEN 100 ELSE 0 END) END,
                         weight: coalesce(a.weight, 1.0)}
-            } AS rows
-            RETURN g AS group, g = scope AS isScope,
+            } AS rated
+            UNWIND range(0, size(groups) - 1) AS gi
+            WITH groups[gi] AS g, gi = 0 AS isScope, [r IN rated WHERE gi IN r.memberOf] AS rows
+            RETURN g AS group, isScope,
                    size(rows) AS total,
                    [s IN $statuses | {status: s, count: size([r IN rows WHERE r.status = s])}] AS byStatus,
                    [x IN ['RED', 'AMBER', 'GREEN'] | {rag: x, count: size([r IN rows WHERE r.rag = x]),
