@@ -102,6 +102,9 @@ public class ActionCommands {
         text("reason", input.reason(), MAX_TEXT, false);
         labels.require("accountableTo", input.accountableTo(), Set.of("Board"));
         scopes.requireCanChange(user, input.accountableTo());
+        if (input.ownerId() != null && input.ownerId().isBlank()) {
+            throw new ValidationException("ownerId", "must not be blank: leave ownerId out for an action with no owner yet");
+        }
         if (input.ownerId() != null) {
             labels.require("ownerId", input.ownerId(), OWNER_LABELS);
         }
@@ -112,7 +115,7 @@ public class ActionCommands {
         if (input.decisionId() != null) {
             scopes.requireCanChange(user, boardOfDecision(input.decisionId()).orElse(null));
         }
-        requireOrder(input.startDate(), input.dueDate());
+        requireOrder(input.startDate(), input.dueDate(), "dueDate");
         LocalDate today = LocalDate.now(clock);
         String id = BusinessIds.next("action");
         String kind = (input.kind() == null ? ActionInputs.ActionKind.COMMITMENT : input.kind()).name();
@@ -162,7 +165,11 @@ public class ActionCommands {
         text("reason", input.reason(), MAX_TEXT, false);
         LocalDate start = input.startDate() == null ? entity.getStartDate() : input.startDate();
         LocalDate due = input.dueDate() == null ? entity.getDueDate() : input.dueDate();
-        requireOrder(start, due);
+        requireOrder(start, due, input.dueDate() == null && input.startDate() != null ? "startDate" : "dueDate");
+        if (input.startDate() != null && entity.getCompletedDate() != null && start.isAfter(entity.getCompletedDate())) {
+            throw new ValidationException("startDate", "must not be after the date the action was completed ("
+                    + entity.getCompletedDate() + "), was " + start);
+        }
         Integer leadTimeDays = input.leadTimeDays() == null ? entity.getLeadTimeDays() : leadTimeDays(input.leadTimeDays());
         Double weight = input.weight() == null ? entity.getWeight() : weight(input.weight());
         String accountableTo = locked.board();
@@ -224,6 +231,12 @@ public class ActionCommands {
         if (needsCommentary && (commentary == null || commentary.isBlank())) {
             throw new ValidationException("commentary", "is required when the RAG is RED or the status OFF_TRACK: say what is wrong and what is being done");
         }
+        boolean wasCancelled = ActionStatus.CANCELLED.name().equals(entity.getStatus());
+        if (wasCancelled != (input.status() == ActionStatus.CANCELLED) && (commentary == null || commentary.isBlank())) {
+            throw new ValidationException("commentary", wasCancelled
+                    ? "is required to take an action out of CANCELLED: say why the commitment is back"
+                    : "is required to cancel an action: say why the commitment is dropped, and by whose decision");
+        }
         LocalDate today = LocalDate.now(clock);
         LocalDate date = input.date() == null ? today : input.date();
         if (date.isAfter(today)) {
@@ -242,6 +255,10 @@ public class ActionCommands {
         }
         if (input.completedDate() != null && input.completedDate().isAfter(date)) {
             throw new ValidationException("completedDate", "cannot be after the date the update is as of (" + date
+                    + "), was " + input.completedDate());
+        }
+        if (input.completedDate() != null && entity.getStartDate() != null && input.completedDate().isBefore(entity.getStartDate())) {
+            throw new ValidationException("completedDate", "cannot be before the action's start date (" + entity.getStartDate()
                     + "), was " + input.completedDate());
         }
         Integer percent = percent(input, entity);
@@ -270,6 +287,9 @@ public class ActionCommands {
         Locked locked = lock(input.actionId(), input.expectedVersion(), user);
         ActionEntity entity = locked.entity();
         text("reason", input.reason(), MAX_TEXT, false);
+        if (input.ownerId() != null && input.ownerId().isBlank()) {
+            throw new ValidationException("ownerId", "must not be blank: leave ownerId out to clear the owner");
+        }
         if (input.ownerId() != null) {
             labels.require("ownerId", input.ownerId(), OWNER_LABELS);
         }
@@ -426,7 +446,7 @@ public class ActionCommands {
         Milestone milestone = writeMilestone(ActionCypher.REACH_MILESTONE,
                 Map.of("id", input.milestoneId(), "reachedDate", input.reachedDate()));
         repository.save(entity);
-        record(actionId, "reachMilestone", Arrays.asList(FieldChange.of("milestone", null, input.milestoneId()),
+        record(actionId, "reachMilestone", Arrays.asList(new FieldChange("milestone", input.milestoneId(), input.milestoneId()),
                 FieldChange.of("milestone.reachedDate", before.reachedDate(), input.reachedDate())), input.reason(), user);
         return new MilestonePayload(milestone, reload(actionId));
     }
@@ -454,7 +474,7 @@ public class ActionCommands {
         Milestone milestone = writeMilestone(ActionCypher.UPDATE_MILESTONE, params);
         repository.save(found.entity());
         List<FieldChange> entry = new ArrayList<>();
-        entry.add(FieldChange.of("milestone", null, before.id()));
+        entry.add(new FieldChange("milestone", before.id(), before.id()));
         entry.addAll(changes);
         record(found.actionId(), "updateMilestone", entry, input.reason(), user);
         return new MilestonePayload(milestone, reload(found.actionId()));
@@ -608,9 +628,12 @@ public class ActionCommands {
         return new ProgressUpdate(date, status, null, rag, percent, note, user.name(), completedDate);
     }
 
-    private static void requireOrder(LocalDate start, LocalDate due) {
+    /** VALIDATION on {@code field} (the date the caller changed) when {@code due} is before {@code start}. */
+    private static void requireOrder(LocalDate start, LocalDate due, String field) {
         if (start != null && due != null && due.isBefore(start)) {
-            throw new ValidationException("dueDate", "must not be before the start date (" + start + "), was " + due);
+            throw new ValidationException(field, field.equals("startDate")
+                    ? "must not be after the due date (" + due + "), was " + start
+                    : "must not be before the start date (" + start + "), was " + due);
         }
     }
 

@@ -287,6 +287,47 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
     }
 
     @Test
+    void cancellingOrRevivingNeedsAReasonAndDatesKeepTheirOrder() {
+        String progress = """
+                mutation($v: Int!, $status: ActionStatus!, $commentary: String, $completed: Date) {
+                  recordProgress(input: {actionId: "action-m-2", expectedVersion: $v, status: $status, commentary: $commentary,
+                                         completedDate: $completed}) { action { version status } } }
+                """;
+        hwbb.document(progress).variable("v", 0).variable("status", "CANCELLED").execute().errors()
+                .expect(e -> "VALIDATION".equals(e.getExtensions().get("code")) && "commentary".equals(e.getExtensions().get("field"))
+                        && e.getMessage().contains("cancel an action"))
+                .verify();
+        hwbb.document(progress).variable("v", 0).variable("status", "CANCELLED").variable("commentary", "Dropped by the board")
+                .execute().path("recordProgress.action.status").entity(String.class).isEqualTo("CANCELLED");
+        hwbb.document(progress).variable("v", 1).variable("status", "IN_PROGRESS").execute().errors()
+                .expect(e -> "VALIDATION".equals(e.getExtensions().get("code")) && "commentary".equals(e.getExtensions().get("field"))
+                        && e.getMessage().contains("out of CANCELLED"))
+                .verify();
+        hwbb.document(progress).variable("v", 1).variable("status", "IN_PROGRESS").variable("commentary", "Funding found")
+                .execute().path("recordProgress.action.version").entity(Integer.class).isEqualTo(2);
+
+        String start = "mutation($start: Date!) { updateAction(input: {id: \"action-m-2\", expectedVersion: 2, startDate: $start}) "
+                + "{ action { version } } }";
+        hwbb.document(start).variable("start", "2030-01-01").execute().errors()
+                .expect(e -> "VALIDATION".equals(e.getExtensions().get("code")) && "startDate".equals(e.getExtensions().get("field"))
+                        && e.getMessage().contains("after the due date"))
+                .verify();
+        hwbb.document(start).variable("start", "2025-06-01").execute()
+                .path("updateAction.action.version").entity(Integer.class).isEqualTo(3);
+        hwbb.document(progress).variable("v", 3).variable("status", "COMPLETE").variable("completed", "2025-05-01").execute().errors()
+                .expect(e -> "VALIDATION".equals(e.getExtensions().get("code")) && "completedDate".equals(e.getExtensions().get("field"))
+                        && e.getMessage().contains("start date"))
+                .verify();
+        hwbb.document("mutation { assignOwner(input: {actionId: \"action-m-2\", expectedVersion: 3, ownerId: \" \"}) { action { id } } }")
+                .execute().errors()
+                .expect(e -> "VALIDATION".equals(e.getExtensions().get("code")) && "ownerId".equals(e.getExtensions().get("field"))
+                        && e.getMessage().contains("leave ownerId out"))
+                .verify();
+        assertThat(count("MATCH (a:Action {id: 'action-m-2'}) RETURN a.version")).isEqualTo(3);
+        assertThat(count("MATCH (h:HistoryEntry {entityId: 'action-m-2'}) RETURN count(h)")).isEqualTo(3);
+    }
+
+    @Test
     void progressCannotSayTheStatusIsUnknown() {
         long updates = count("MATCH (:Action {id: 'action-m-1'})-[:HAS_UPDATE]->(u) RETURN count(u)");
         hwbb.document("""
@@ -597,7 +638,11 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
                 .path("history[*].operation").entityList(String.class).containsExactly("reachMilestone", "addMilestone")
                 .path("history[1].reason").entity(String.class).isEqualTo("Agreed at the January meeting")
                 .path("history[0].changes[?(@.field == 'milestone.reachedDate')].after").entityList(String.class)
-                .containsExactly("2025-03-20");
+                .containsExactly("2025-03-20")
+                .path("history[0].changes[?(@.field == 'milestone')].before").entityList(String.class).containsExactly(id)
+                .path("history[0].changes[?(@.field == 'milestone')].after").entityList(String.class).containsExactly(id)
+                .path("history[1].changes[?(@.field == 'milestone')].before").entityList(String.class).containsExactly((String) null)
+                .path("history[1].changes[?(@.field == 'milestone')].after").entityList(String.class).containsExactly(id);
     }
 
     @Test
