@@ -53,6 +53,9 @@ public class EmbeddedNeo4jServer implements AutoCloseable {
     /** The user Bolt clients sign in as. */
     public static final String USER = "neo4j";
 
+    /** The file in the data directory that says Neo4j's default password is gone. */
+    static final String PASSWORD_SET = "partnership-graph-password-set";
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final DatabaseManagementService dbms;
@@ -73,9 +76,10 @@ public class EmbeddedNeo4jServer implements AutoCloseable {
         try {
             Files.createDirectories(home);
             Path conf = writeNamedSettings(home);
+            retireDefaultPassword(home, conf, props);
             DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
                     .loadPropertiesFromFile(conf)
-                    .setConfig(typedSettings(props))
+                    .setConfig(typedSettings(props, true))
                     .build();
             String password;
             try {
@@ -133,9 +137,33 @@ public class EmbeddedNeo4jServer implements AutoCloseable {
         log.info("Embedded Neo4j stopped cleanly ({})", home);
     }
 
-    private static Map<Setting<?>, Object> typedSettings(EmbeddedNeo4jProperties props) {
+    /**
+     * On a data directory whose {@link #USER} may still have Neo4j's default password ("neo4j",
+     * on a new directory or one written before Bolt asked for a password), starts Neo4j once
+     * without Bolt to replace it, so Bolt never listens while the default would let a local
+     * process in; then notes that in {@link #PASSWORD_SET}.
+     */
+    private static void retireDefaultPassword(Path home, Path conf, EmbeddedNeo4jProperties props) throws IOException {
+        Path marker = home.resolve(PASSWORD_SET);
+        if (Files.exists(marker)) {
+            return;
+        }
+        DatabaseManagementService closed = new DatabaseManagementServiceBuilder(home)
+                .loadPropertiesFromFile(conf)
+                .setConfig(typedSettings(props, false))
+                .build();
+        try {
+            setPassword(closed, randomPassword());
+        } finally {
+            closed.shutdown();
+        }
+        Files.writeString(marker, "Neo4j's default password was replaced before Bolt first listened on this directory.\n",
+                StandardCharsets.UTF_8);
+    }
+
+    private static Map<Setting<?>, Object> typedSettings(EmbeddedNeo4jProperties props, boolean bolt) {
         Map<Setting<?>, Object> settings = new LinkedHashMap<>();
-        settings.put(BoltConnector.enabled, true);
+        settings.put(BoltConnector.enabled, bolt);
         settings.put(BoltConnector.listen_address, new SocketAddress("127.0.0.1", props.boltPort()));
         settings.put(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", props.boltPort()));
         settings.put(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED);
@@ -181,7 +209,7 @@ public class EmbeddedNeo4jServer implements AutoCloseable {
 
     private static void setPassword(DatabaseManagementService dbms, String password) {
         dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
-                "ALTER USER " + USER + " SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+                EmbeddedCypher.SET_PASSWORD, Map.of("password", password));
     }
 
     private static String randomPassword() {

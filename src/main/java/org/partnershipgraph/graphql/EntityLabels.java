@@ -8,9 +8,14 @@ import java.util.Set;
 import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
-/** What kind of entity a business id names, for inputs that must name an entity of a given kind. */
+/**
+ * What kind of entity a business id names, for inputs that must name an entity of a given kind;
+ * inside a mutation it reads in the mutation's transaction.
+ */
 @Component
+@Transactional(readOnly = true)
 public class EntityLabels {
 
     private final Neo4jClient neo4j;

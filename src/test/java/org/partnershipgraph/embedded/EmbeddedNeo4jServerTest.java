@@ -73,6 +73,7 @@ class EmbeddedNeo4jServerTest {
             assertThat(run(server, "RETURN 1")).isEqualTo(1);
             assertRefused(server.boltUri(), AuthTokens.none());
             assertRefused(server.boltUri(), AuthTokens.basic(EmbeddedNeo4jServer.USER, "neo4j"));
+            assertThat(dir.resolve(EmbeddedNeo4jServer.PASSWORD_SET)).as("the default password went before Bolt listened").exists();
         }
         try (EmbeddedNeo4jServer server = EmbeddedNeo4jServer.start(properties(dir))) {
             assertThat(server.password()).isNotEqualTo(before);
