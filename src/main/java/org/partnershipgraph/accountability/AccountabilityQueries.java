@@ -98,10 +98,15 @@ class AccountabilityQueries {
         return new AccountabilityChain(action, owned, message(owned, bodies.isEmpty()), List.copyOf(distinct));
     }
 
-    /** Shorter paths first, then by the ids along them: the same order at every call, whatever order Neo4j finds them in. */
+    /**
+     * Shorter paths first, then by the ids along them, then by their links' relationships and
+     * relations: the same order at every call, whatever order Neo4j finds them in.
+     */
     private static final Comparator<AccountabilityPath> PATH_ORDER = Comparator
             .comparingInt((AccountabilityPath p) -> p.links().size())
             .thenComparing(p -> p.links().stream().map(l -> l.node() instanceof Identified i ? i.id() : "").toList(),
+                    AccountabilityQueries::compareIds)
+            .thenComparing(p -> p.links().stream().map(l -> String.valueOf(l.relationship()) + "/" + l.relation()).toList(),
                     AccountabilityQueries::compareIds);
 
     private static int compareIds(List<String> a, List<String> b) {

@@ -70,9 +70,10 @@ record SearchText(List<String> words) {
     }
 
     /**
-     * {@code text} composed (NFC, as text is stored: an accent typed or pasted as a separate mark
-     * joins its letter) and lower-cased one code point at a time, as the index's analyzer lowers
-     * what it stores ("İ" is "i", where {@code String.toLowerCase} would add a dot above).
+     * {@code text} composed (NFC: an accent typed or pasted as a separate mark joins its letter, as
+     * in text typed the usual way; text stored decomposed is not matched so) and lower-cased one
+     * code point at a time, as the index's analyzer lowers what it stores ("İ" is "i", where
+     * {@code String.toLowerCase} would add a dot above).
      */
     static String lower(String text) {
         StringBuilder lower = new StringBuilder(text.length());
