@@ -94,14 +94,14 @@ final class ProgressCypher {
 
     /**
      * Rows {@code group, isScope, total, byStatus, byRag, unrated, complete, countable,
-     * weightedSum, weightTotal, overdue, stale}: the roll-up of the scope {@code $id} (group 0) and
-     * of each of its children, as of {@code $asOf}, stale before {@code $staleBefore}; no rows if
-     * {@code $id} is not a scope. Each distinct action is rated once, with the groups it counts in.
+     * weightedSum, weightTotal, overdue, stale}: the roll-up of the scope {@code $id} and of each
+     * of its children, as of {@code $asOf}, stale before {@code $staleBefore}; no rows if
+     * {@code $id} is not a scope.
      */
     static final String ROLL_UP = """
             MATCH (scope:Node {id: $id})
             WHERE scope:Strategy OR scope:Domain OR scope:Priority OR scope:Board OR scope:Organisation
-            WITH [scope] + COLLECT {
+            WITH scope, COLLECT {
                 MATCH (scope:Strategy)-[:HAS_DOMAIN]->(c:Domain) RETURN c
                 UNION
                 MATCH (scope:Domain)-[:HAS_PRIORITY]->(c:Priority) RETURN c
@@ -109,23 +109,19 @@ final class ProgressCypher {
                 MATCH (scope:Board)<-[:REPORTS_TO]-(c:Board) RETURN c
                 UNION
                 MATCH (scope:Organisation)<-[:PART_OF]-(c:Organisation) RETURN c
-            } AS groups
-            WITH groups, COLLECT {
-                UNWIND range(0, size(groups) - 1) AS gi
-                WITH groups[gi] AS g, gi
-            """ + SCOPE_ACTIONS + """
-                WITH a, collect(gi) AS memberOf, $asOf AS asOf
-            """ + ACTION_STATE + """
+            } AS children
+            UNWIND [scope] + children AS g
+            WITH scope, g, $asOf AS asOf
+            WITH scope, g, asOf, COLLECT {
+            """ + SCOPE_ACTIONS + ACTION_STATE + """
                 WITH * WHERE u IS NOT NULL
-                RETURN {memberOf: memberOf, status: status, rag: rating[0], derived: rating[1], overdue: overdue,
+                RETURN {status: status, rag: rating[0], derived: rating[1], overdue: overdue,
                         stale: NOT status IN ['COMPLETE', 'CANCELLED'] AND u.date < $staleBefore,
                         pct: CASE WHEN status = 'CANCELLED' THEN null
                                   ELSE coalesce(u.percentComplete, CASE WHEN status = 'COMPLETE' THEN 100 ELSE 0 END) END,
                         weight: coalesce(a.weight, 1.0)}
-            } AS rated
-            UNWIND range(0, size(groups) - 1) AS gi
-            WITH groups[gi] AS g, gi = 0 AS isScope, [r IN rated WHERE gi IN r.memberOf] AS rows
-            RETURN g AS group, isScope,
+            } AS rows
+            RETURN g AS group, g = scope AS isScope,
                    size(rows) AS total,
                    [s IN $statuses | {status: s, count: size([r IN rows WHERE r.status = s])}] AS byStatus,
                    [x IN ['RED', 'AMBER', 'GREEN'] | {rag: x, count: size([r IN rows WHERE r.rag = x]),
@@ -140,32 +136,27 @@ final class ProgressCypher {
             """;
 
     /**
-     * Rows {@code i, items}: for each key {@code {i, id, dates}} in {@code $keys} whose scope holds
-     * an action, maps {@code {asOf, total, complete, countable, overdue, byStatus}}, the headline
-     * roll-up of scope {@code id} as of each of its {@code dates}, oldest first. The scope's actions
-     * and their updates are read once per key, whatever the number of dates.
+     * Rows {@code i, d, status, overdue, n}: for each key {@code {i, id, dates}} in {@code $keys},
+     * how many of the actions scope {@code id} holds had, as of its {@code d}-th date, their latest
+     * update with {@code status}, and were or were not {@code overdue} then; no row for a date
+     * before any update. Each action and its updates are read once per key, whatever the number
+     * of dates, and only the counts are kept.
      */
     static final String TREND = """
             UNWIND $keys AS key
             MATCH (g:Node {id: key.id})
-            WITH key, COLLECT {
+            CALL (g, key) {
             """ + SCOPE_ACTIONS + """
-                RETURN {due: a.dueDate,
-                        updates: COLLECT { MATCH (a)-[:HAS_UPDATE]->(x)
-                                           RETURN x {.status, .date, .completedDate} ORDER BY x.date DESC, x.seq DESC }} AS action
-            } AS actions
-            UNWIND key.dates AS asOf
-            WITH key, asOf, [act IN actions | {due: act.due,
-                    u: [x IN act.updates WHERE coalesce(x.completedDate, x.date) <= asOf][0]}] AS states
-            WITH key, asOf, [s IN states WHERE s.u IS NOT NULL | {status: s.u.status,
-                    overdue: s.due IS NOT NULL AND s.due < asOf AND NOT s.u.status IN ['COMPLETE', 'CANCELLED']}] AS rows
-            ORDER BY key.i, asOf
-            RETURN key.i AS i,
-                   collect({asOf: asOf, total: size(rows),
-                            complete: size([r IN rows WHERE r.status = 'COMPLETE']),
-                            countable: size([r IN rows WHERE r.status <> 'CANCELLED']),
-                            overdue: size([r IN rows WHERE r.overdue]),
-                            byStatus: [st IN $statuses | {status: st, count: size([r IN rows WHERE r.status = st])}]}) AS items
+              WITH key, a, COLLECT { MATCH (a)-[:HAS_UPDATE]->(x)
+                                     RETURN x {.status, .date, .completedDate} ORDER BY x.date DESC, x.seq DESC } AS updates
+              UNWIND range(0, size(key.dates) - 1) AS d
+              WITH d, key.dates[d] AS asOf, a.dueDate AS due, updates
+              WITH d, asOf, due, [x IN updates WHERE coalesce(x.completedDate, x.date) <= asOf][0] AS u
+              WHERE u IS NOT NULL
+              RETURN d, u.status AS status,
+                     due IS NOT NULL AND due < asOf AND NOT u.status IN ['COMPLETE', 'CANCELLED'] AS overdue, count(*) AS n
+            }
+            RETURN key.i AS i, d, status, overdue, n
             """;
 
     /** Rows {@code id, items}: for each action id, its progress updates, newest first. */

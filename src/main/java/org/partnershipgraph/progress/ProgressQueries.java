@@ -3,6 +3,7 @@ package org.partnershipgraph.progress;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,19 +90,49 @@ class ProgressQueries {
     Map<TrendKey, List<ProgressPoint>> trends(Set<TrendKey> keys) {
         List<TrendKey> ordered = List.copyOf(keys);
         List<Map<String, Object>> params = new ArrayList<>();
+        List<TrendCounts[]> counts = new ArrayList<>();
         for (int i = 0; i < ordered.size(); i++) {
             params.add(Map.of("i", i, "id", ordered.get(i).scopeId(), "dates", ordered.get(i).dates()));
+            TrendCounts[] perDate = new TrendCounts[ordered.get(i).dates().size()];
+            Arrays.setAll(perDate, d -> new TrendCounts());
+            counts.add(perDate);
+        }
+        for (Record row : neo4j.query(ProgressCypher.TREND).bindAll(Map.of("keys", params))
+                .fetchAs(Record.class).mappedBy((t, r) -> r).all()) {
+            counts.get(row.get("i").asInt())[row.get("d").asInt()]
+                    .add(row.get("status").asString(), row.get("overdue").asBoolean(), row.get("n").asInt());
         }
         Map<TrendKey, List<ProgressPoint>> result = new HashMap<>();
-        ordered.forEach(k -> result.put(k, List.of()));
-        for (Record row : neo4j.query(ProgressCypher.TREND).bindAll(Map.of("keys", params, "statuses", STATUSES))
-                .fetchAs(Record.class).mappedBy((t, r) -> r).all()) {
-            result.put(ordered.get(row.get("i").asInt()), row.get("items").asList(v -> new ProgressPoint(
-                    v.get("asOf").asLocalDate(), v.get("total").asInt(), v.get("complete").asInt(),
-                    percent(v.get("complete").asInt(), v.get("countable").asInt()), v.get("overdue").asInt(),
-                    statusCounts(v.get("byStatus")))));
+        for (int i = 0; i < ordered.size(); i++) {
+            List<LocalDate> dates = ordered.get(i).dates();
+            List<ProgressPoint> points = new ArrayList<>();
+            for (int d = 0; d < dates.size(); d++) {
+                points.add(counts.get(i)[d].point(dates.get(d)));
+            }
+            points.sort(Comparator.comparing(ProgressPoint::asOf));
+            result.put(ordered.get(i), List.copyOf(points));
         }
         return result;
+    }
+
+    /** The counts of one trend point, added up from the rows of {@code TREND}. */
+    private static final class TrendCounts {
+        private final Map<String, Integer> byStatus = new HashMap<>();
+        private int overdue;
+
+        void add(String status, boolean late, int n) {
+            byStatus.merge(status, n, Integer::sum);
+            overdue += late ? n : 0;
+        }
+
+        ProgressPoint point(LocalDate asOf) {
+            int total = byStatus.values().stream().mapToInt(Integer::intValue).sum();
+            int complete = byStatus.getOrDefault("COMPLETE", 0);
+            int countable = total - byStatus.getOrDefault("CANCELLED", 0);
+            List<StatusCount> statuses = STATUSES.stream().filter(byStatus::containsKey)
+                    .map(s -> new StatusCount(s, byStatus.get(s))).toList();
+            return new ProgressPoint(asOf, total, complete, percent(complete, countable), overdue, statuses);
+        }
     }
 
     Map<Action, List<ProgressUpdate>> updates(List<Action> actions) {
