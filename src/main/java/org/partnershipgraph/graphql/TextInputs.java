@@ -60,11 +60,17 @@ public final class TextInputs {
         return value.substring(start, end);
     }
 
-    /** Whitespace, space separators (no-break spaces) and zero-width characters. */
+    /**
+     * Whitespace, space separators (no-break spaces), zero-width characters, and characters that
+     * show nothing: direction marks, the soft hyphen, the combining grapheme joiner, the Hangul
+     * fillers and the blank Braille pattern.
+     */
     private static boolean blank(char c) {
-        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200B' || c == '\u200C' || c == '\u200D'
-                || c == '\u2060' || c == '\uFEFF';
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || INVISIBLE.indexOf(c) >= 0;
     }
+
+    /** Characters that show nothing and are not {@link Character#isSpaceChar space characters}. */
+    private static final String INVISIBLE = "\u200B\u200C\u200D\u2060\uFEFF\u200E\u200F\u00AD\u034F\u180E\u115F\u1160\u3164\uFFA0\u2800";
 
     private static boolean refused(int c) {
         boolean control = Character.getType(c) == Character.CONTROL && c != '\n' && c != '\r' && c != '\t';

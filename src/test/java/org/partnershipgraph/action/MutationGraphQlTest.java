@@ -222,7 +222,8 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
                 mutation($title: String!, $due: Date) { createAction(input: {title: $title, accountableTo: "board-hwbb", dueDate: $due}) {
                     action { id } } }
                 """;
-        for (String title : List.of("\u00A0", "\u200B", " \u2007\u202F ", "Pay \u202Eyrotcaf", "Bell\u0007", "Del\u007F", "C1\u0085")) {
+        for (String title : List.of("\u00A0", "\u200B", " \u2007\u202F ", "Pay \u202Eyrotcaf", "Bell\u0007", "Del\u007F", "C1\u0085",
+                "\u200E", "\u00AD", "\u3164\u2800", "\u200F \u034F")) {
             hwbb.document(create).variable("title", title).execute().errors()
                     .expect(e -> "VALIDATION".equals(e.getExtensions().get("code")) && "title".equals(e.getExtensions().get("field")))
                     .verify();
