@@ -1,5 +1,6 @@
 package org.partnershipgraph.action;
 
+import static org.partnershipgraph.graphql.TextInputs.line;
 import static org.partnershipgraph.graphql.TextInputs.text;
 
 import java.time.Clock;
@@ -97,7 +98,7 @@ public class ActionCommands {
     @Transactional
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
     public Action create(CreateActionInput input, CurrentUser user) {
-        String title = text("title", input.title(), MAX_TITLE, true);
+        String title = line("title", input.title(), MAX_TITLE, true);
         String description = text("description", input.description(), MAX_TEXT, false);
         text("reason", input.reason(), MAX_TEXT, false);
         labels.require("accountableTo", input.accountableTo(), Set.of("Board"));
@@ -157,11 +158,11 @@ public class ActionCommands {
     public Action update(UpdateActionInput input, CurrentUser user) {
         Locked locked = lock(input.id(), input.expectedVersion(), user);
         ActionEntity entity = locked.entity();
-        String title = input.title() == null ? entity.getTitle() : text("title", input.title(), MAX_TITLE, true);
+        String title = input.title() == null ? entity.getTitle() : line("title", input.title(), MAX_TITLE, true);
         String description = input.description() == null ? entity.getDescription()
                 : text("description", input.description(), MAX_TEXT, false);
         String timescale = input.timescale() == null ? entity.getTimescale()
-                : text("timescale", input.timescale(), MAX_TITLE, false);
+                : line("timescale", input.timescale(), MAX_TITLE, false);
         text("reason", input.reason(), MAX_TEXT, false);
         LocalDate start = input.startDate() == null ? entity.getStartDate() : input.startDate();
         LocalDate due = input.dueDate() == null ? entity.getDueDate() : input.dueDate();
@@ -408,8 +409,8 @@ public class ActionCommands {
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
     public MilestonePayload addMilestone(AddMilestoneInput input, CurrentUser user) {
         ActionEntity entity = lockAndLoad(input.actionId(), input.expectedVersion(), user);
-        String title = text("title", input.title(), MAX_TITLE, true);
-        String timescale = text("timescale", input.timescale(), MAX_TITLE, false);
+        String title = line("title", input.title(), MAX_TITLE, true);
+        String timescale = line("timescale", input.timescale(), MAX_TITLE, false);
         text("reason", input.reason(), MAX_TEXT, false);
         String id = BusinessIds.next("milestone");
         Map<String, Object> params = new HashMap<>();
@@ -456,9 +457,9 @@ public class ActionCommands {
     public MilestonePayload updateMilestone(UpdateMilestoneInput input, CurrentUser user) {
         LockedMilestone found = lockMilestone(input.milestoneId(), input.expectedVersion(), user);
         Milestone before = found.milestone();
-        String title = input.title() == null ? before.title() : text("title", input.title(), MAX_TITLE, true);
+        String title = input.title() == null ? before.title() : line("title", input.title(), MAX_TITLE, true);
         LocalDate dueDate = input.dueDate() == null ? before.dueDate() : input.dueDate();
-        String timescale = input.timescale() == null ? before.timescale() : text("timescale", input.timescale(), MAX_TITLE, false);
+        String timescale = input.timescale() == null ? before.timescale() : line("timescale", input.timescale(), MAX_TITLE, false);
         text("reason", input.reason(), MAX_TEXT, false);
         List<FieldChange> changes = Arrays.asList(FieldChange.of("milestone.title", before.title(), title),
                 FieldChange.of("milestone.dueDate", before.dueDate(), dueDate),

@@ -1,5 +1,6 @@
 package org.partnershipgraph.board;
 
+import static org.partnershipgraph.graphql.TextInputs.line;
 import static org.partnershipgraph.graphql.TextInputs.text;
 
 import java.time.Clock;
@@ -73,8 +74,8 @@ public class MeetingCommands {
     public Meeting recordMeeting(RecordMeetingInput input, CurrentUser user) {
         labels.require("boardId", input.boardId(), Set.of("Board"));
         scopes.requireCanChange(user, input.boardId());
-        String title = text("title", input.title(), ActionCommands.MAX_TITLE, false);
-        String location = text("location", input.location(), ActionCommands.MAX_TITLE, false);
+        String title = line("title", input.title(), ActionCommands.MAX_TITLE, false);
+        String location = line("location", input.location(), ActionCommands.MAX_TITLE, false);
         List<String> attendees = attendees(input.attendeeIds());
         requireNoSameMeeting(input.boardId(), input.date(), title, null);
         String id = BusinessIds.next("meeting");
@@ -103,7 +104,7 @@ public class MeetingCommands {
         if (text == null || text.isEmpty()) {
             throw new ValidationException("text", "must say what was resolved");
         }
-        String number = text("number", input.number(), MAX_NUMBER, false);
+        String number = line("number", input.number(), MAX_NUMBER, false);
         Record same = sameDecision(input.meetingId(), text, null);
         LocalDate met = same.get("date").asLocalDate();
         if (met.isAfter(LocalDate.now(clock))) {
@@ -130,9 +131,9 @@ public class MeetingCommands {
         Record found = lock(BoardCypher.LOCK_MEETING, "meeting", "m", input.meetingId(), input.expectedVersion(), user);
         Meeting before = Meeting.from(found.get("m").asNode());
         LocalDate date = input.date() == null ? before.date() : input.date();
-        String title = input.title() == null ? before.title() : text("title", input.title(), ActionCommands.MAX_TITLE, false);
+        String title = input.title() == null ? before.title() : line("title", input.title(), ActionCommands.MAX_TITLE, false);
         String location = input.location() == null ? before.location()
-                : text("location", input.location(), ActionCommands.MAX_TITLE, false);
+                : line("location", input.location(), ActionCommands.MAX_TITLE, false);
         String reason = text("reason", input.reason(), ActionCommands.MAX_TEXT, false);
         List<FieldChange> changes = Arrays.asList(FieldChange.of("date", before.date(), date),
                 FieldChange.of("title", before.title(), title), FieldChange.of("location", before.location(), location));
@@ -168,7 +169,7 @@ public class MeetingCommands {
         Record found = lock(BoardCypher.LOCK_DECISION, "decision", "d", input.decisionId(), input.expectedVersion(), user);
         Decision before = Decision.from(found.get("d").asNode());
         String text = input.text() == null ? before.text() : text("text", input.text(), ActionCommands.MAX_TEXT, true);
-        String number = input.number() == null ? before.number() : text("number", input.number(), MAX_NUMBER, false);
+        String number = input.number() == null ? before.number() : line("number", input.number(), MAX_NUMBER, false);
         String reason = text("reason", input.reason(), ActionCommands.MAX_TEXT, false);
         List<FieldChange> changes = Arrays.asList(FieldChange.of("text", before.text(), text),
                 FieldChange.of("number", before.number(), number));

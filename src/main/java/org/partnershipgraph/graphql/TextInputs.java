@@ -41,6 +41,18 @@ public final class TextInputs {
     }
 
     /**
+     * As {@link #text}, for a one-line field (a title, timescale, location or number): a line
+     * break or tab in it is a {@link ValidationException} too.
+     */
+    public static String line(String field, String value, int max, boolean required) {
+        String text = text(field, value, max, required);
+        if (text != null && text.chars().anyMatch(c -> c == '\n' || c == '\r' || c == '\t')) {
+            throw new ValidationException(field, "must be one line: no line breaks or tabs");
+        }
+        return text;
+    }
+
+    /**
      * A text filter as given, stripped of surrounding blanks (as {@link #text} strips them), so a
      * name pasted with a space around it still matches; null when absent.
      */
