@@ -19,6 +19,7 @@ import org.partnershipgraph.board.Board;
 import org.partnershipgraph.graphql.Connection;
 import org.partnershipgraph.graphql.EntityTypes;
 import org.partnershipgraph.graphql.Identified;
+import org.partnershipgraph.graphql.ListOrder;
 import org.partnershipgraph.graphql.NotFoundException;
 import org.partnershipgraph.graphql.PageRequest;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -105,19 +106,9 @@ class AccountabilityQueries {
     private static final Comparator<AccountabilityPath> PATH_ORDER = Comparator
             .comparingInt((AccountabilityPath p) -> p.links().size())
             .thenComparing(p -> p.links().stream().map(l -> l.node() instanceof Identified i ? i.id() : "").toList(),
-                    AccountabilityQueries::compareIds)
+                    ListOrder.lexicographic(Comparator.<String>naturalOrder()))
             .thenComparing(p -> p.links().stream().map(l -> String.valueOf(l.relationship()) + "/" + l.relation()).toList(),
-                    AccountabilityQueries::compareIds);
-
-    private static int compareIds(List<String> a, List<String> b) {
-        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
-            int c = a.get(i).compareTo(b.get(i));
-            if (c != 0) {
-                return c;
-            }
-        }
-        return Integer.compare(a.size(), b.size());
-    }
+                    ListOrder.lexicographic(Comparator.<String>naturalOrder()));
 
     /**
      * The paths of an action owned by a board, along one climb {@code body} of its accountable body,

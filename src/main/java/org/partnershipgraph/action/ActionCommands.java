@@ -229,11 +229,11 @@ public class ActionCommands {
                     + input.percentComplete());
         }
         boolean needsCommentary = input.rag() == Rag.RED || input.status() == ActionStatus.OFF_TRACK;
-        if (needsCommentary && (commentary == null || commentary.isBlank())) {
+        if (needsCommentary && commentary == null) {
             throw new ValidationException("commentary", "is required when the RAG is RED or the status OFF_TRACK: say what is wrong and what is being done");
         }
         boolean wasCancelled = ActionStatus.CANCELLED.name().equals(entity.getStatus());
-        if (wasCancelled != (input.status() == ActionStatus.CANCELLED) && (commentary == null || commentary.isBlank())) {
+        if (wasCancelled != (input.status() == ActionStatus.CANCELLED) && commentary == null) {
             throw new ValidationException("commentary", wasCancelled
                     ? "is required to take an action out of CANCELLED: say why the commitment is back"
                     : "is required to cancel an action: say why the commitment is dropped, and by whose decision");

@@ -25,7 +25,7 @@ public class EntityLabels {
     }
 
     /** The labels of the entity with id {@code id}; empty when no entity has it. */
-    public List<String> of(String id) {
+    private List<String> of(String id) {
         Value labels = neo4j.query(NodeCypher.LABELS).bindAll(Map.of("id", id)).fetchAs(Value.class)
                 .mappedBy((t, r) -> r.get("labels")).one().orElseThrow();
         return labels.isNull() ? List.of() : labels.asList(Value::asString);

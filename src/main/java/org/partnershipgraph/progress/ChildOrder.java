@@ -11,6 +11,7 @@ import java.util.Locale;
 
 import org.partnershipgraph.board.Board;
 import org.partnershipgraph.graphql.Identified;
+import org.partnershipgraph.graphql.ListOrder;
 import org.partnershipgraph.organisation.Organisation;
 import org.partnershipgraph.strategy.Domain;
 import org.partnershipgraph.strategy.Priority;
@@ -25,7 +26,8 @@ final class ChildOrder {
     private static final Comparator<Domain> DOMAINS = comparing(Domain::number, nullsLast(naturalOrder()))
             .thenComparing(Domain::title, nullsLast(naturalOrder()));
 
-    private static final Comparator<Priority> PRIORITIES = comparing((Priority p) -> rank(p.number()), ChildOrder::compareRanks)
+    private static final Comparator<Priority> PRIORITIES = comparing((Priority p) -> rank(p.number()),
+            ListOrder.lexicographic(nullsLast(Comparator.<Integer>naturalOrder())))
             .thenComparing(Priority::number, nullsLast(naturalOrder()))
             .thenComparing(Priority::title, nullsLast(naturalOrder()));
 
@@ -65,17 +67,6 @@ final class ChildOrder {
             rank.add(digits == 0 ? null : parse(part.substring(0, digits)));
         }
         return rank;
-    }
-
-    /** Cypher's order of lists: element by element, null after any number, a prefix first. */
-    private static int compareRanks(List<Integer> a, List<Integer> b) {
-        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
-            int c = nullsLast(Comparator.<Integer>naturalOrder()).compare(a.get(i), b.get(i));
-            if (c != 0) {
-                return c;
-            }
-        }
-        return Integer.compare(a.size(), b.size());
     }
 
     private static Integer parse(String digits) {
