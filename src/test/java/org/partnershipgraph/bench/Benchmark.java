@@ -76,8 +76,9 @@ import tools.jackson.databind.json.JsonMapper;
  * database, at concurrency 1 (p50, p99) and 16 (throughput). Writes {@code scale-N.tsv}.
  *
  * <p>Arguments: {@code --scale N --out DIR [--seed S] [--warmup-seconds 120] [--warmup 500]
- * [--iterations 500] [--seconds 5] [--only q1,q2] [--service-args "--k=v ..."] [--breakdown true]
- * [--commit C] [--block B]}; with
+ * [--iterations 500] [--seconds 5] [--only q1,q2] [--service-args --k=v]... [--breakdown true]
+ * [--commit C] [--block B]} (a service argument, one per {@code --service-args}, replaces the
+ * harness's own of the same name); with
  * {@code --breakdown true} it measures {@link Breakdown} instead of the queries; with {@code --growth 1,100}
  * (instead of {@code --scale}) it measures {@link Growth}.
  */
@@ -181,7 +182,7 @@ public final class Benchmark {
     public static void main(String[] argv) throws Exception {
         Map<String, String> args = new HashMap<>();
         for (int i = 0; i + 1 < argv.length; i += 2) {
-            args.put(argv[i].replaceFirst("^--", ""), argv[i + 1]);
+            args.merge(argv[i].replaceFirst("^--", ""), argv[i + 1], (a, b) -> a + " " + b);
         }
         if (args.containsKey("growth")) {
             Growth.run(args);
@@ -264,7 +265,11 @@ public final class Benchmark {
                 "--spring.main.banner-mode=off",
                 "--logging.level.root=WARN",
                 "--logging.level.org.partnershipgraph.bench=INFO"));
-        serviceArgs.addAll(extraServiceArgs);
+        for (String extra : extraServiceArgs) {
+            String key = extra.contains("=") ? extra.substring(0, extra.indexOf('=') + 1) : extra;
+            serviceArgs.removeIf(a -> a.startsWith(key));
+            serviceArgs.add(extra);
+        }
         context = app.run(serviceArgs.toArray(String[]::new));
         String port = context.getEnvironment().getProperty("local.server.port");
         endpoint = URI.create("http://127.0.0.1:" + port + "/graphql").toURL();
