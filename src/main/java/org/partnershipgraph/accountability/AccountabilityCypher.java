@@ -13,6 +13,8 @@ final class AccountabilityCypher {
      * none now, those they held ({@code HELD}); every maximal path from the action to its accountable
      * body and up.
      * A path stops at a node with no parent not already on it, so a cycle in the data cannot loop.
+     * It climbs at most 10 {@code PART_OF} and 10 {@code REPORTS_TO} steps, and drops a longer line
+     * (the seed refuses one: {@code SeedParser.MAX_CLIMB}).
      */
     static final String CHAIN = """
             MATCH (a:Action {id: $id})

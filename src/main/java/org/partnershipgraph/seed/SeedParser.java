@@ -34,6 +34,11 @@ final class SeedParser {
     private static final Pattern LINES = Pattern.compile("(\\d+)(?:-(\\d+))?");
     private static final int MAX_QUOTE = 300;
     private static final int QUOTE_SHOWN = 60;
+    /**
+     * Most {@code partOf} or reporting-line steps in a row: {@code AccountabilityCypher.CHAIN} climbs
+     * at most this many of each, and a longer line would have no top it could show.
+     */
+    static final int MAX_CLIMB = 10;
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final Function<String, List<String>> documentLines;
@@ -479,8 +484,47 @@ final class SeedParser {
             }
         }
         checkNoCycle(dependsOn, blame, "dependsOn");
-        checkNoCycle(partOf, blame, "partOf");
-        checkNoCycle(reportsTo, blame, "the reporting line");
+        if (!checkNoCycle(partOf, blame, "partOf")) {
+            checkClimb(partOf, blame, "partOf");
+        }
+        if (!checkNoCycle(reportsTo, blame, "the reporting line")) {
+            checkClimb(reportsTo, blame, "the reporting line");
+        }
+    }
+
+    /**
+     * A problem for the first line of links longer than {@link #MAX_CLIMB} steps in {@code edges},
+     * which has no cycle: an accountability chain would not show it.
+     */
+    private void checkClimb(Map<String, List<String>> edges, Map<String, Entry> blame, String link) {
+        Map<String, List<String>> longest = new HashMap<>();
+        for (String start : edges.keySet()) {
+            List<String> line = longestFrom(start, edges, longest);
+            if (line.size() - 1 > MAX_CLIMB) {
+                problem(blame.get(line.get(0) + ">" + line.get(1)), link + " climbs " + (line.size() - 1)
+                        + " steps, more than the " + MAX_CLIMB + " an accountability chain follows: " + String.join(" -> ", line));
+                return;
+            }
+        }
+    }
+
+    private static List<String> longestFrom(String node, Map<String, List<String>> edges, Map<String, List<String>> longest) {
+        List<String> known = longest.get(node);
+        if (known != null) {
+            return known;
+        }
+        List<String> best = List.of();
+        for (String next : edges.getOrDefault(node, List.of())) {
+            List<String> line = longestFrom(next, edges, longest);
+            if (line.size() > best.size()) {
+                best = line;
+            }
+        }
+        List<String> line = new ArrayList<>(best.size() + 1);
+        line.add(node);
+        line.addAll(best);
+        longest.put(node, line);
+        return line;
     }
 
     private static void link(Map<String, List<String>> edges, Map<String, Entry> blame, Entry e, String from, String to) {
@@ -488,15 +532,17 @@ final class SeedParser {
         blame.putIfAbsent(from + ">" + to, e);
     }
 
-    private void checkNoCycle(Map<String, List<String>> edges, Map<String, Entry> blame, String link) {
+    /** Adds a problem for the first cycle in {@code edges}, and says whether there was one. */
+    private boolean checkNoCycle(Map<String, List<String>> edges, Map<String, Entry> blame, String link) {
         Map<String, Integer> state = new HashMap<>();
         for (String start : edges.keySet()) {
             List<String> cycle = findCycle(start, edges, state, new ArrayList<>());
             if (cycle != null) {
                 problem(blame.get(cycle.get(0) + ">" + cycle.get(1)), link + " closes a cycle: " + String.join(" -> ", cycle));
-                return;
+                return true;
             }
         }
+        return false;
     }
 
     private static List<String> findCycle(String node, Map<String, List<String>> edges, Map<String, Integer> state,

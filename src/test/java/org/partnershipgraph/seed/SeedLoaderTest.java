@@ -118,6 +118,50 @@ class SeedLoaderTest extends GraphQlTestBase {
     }
 
     @Test
+    void aReportingLineLongerThanTheChainClimbsIsRefused(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("documents"));
+        Files.writeString(dir.resolve("documents/x.txt"), "Each board reports to the next.\n");
+        Files.writeString(dir.resolve("01.jsonl"), boardLine(11));
+        assertThatThrownBy(() -> loader.load(dir.toUri() + "/"))
+                .isInstanceOf(SeedValidationException.class)
+                .satisfies(ex -> assertThat(((SeedValidationException) ex).problems()).extracting(SeedProblem::toString)
+                        .anySatisfy(p -> assertThat(p).contains("board-900-0")
+                                .contains("the reporting line climbs 11 steps, more than the 10 an accountability chain follows: "
+                                        + "board-900-0 -> board-900-1 -> ")
+                                .endsWith("board-900-10 -> board-900-11")));
+        assertThat(count("MATCH (n:Node) WHERE n.id CONTAINS '-900' RETURN count(n)")).isZero();
+
+        Files.writeString(dir.resolve("01.jsonl"), boardLine(10));
+        try {
+            loader.load(dir.toUri() + "/");
+            assertThat(count("MATCH (:Board {id: 'board-900-0'})-[:REPORTS_TO*10]->(:Board {id: 'board-900-10'}) RETURN count(*)"))
+                    .as("ten steps are allowed").isEqualTo(1);
+        } finally {
+            try (var session = driver.session()) {
+                session.run("MATCH (n:Node) WHERE n.id CONTAINS '-900' DETACH DELETE n").consume();
+            }
+        }
+    }
+
+    /** A seed file of boards {@code board-900-0} to {@code board-900-<steps>}, each reporting to the next. */
+    private static String boardLine(int steps) {
+        StringBuilder seed = new StringBuilder("""
+                {"type":"Document","id":"doc-900","file":"x.txt","title":"T","kind":"REPORT","date":"2024-01-01","publisher":"P"}
+                """);
+        for (int i = 0; i <= steps; i++) {
+            seed.append("""
+                    {"type":"Board","id":"board-900-%d","name":"B%d","kind":"BOARD","sources":[{"doc":"doc-900","lines":"1"}]}
+                    """.formatted(i, i));
+        }
+        for (int i = 0; i < steps; i++) {
+            seed.append("""
+                    {"type":"ReportsTo","from":"board-900-%d","to":"board-900-%d","relation":"REPORTS_TO","sources":[{"doc":"doc-900","lines":"1","quote":"reports to"}]}
+                    """.formatted(i, i + 1));
+        }
+        return seed.toString();
+    }
+
+    @Test
     void everySeededEntityHasASourceAndEveryIdIsUnique() {
         assertThat(count("MATCH (n:Node) WHERE NOT n:SourceDocument AND NOT (n)-[:CITED_IN]->(:SourceDocument) RETURN count(n)"))
                 .isZero();
