@@ -76,12 +76,15 @@ final class BoardCypher {
             RETURN id, collect(parent) AS items
             """;
 
-    /** Rows {@code id, items}: for each board id, maps {@code {board, relation, asOf, sources}}, newest first. */
+    /**
+     * Rows {@code id, items}: for each board id, maps {@code {board, relation, asOf, sources}}, newest
+     * first, then by the parent's name and id and by relation.
+     */
     static final String REPORTING_LINES = """
             UNWIND $ids AS id
             MATCH (:Board {id: id})-[r:REPORTS_TO]->(parent:Board)
             WITH id, r, parent, COLLECT { MATCH (d:SourceDocument) WHERE d.id IN r.documents RETURN d } AS docs
-            ORDER BY r.asOf DESC, toLower(parent.name), parent.id
+            ORDER BY r.asOf DESC, toLower(parent.name), parent.id, r.relation
             RETURN id, collect({board: parent, relation: r.relation, asOf: r.asOf,
                 sources: [i IN range(0, size(r.documents) - 1) |
                     {doc: [d IN docs WHERE d.id = r.documents[i]][0], lines: r.lines[i], quote: r.quotes[i]}]
@@ -153,13 +156,13 @@ final class BoardCypher {
     /**
      * Rows {@code id, items}: for each meeting id, its decisions in minute order (by the numbers their
      * minute numbers start with, part by part, so 2 comes before 10 and 38.2 before 39), then in the
-     * order they were recorded through the API.
+     * order they were recorded (the seed's first, in id order, then the API's in turn).
      */
     static final String DECISIONS = """
             UNWIND $ids AS id
             MATCH (:Meeting {id: id})-[:DECIDED]->(d:Decision)
             WITH id, d, [x IN split(coalesce(d.number, ''), '.') | toIntegerOrNull(left(x, size(x) - size(ltrim(x, '0123456789'))))] AS rank
-            WITH id, d ORDER BY rank, d.number, d.seq, d.id
+            WITH id, d ORDER BY rank, d.number, coalesce(d.seq, 0), d.id
             RETURN id, collect(d) AS items
             """;
 

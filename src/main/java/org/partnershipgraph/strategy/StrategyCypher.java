@@ -57,11 +57,11 @@ final class StrategyCypher {
             RETURN id, collect(owner) AS items
             """;
 
-    /** Rows {@code id, items}: for each strategy id, its domains in number order. */
+    /** Rows {@code id, items}: for each strategy id, its domains in number order, then by title and id. */
     static final String DOMAINS = """
             UNWIND $ids AS id
             MATCH (:Strategy {id: id})-[:HAS_DOMAIN]->(d:Domain)
-            WITH id, d ORDER BY d.number, d.title
+            WITH id, d ORDER BY d.number, d.title, d.id
             RETURN id, collect(d) AS items
             """;
 
@@ -90,13 +90,13 @@ final class StrategyCypher {
 
     /**
      * Rows {@code id, items}: for each domain id, its priorities in order (by the numbers their
-     * numbers start with, part by part, so 4.2 comes before 4.10).
+     * numbers start with, part by part, so 4.2 comes before 4.10), then by number, title and id.
      */
     static final String PRIORITIES = """
             UNWIND $ids AS id
             MATCH (:Domain {id: id})-[:HAS_PRIORITY]->(p:Priority)
             WITH id, p, [x IN split(coalesce(p.number, ''), '.') | toIntegerOrNull(left(x, size(x) - size(ltrim(x, '0123456789'))))] AS rank
-            WITH id, p ORDER BY rank, p.number, p.title
+            WITH id, p ORDER BY rank, p.number, p.title, p.id
             RETURN id, collect(p) AS items
             """;
 

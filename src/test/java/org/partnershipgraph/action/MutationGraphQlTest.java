@@ -87,6 +87,27 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
     }
 
     @Test
+    void aDecisionRecordedThroughTheApiComesAfterTheSeedsOfTheSameMinuteNumber() {
+        String meeting = hwbb.document("""
+                mutation { recordMeeting(input: {boardId: "board-hwbb", date: "2025-01-22", title: "Minute order"}) { meeting { id } } }
+                """).execute().path("recordMeeting.meeting.id").entity(String.class).get();
+        write("""
+                MATCH (m:Meeting {id: $m})
+                UNWIND ['decision-m-seeded-z', 'decision-m-seeded-y'] AS id
+                CREATE (m)-[:DECIDED]->(:Node:Decision {id: id, number: '46', text: 'Seeded ' + id})
+                """, Map.of("m", meeting), false);
+        String recorded = hwbb.document("""
+                mutation($m: ID!) { recordDecision(input: {meetingId: $m, number: "46", text: "Recorded later"}) { decision { id } } }
+                """).variable("m", meeting).execute().path("recordDecision.decision.id").entity(String.class).get();
+        String earlier = hwbb.document("""
+                mutation($m: ID!) { recordDecision(input: {meetingId: $m, number: "45", text: "An earlier minute"}) { decision { id } } }
+                """).variable("m", meeting).execute().path("recordDecision.decision.id").entity(String.class).get();
+        hwbb.document("query($m: ID!) { meeting(id: $m) { decisions { id } } }").variable("m", meeting).execute()
+                .path("meeting.decisions[*].id").entityList(String.class)
+                .containsExactly(earlier, "decision-m-seeded-y", "decision-m-seeded-z", recorded);
+    }
+
+    @Test
     void createAnActionFromARecordedDecisionThenRecordProgressAndReadTheHistory() {
         String meeting = hwbb.document("""
                 mutation { recordMeeting(input: {boardId: "board-hwbb", date: "2025-01-15", title: "January meeting"}) { meeting { id board { id } } } }
