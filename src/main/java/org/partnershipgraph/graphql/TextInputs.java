@@ -42,11 +42,12 @@ public final class TextInputs {
 
     /**
      * As {@link #text}, for a one-line field (a title, timescale, location or number): a line
-     * break or tab in it is a {@link ValidationException} too.
+     * break (including the Unicode line and paragraph separators, U+2028 and U+2029) or tab in it
+     * is a {@link ValidationException} too.
      */
     public static String line(String field, String value, int max, boolean required) {
         String text = text(field, value, max, required);
-        if (text != null && text.chars().anyMatch(c -> c == '\n' || c == '\r' || c == '\t')) {
+        if (text != null && text.chars().anyMatch(c -> c == '\n' || c == '\r' || c == '\t' || c == '\u2028' || c == '\u2029')) {
             throw new ValidationException(field, "must be one line: no line breaks or tabs");
         }
         return text;

@@ -244,7 +244,8 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
                     action { id } } }
                 """;
         for (String title : List.of("\u00A0", "\u200B", " \u2007\u202F ", "Pay \u202Eyrotcaf", "Bell\u0007", "Del\u007F", "C1\u0085",
-                "\u200E", "\u00AD", "\u3164\u2800", "\u200F \u034F", "Two\nlines", "Tab\tbetween", "Old\r\nMac")) {
+                "\u200E", "\u00AD", "\u3164\u2800", "\u200F \u034F", "Two\nlines", "Tab\tbetween", "Old\r\nMac", "Line\u2028separator",
+                "Paragraph\u2029separator")) {
             hwbb.document(create).variable("title", title).execute().errors()
                     .expect(e -> "VALIDATION".equals(e.getExtensions().get("code")) && "title".equals(e.getExtensions().get("field")))
                     .verify();
