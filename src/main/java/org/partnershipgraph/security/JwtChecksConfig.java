@@ -3,6 +3,8 @@ package org.partnershipgraph.security;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -10,18 +12,31 @@ import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.util.StringUtils;
 
 /**
- * The issuer check of {@code partnership.security.jwt.issuer}, for key sources that make none of
- * their own ({@code public-key-location}, or {@code jwk-set-uri} without {@code issuer-uri}).
- * Spring Boot adds every {@code OAuth2TokenValidator<Jwt>} bean to the decoder it builds from any
- * key source; without that property this one passes every token.
+ * The token checks Spring Boot does not make on its own. Spring Boot adds every
+ * {@code OAuth2TokenValidator<Jwt>} bean to the decoder it builds from any key source.
+ * <ul>
+ * <li>The issuer check of {@code partnership.security.jwt.issuer}, for key sources that make none of
+ * their own ({@code public-key-location}, or {@code jwk-set-uri} without {@code issuer-uri});
+ * without that property it passes every token.</li>
+ * <li>An expiry: Spring Security checks {@code exp} only when a token has one, and a token without
+ * it would sign its user in for good (a WebSocket connection included).</li>
+ * </ul>
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecurityProperties.class)
-class JwtIssuerConfig {
+class JwtChecksConfig {
+
+    private static final OAuth2Error NO_EXPIRY = new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
+            "The token has no exp claim: this service accepts only tokens that expire.", null);
 
     @Bean
     OAuth2TokenValidator<Jwt> configuredIssuer(SecurityProperties properties) {
         String issuer = properties.jwt().issuer();
         return StringUtils.hasText(issuer) ? new JwtIssuerValidator(issuer) : jwt -> OAuth2TokenValidatorResult.success();
+    }
+
+    @Bean
+    OAuth2TokenValidator<Jwt> expiryRequired() {
+        return jwt -> jwt.getExpiresAt() != null ? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult.failure(NO_EXPIRY);
     }
 }

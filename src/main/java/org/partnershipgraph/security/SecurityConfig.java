@@ -142,7 +142,7 @@ public class SecurityConfig {
      * Spring Boot 4.1 checks {@code aud} against {@code audiences} and {@code iss} against
      * {@code issuer-uri} whichever key source builds the decoder, but only when they are set; it
      * builds the public-key decoder only while {@code issuer-uri} is unset, so that source has its
-     * issuer checked by {@link JwtIssuerConfig}. Anything less stops the start.
+     * issuer checked by {@link JwtChecksConfig}. Anything less stops the start.
      */
     static void requireSafeJwt(SecurityProperties.Jwt claims, OAuth2ResourceServerProperties.Jwt jwt) {
         boolean issuerUri = StringUtils.hasText(jwt.getIssuerUri());

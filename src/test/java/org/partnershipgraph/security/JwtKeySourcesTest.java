@@ -40,7 +40,7 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
  * {@code public-key-location}) checks both the audience and the issuer once the start-up check
  * ({@link SecurityConfig#requireSafeJwt}) is satisfied, and the start-up check refuses each
  * configuration that would leave one unchecked. The decoders are Spring Boot's own, built by its
- * auto-configuration with {@link JwtIssuerConfig}; the identity provider is a local HTTP server
+ * auto-configuration with {@link JwtChecksConfig} (which also requires an expiry); the identity provider is a local HTTP server
  * serving the discovery document and the key set.
  */
 class JwtKeySourcesTest {
@@ -52,7 +52,7 @@ class JwtKeySourcesTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(OAuth2ResourceServerAutoConfiguration.class))
-            .withUserConfiguration(JwtIssuerConfig.class);
+            .withUserConfiguration(JwtChecksConfig.class);
 
     @BeforeAll
     static void identityProvider() throws IOException {
@@ -150,6 +150,10 @@ class JwtKeySourcesTest {
                 .isInstanceOf(JwtValidationException.class).hasMessageContaining("iss");
         assertThatThrownBy(() -> decoder.decode(token(null, List.of(AUDIENCE))))
                 .isInstanceOf(JwtValidationException.class).hasMessageContaining("iss");
+        assertThatThrownBy(() -> decoder.decode(token(issuer, List.of(AUDIENCE), null)))
+                .isInstanceOf(JwtValidationException.class).hasMessageContaining("no exp claim");
+        assertThatThrownBy(() -> decoder.decode(token(issuer, List.of(AUDIENCE), Instant.now().minusSeconds(600))))
+                .isInstanceOf(JwtValidationException.class).hasMessageContaining("expired");
     }
 
     private static SecurityProperties.Jwt claims(String configuredIssuer) {
@@ -182,10 +186,14 @@ class JwtKeySourcesTest {
     }
 
     private static String token(String tokenIssuer, List<String> audience) {
+        return token(tokenIssuer, audience, Instant.now().plusSeconds(600));
+    }
+
+    private static String token(String tokenIssuer, List<String> audience, Instant expiry) {
         try {
             JWTClaimsSet claims = new JWTClaimsSet.Builder().subject("tester").issuer(tokenIssuer).audience(audience)
-                    .issueTime(Date.from(Instant.now().minusSeconds(60)))
-                    .expirationTime(Date.from(Instant.now().plusSeconds(600))).build();
+                    .issueTime(Date.from(Instant.now().minusSeconds(3600)))
+                    .expirationTime(expiry == null ? null : Date.from(expiry)).build();
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k1").build(), claims);
             jwt.sign(new RSASSASigner((RSAPrivateKey) KEYS.getPrivate()));
             return jwt.serialize();

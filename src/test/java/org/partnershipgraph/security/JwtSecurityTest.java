@@ -109,6 +109,11 @@ class JwtSecurityTest extends ServiceTestBase {
     }
 
     @Test
+    void aTokenThatNeverExpiresIsUnauthenticated() {
+        rejected(token(TRUSTED, List.of("AUDITOR"), null));
+    }
+
+    @Test
     void wronglySignedTokenIsUnauthenticated() {
         rejected(token(STRANGER, List.of("ADMIN"), Instant.now().plusSeconds(600)));
     }
@@ -264,7 +269,7 @@ class JwtSecurityTest extends ServiceTestBase {
         try {
             JWTClaimsSet claims = new JWTClaimsSet.Builder().subject("tester").issuer(issuer).audience(audience)
                     .claim("roles", roles).issueTime(Date.from(Instant.now().minusSeconds(7200)))
-                    .expirationTime(Date.from(expiry)).build();
+                    .expirationTime(expiry == null ? null : Date.from(expiry)).build();
             SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
             jwt.sign(new RSASSASigner((RSAPrivateKey) keys.getPrivate()));
             return jwt.serialize();
