@@ -341,8 +341,9 @@ final class ActionCypher {
     /**
      * Rows {@code id, at, operation, a, boards}, oldest first: for each history entry id in
      * {@code $ids}, its time and operation, its action as it is now, and the ids of the action's
-     * boards (the one it is accountable to and the one owning it, and those the change took it away
-     * from) and every body above them.
+     * boards (the one it is accountable to and the one owning it now, and those this change or any
+     * later one took it away from, so that a change read after the action has moved still reaches
+     * the boards it was made under) and every body above them.
      */
     static final String CHANGES = """
             UNWIND $ids AS id
@@ -351,7 +352,10 @@ final class ActionCypher {
             RETURN h.id AS id, h.at AS at, h.operation AS operation, a,
                    COLLECT { MATCH (a)-[:ACCOUNTABLE_TO|OWNED_BY]->(:Board)-[:REPORTS_TO*0..]->(b:Board) RETURN b.id AS board
                              UNION
-                             MATCH (f:Board)-[:REPORTS_TO*0..]->(b:Board) WHERE f.id IN coalesce(h.formerBoards, []) RETURN b.id AS board } AS boards
+                             MATCH (later:HistoryEntry {entityId: h.entityId}) USING INDEX later:HistoryEntry(entityId)
+                             WHERE later.at >= h.at AND later.formerBoards IS NOT NULL
+                             MATCH (f:Board)-[:REPORTS_TO*0..]->(b:Board) WHERE f.id IN later.formerBoards
+                             RETURN b.id AS board } AS boards
             ORDER BY h.at, h.id
             """;
 }

@@ -150,6 +150,29 @@ class ActionEventsAcrossInstancesTest extends SyntheticGraphTestBase {
     }
 
     @Test
+    void aChangeReadAfterItsActionMovedStillReachesTheBoardItWasMadeUnder() {
+        as("admin").document(progress("action-e-1", 0)).execute().path("recordProgress.action.version").entity(Integer.class).isEqualTo(1);
+        as("admin").document("""
+                mutation { updateAction(input: {id: "action-e-1", expectedVersion: 1, accountableTo: "board-hosc", reason: "Moved"}) {
+                    action { version } } }
+                """).execute().path("updateAction.action.version").entity(Integer.class).isEqualTo(2);
+        as("admin").document(progress("action-e-1", 2)).execute().path("recordProgress.action.version").entity(Integer.class).isEqualTo(3);
+        try (Session session = driver.session()) {
+            List<String> ids = session.run("MATCH (h:HistoryEntry {entityId: 'action-e-1'}) RETURN h.id ORDER BY h.at, h.id")
+                    .list(r -> r.get(0).asString());
+            Map<String, List<Object>> boards = new HashMap<>();
+            session.run(ActionCypher.CHANGES, Map.of("ids", ids))
+                    .forEachRemaining(r -> boards.put(r.get("operation").asString() + "@" + ids.indexOf(r.get("id").asString()),
+                            r.get("boards").asList()));
+            assertThat(boards).as("read together, as a poll reads them").hasSize(3);
+            assertThat(boards.get("recordProgress@0")).as("made under the HWBB, read after the move")
+                    .contains("board-hwbb", "board-hosc");
+            assertThat(boards.get("updateAction@1")).contains("board-hwbb", "board-hosc");
+            assertThat(boards.get("recordProgress@2")).as("made after the move").contains("board-hosc").doesNotContain("board-hwbb");
+        }
+    }
+
+    @Test
     void eachReadSeeksTheHistoryByTimeAndTheChangedActionsById() {
         try (Session session = driver.session()) {
             Map<String, Object> params = new HashMap<>();
