@@ -121,14 +121,23 @@ class SeedLoaderTest extends GraphQlTestBase {
     void aReportingLineLongerThanTheChainClimbsIsRefused(@TempDir Path dir) throws IOException {
         Files.createDirectories(dir.resolve("documents"));
         Files.writeString(dir.resolve("documents/x.txt"), "Each board reports to the next.\n");
-        Files.writeString(dir.resolve("01.jsonl"), boardLine(11));
+        StringBuilder organisations = new StringBuilder();
+        for (int i = 0; i <= 11; i++) {
+            String partOf = i < 11 ? "\"partOf\":[\"org-900-" + (i + 1) + "\"]," : "";
+            organisations.append("""
+                    {"type":"Organisation","id":"org-900-%d","name":"O%d","kind":"OTHER",%s"sources":[{"doc":"doc-900","lines":"1"}]}
+                    """.formatted(i, i, partOf));
+        }
+        Files.writeString(dir.resolve("01.jsonl"), boardLine(11) + organisations);
         assertThatThrownBy(() -> loader.load(dir.toUri() + "/"))
                 .isInstanceOf(SeedValidationException.class)
                 .satisfies(ex -> assertThat(((SeedValidationException) ex).problems()).extracting(SeedProblem::toString)
                         .anySatisfy(p -> assertThat(p).contains("board-900-0")
                                 .contains("the reporting line climbs 11 steps, more than the 10 an accountability chain follows: "
                                         + "board-900-0 -> board-900-1 -> ")
-                                .endsWith("board-900-10 -> board-900-11")));
+                                .endsWith("board-900-10 -> board-900-11"))
+                        .anySatisfy(p -> assertThat(p).contains("org-900-0")
+                                .contains("partOf climbs 11 steps").endsWith("org-900-10 -> org-900-11")));
         assertThat(count("MATCH (n:Node) WHERE n.id CONTAINS '-900' RETURN count(n)")).isZero();
 
         Files.writeString(dir.resolve("01.jsonl"), boardLine(10));
