@@ -182,7 +182,12 @@ public final class Benchmark {
     public static void main(String[] argv) throws Exception {
         Map<String, String> args = new HashMap<>();
         for (int i = 0; i + 1 < argv.length; i += 2) {
-            args.merge(argv[i].replaceFirst("^--", ""), argv[i + 1], (a, b) -> a + " " + b);
+            String key = argv[i].replaceFirst("^--", "");
+            if (key.equals("service-args")) {
+                args.merge(key, argv[i + 1], (a, b) -> a + " " + b);
+            } else {
+                args.put(key, argv[i + 1]);
+            }
         }
         if (args.containsKey("growth")) {
             Growth.run(args);

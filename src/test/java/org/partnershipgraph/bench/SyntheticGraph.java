@@ -79,6 +79,7 @@ public final class SyntheticGraph {
     String unitRootBoard;
     String largestStrategy;
     int largestStrategyActions;
+    /** The actions of unit 0 that are not CANCELLED, which recordProgress may move to IN_PROGRESS without a commentary. */
     final List<String> unitZeroActions = new ArrayList<>();
 
     private SyntheticGraph(int scale) {
@@ -210,7 +211,7 @@ public final class SyntheticGraph {
             a.put("weight", r.nextInt(10) == 0 ? 2.0 : null);
             a.put("leadTimeDays", r.nextInt(10) == 0 ? 30 : null);
             actions.add(a);
-            if (u == 0) {
+            if (u == 0 && !"CANCELLED".equals(status)) {
                 unitZeroActions.add(id);
             }
             int owner = r.nextInt(100);
