@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -65,6 +66,8 @@ public class ActionEvents implements SmartLifecycle, DisposableBean {
     private final AtomicReference<Feed> feed = new AtomicReference<>();
     private final Flux<ActionChange> changes;
     private final AtomicInteger subscribers = new AtomicInteger();
+    /** Open subscriptions per WebSocket connection (session id), for those with any. */
+    private final Map<String, Integer> perConnection = new ConcurrentHashMap<>();
     private final AtomicBoolean atLimit = new AtomicBoolean();
     private volatile boolean running = true;
 
@@ -105,17 +108,24 @@ public class ActionEvents implements SmartLifecycle, DisposableBean {
      * thread that delivers them) never hold up the reader, nor other subscribers until there are
      * more subscribers than the scheduler has threads (ten per core).
      *
+     * @param connection the WebSocket connection asking (its session id), whose subscriptions are
+     *                   counted; null for an HTTP event stream, a connection of its own
      * @throws SubscriberLimitException when {@link ActionEventsProperties#maxSubscribers()}
      *         subscriptions are open already (checked here, counted while subscribed: two callers
      *         arriving together at the limit may both get in)
+     * @throws ConnectionSubscriberLimitException when {@code connection} has
+     *         {@link ActionEventsProperties#maxSubscribersPerConnection()} open already (counted the same way)
      */
-    public Flux<ActionChange> changes(String boardId) {
+    public Flux<ActionChange> changes(String boardId, String connection) {
         if (subscribers.get() >= properties.maxSubscribers()) {
             if (atLimit.compareAndSet(false, true)) {
                 log.warn("Refusing actionChanged subscriptions: {} are open, the limit (partnership.events.max-subscribers)",
                         properties.maxSubscribers());
             }
             throw new SubscriberLimitException(properties.maxSubscribers());
+        }
+        if (connection != null && perConnection.getOrDefault(connection, 0) >= properties.maxSubscribersPerConnection()) {
+            throw new ConnectionSubscriberLimitException(properties.maxSubscribersPerConnection());
         }
         AtomicBoolean warned = new AtomicBoolean();
         return changes.filter(change -> concerns(change, boardId))
@@ -127,8 +137,16 @@ public class ActionEvents implements SmartLifecycle, DisposableBean {
                     }
                 }, BufferOverflowStrategy.DROP_OLDEST)
                 .publishOn(Schedulers.boundedElastic(), 1)
-                .doOnSubscribe(subscription -> subscribers.incrementAndGet())
+                .doOnSubscribe(subscription -> {
+                    subscribers.incrementAndGet();
+                    if (connection != null) {
+                        perConnection.merge(connection, 1, Integer::sum);
+                    }
+                })
                 .doFinally(signal -> {
+                    if (connection != null) {
+                        perConnection.computeIfPresent(connection, (id, open) -> open > 1 ? open - 1 : null);
+                    }
                     if (subscribers.decrementAndGet() < properties.maxSubscribers() && atLimit.compareAndSet(true, false)) {
                         log.info("Taking actionChanged subscriptions again");
                     }

@@ -18,10 +18,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxSubscribers most {@code actionChanged} subscriptions an instance keeps open at once
  *                       (over WebSocket and event streams together); one more is refused with
  *                       {@code UNAVAILABLE} until one closes
+ * @param maxSubscribersPerConnection most {@code actionChanged} subscriptions one WebSocket
+ *                       connection keeps open at once, so that one client cannot take every place;
+ *                       one more is refused with {@code BAD_REQUEST}
  */
 @ConfigurationProperties("partnership.events")
 public record ActionEventsProperties(@DefaultValue("500ms") Duration pollInterval, @DefaultValue("5s") Duration overlap,
-        @DefaultValue("500") int maxSubscribers) {
+        @DefaultValue("500") int maxSubscribers, @DefaultValue("20") int maxSubscribersPerConnection) {
 
     public ActionEventsProperties {
         if (pollInterval.isNegative() || pollInterval.isZero()) {
@@ -32,6 +35,10 @@ public record ActionEventsProperties(@DefaultValue("500ms") Duration pollInterva
         }
         if (maxSubscribers < 1) {
             throw new IllegalArgumentException("partnership.events.max-subscribers must be at least 1, was " + maxSubscribers);
+        }
+        if (maxSubscribersPerConnection < 1) {
+            throw new IllegalArgumentException("partnership.events.max-subscribers-per-connection must be at least 1, was "
+                    + maxSubscribersPerConnection);
         }
     }
 }

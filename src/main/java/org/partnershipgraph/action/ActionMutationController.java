@@ -89,11 +89,12 @@ public class ActionMutationController {
     }
 
     @SubscriptionMapping
-    public Flux<ActionChange> actionChanged(@Argument String boardId) {
+    public Flux<ActionChange> actionChanged(@Argument String boardId, GraphQLContext context) {
         if (boardId != null && !labels.is(boardId, "Board")) {
             throw new NotFoundException("No board has id " + boardId + ": subscribe with a board's id, or with none for every change");
         }
-        return events.changes(boardId);
+        SubscriberConnection connection = context.get(SubscriberConnection.class);
+        return events.changes(boardId, connection == null ? null : connection.id());
     }
 
     private static CurrentUser user(GraphQLContext context) {

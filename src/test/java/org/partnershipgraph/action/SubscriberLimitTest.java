@@ -20,10 +20,12 @@ import reactor.core.Disposable;
 
 /**
  * An instance keeps at most {@code partnership.events.max-subscribers} subscriptions open (here
- * 2): one more is refused with {@code UNAVAILABLE}, and taken again once one has closed; the
- * open count is a metric.
+ * 3): one more is refused with {@code UNAVAILABLE}, and taken again once one has closed; the
+ * open count is a metric. One WebSocket connection keeps at most
+ * {@code partnership.events.max-subscribers-per-connection} (here 2): one more on it is refused
+ * with {@code BAD_REQUEST}, while another connection may subscribe.
  */
-@TestPropertySource(properties = "partnership.events.max-subscribers=2")
+@TestPropertySource(properties = {"partnership.events.max-subscribers=3", "partnership.events.max-subscribers-per-connection=2"})
 class SubscriberLimitTest extends SyntheticGraphTestSupport {
 
     private static final Path DATA = dataDirectory();
@@ -40,35 +42,49 @@ class SubscriberLimitTest extends SyntheticGraphTestSupport {
     private ActionEvents actionEvents;
 
     @Test
-    void aSubscriptionOverTheLimitIsRefusedUntilOneCloses() {
+    void aSubscriptionOverTheLimitsIsRefusedUntilOneCloses() {
         clear();
         write("CREATE (:Board:Node {id: 'board-hwbb', name: 'Health and Wellbeing Board', kind: 'BOARD'})", Map.of(), false);
-        WebSocketGraphQlTester socket = WebSocketGraphQlTester.builder("ws://localhost:" + port + "/graphql",
-                new StandardWebSocketClient()).build();
+        WebSocketGraphQlTester socket = socket();
+        WebSocketGraphQlTester other = socket();
         try {
             Disposable first = socket.document(SUBSCRIPTION).executeSubscription().toFlux().subscribe();
             Disposable second = socket.document(SUBSCRIPTION).executeSubscription().toFlux().subscribe();
             await("two subscriptions are open", () -> actionEvents.subscribers() == 2);
-            http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
-                    .expectBody(String.class).value(body -> assertThat(body).contains("partnership_events_subscribers 2.0"));
-
             assertThatThrownBy(() -> socket.document(SUBSCRIPTION).executeSubscription().toFlux().blockFirst(TIMEOUT))
                     .isInstanceOfSatisfying(SubscriptionErrorException.class, ex -> assertThat(ex.getErrors())
                             .singleElement().satisfies(error -> {
-                                assertThat(error.getExtensions()).containsEntry("code", "UNAVAILABLE");
-                                assertThat(error.getMessage()).contains("limit of 2 live subscriptions");
+                                assertThat(error.getExtensions()).containsEntry("code", "BAD_REQUEST");
+                                assertThat(error.getMessage()).contains("This connection already has 2 actionChanged subscriptions open");
                             }));
-            assertThat(actionEvents.subscribers()).isEqualTo(2);
+
+            Disposable third = other.document(SUBSCRIPTION).executeSubscription().toFlux().subscribe();
+            await("another connection subscribes", () -> actionEvents.subscribers() == 3);
+            http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                    .expectBody(String.class).value(body -> assertThat(body).contains("partnership_events_subscribers 3.0"));
+            assertThatThrownBy(() -> other.document(SUBSCRIPTION).executeSubscription().toFlux().blockFirst(TIMEOUT))
+                    .isInstanceOfSatisfying(SubscriptionErrorException.class, ex -> assertThat(ex.getErrors())
+                            .singleElement().satisfies(error -> {
+                                assertThat(error.getExtensions()).containsEntry("code", "UNAVAILABLE");
+                                assertThat(error.getMessage()).contains("limit of 3 live subscriptions");
+                            }));
+            assertThat(actionEvents.subscribers()).isEqualTo(3);
 
             first.dispose();
-            await("the closed subscription is no longer counted", () -> actionEvents.subscribers() == 1);
-            Disposable third = socket.document(SUBSCRIPTION).executeSubscription().toFlux().subscribe();
-            await("a new subscription is taken", () -> actionEvents.subscribers() == 2);
+            await("the closed subscription is no longer counted", () -> actionEvents.subscribers() == 2);
+            Disposable fourth = socket.document(SUBSCRIPTION).executeSubscription().toFlux().subscribe();
+            await("a new subscription is taken on the connection that closed one", () -> actionEvents.subscribers() == 3);
             second.dispose();
             third.dispose();
+            fourth.dispose();
         } finally {
             socket.stop().block(Duration.ofSeconds(10));
+            other.stop().block(Duration.ofSeconds(10));
         }
-        await("no subscription is counted once the socket has closed", () -> actionEvents.subscribers() == 0);
+        await("no subscription is counted once the sockets have closed", () -> actionEvents.subscribers() == 0);
+    }
+
+    private WebSocketGraphQlTester socket() {
+        return WebSocketGraphQlTester.builder("ws://localhost:" + port + "/graphql", new StandardWebSocketClient()).build();
     }
 }
