@@ -1,7 +1,5 @@
 package org.partnershipgraph.graphql;
 
-import java.text.Normalizer;
-
 /** Checks of free-text input fields, shared by every mutation. */
 public final class TextInputs {
 
@@ -56,24 +54,11 @@ public final class TextInputs {
     }
 
     /**
-     * A text filter stripped of surrounding blanks (as {@link #text} strips them), so a name pasted
-     * with a space around it still matches, then {@link #lower lowered} as search lowers its text;
-     * null when absent.
+     * A text filter as given, stripped of surrounding blanks (as {@link #text} strips them), so a
+     * name pasted with a space around it still matches; null when absent.
      */
     public static String filter(String value) {
-        return value == null ? null : lower(strip(value));
-    }
-
-    /**
-     * {@code text} composed (NFC: an accent typed or pasted as a separate mark joins its letter, as
-     * in text typed the usual way; text stored decomposed is not matched so) and lower-cased one
-     * code point at a time ("İ" is "i", where {@code String.toLowerCase}, and Cypher's
-     * {@code toLower}, would add a dot above), as the full-text index's analyzer lowers what it stores.
-     */
-    public static String lower(String text) {
-        StringBuilder lower = new StringBuilder(text.length());
-        Normalizer.normalize(text, Normalizer.Form.NFC).codePoints().map(Character::toLowerCase).forEach(lower::appendCodePoint);
-        return lower.toString();
+        return value == null ? null : strip(value);
     }
 
     private static String strip(String value) {

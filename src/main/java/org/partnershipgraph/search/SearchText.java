@@ -1,5 +1,6 @@
 package org.partnershipgraph.search;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.MatchResult;
@@ -8,7 +9,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.partnershipgraph.graphql.BadRequestException;
-import org.partnershipgraph.graphql.TextInputs;
 
 /**
  * What a reader typed, as the Lucene query the full-text index answers: the words of the text (runs
@@ -69,13 +69,25 @@ record SearchText(List<String> words) {
         return words.stream().map(w -> EDGE_APOSTROPHES.matcher(w).replaceAll("")).filter(w -> !w.isEmpty());
     }
 
+    /**
+     * {@code text} composed (NFC: an accent typed or pasted as a separate mark joins its letter, as
+     * in text typed the usual way; text stored decomposed is not matched so) and lower-cased one
+     * code point at a time, as the index's analyzer lowers what it stores ("İ" is "i", where
+     * {@code String.toLowerCase} would add a dot above).
+     */
+    static String lower(String text) {
+        StringBuilder lower = new StringBuilder(text.length());
+        Normalizer.normalize(text, Normalizer.Form.NFC).codePoints().map(Character::toLowerCase).forEach(lower::appendCodePoint);
+        return lower.toString();
+    }
+
     /** The words of {@code text}; a text too long, with too many words or with none is a {@link BadRequestException}. */
     static SearchText of(String text) {
         if (text.length() > MAX_LENGTH) {
             throw new BadRequestException("text is " + text.length() + " characters long; search with at most "
                     + MAX_LENGTH + " characters");
         }
-        List<String> words = WORD.matcher(TextInputs.lower(text).replace('\u2019', '\'')).results()
+        List<String> words = WORD.matcher(lower(text).replace('\u2019', '\'')).results()
                 .map(MatchResult::group).flatMap(SearchText::analyzerWords).toList();
         if (words.isEmpty()) {
             throw new BadRequestException("text has no words to search for: give at least one word of letters or digits");

@@ -61,19 +61,6 @@ class BoardGraphQlTest extends GraphQlTestBase {
     }
 
     @Test
-    void aNameFilterIgnoresCaseAsSearchDoes() {
-        int lower = graphQl.document("{ organisations(filter: {name: \"integrated care\"}) { totalCount } }").execute()
-                .path("organisations.totalCount").entity(Integer.class).get();
-        assertThat(lower).isPositive();
-        graphQl.document("""
-                { organisations(filter: {name: "\u0130NTEGRATED CARE"}) { totalCount }
-                  boards(filter: {name: "HEALTH AND WELLBE\u0130NG BOARD"}) { edges { node { id } } } }
-                """).execute()
-                .path("organisations.totalCount").entity(Integer.class).isEqualTo(lower)
-                .path("boards.edges[*].node.id").entityList(String.class).contains("board-hwbb");
-    }
-
-    @Test
     void filterBoardsByTheBodyTheyReportToAloneAndWithKind() {
         List<String> reports = graphQl.document("{ boards(first: 100, filter: {reportsTo: \"board-bctt\"}) { totalCount edges { node { id } } } }")
                 .execute()
