@@ -117,15 +117,15 @@ public class ActionEvents implements SmartLifecycle, DisposableBean {
      *         {@link ActionEventsProperties#maxSubscribersPerConnection()} open already (counted the same way)
      */
     public Flux<ActionChange> changes(String boardId, String connection) {
+        if (connection != null && perConnection.getOrDefault(connection, 0) >= properties.maxSubscribersPerConnection()) {
+            throw new ConnectionSubscriberLimitException(properties.maxSubscribersPerConnection());
+        }
         if (subscribers.get() >= properties.maxSubscribers()) {
             if (atLimit.compareAndSet(false, true)) {
                 log.warn("Refusing actionChanged subscriptions: {} are open, the limit (partnership.events.max-subscribers)",
                         properties.maxSubscribers());
             }
             throw new SubscriberLimitException(properties.maxSubscribers());
-        }
-        if (connection != null && perConnection.getOrDefault(connection, 0) >= properties.maxSubscribersPerConnection()) {
-            throw new ConnectionSubscriberLimitException(properties.maxSubscribersPerConnection());
         }
         AtomicBoolean warned = new AtomicBoolean();
         return changes.filter(change -> concerns(change, boardId))
