@@ -68,6 +68,10 @@ class SubscriberLimitTest extends SyntheticGraphTestSupport {
                                 assertThat(error.getExtensions()).containsEntry("code", "UNAVAILABLE");
                                 assertThat(error.getMessage()).contains("limit of 3 live subscriptions");
                             }));
+            assertThatThrownBy(() -> socket.document(SUBSCRIPTION).executeSubscription().toFlux().blockFirst(TIMEOUT))
+                    .as("a connection over its own limit hears so, whether or not the instance is full")
+                    .isInstanceOfSatisfying(SubscriptionErrorException.class, ex -> assertThat(ex.getErrors())
+                            .singleElement().satisfies(error -> assertThat(error.getExtensions()).containsEntry("code", "BAD_REQUEST")));
             assertThat(actionEvents.subscribers()).isEqualTo(3);
 
             first.dispose();

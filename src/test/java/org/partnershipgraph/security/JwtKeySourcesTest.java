@@ -75,26 +75,26 @@ class JwtKeySourcesTest {
     @Test
     void issuerUriChecksIssuerAndAudience() {
         runner.withPropertyValues(jwt("issuer-uri", issuer), jwt("audiences", AUDIENCE))
-                .run(context -> checksIssuerAndAudience(context.getBean(JwtDecoder.class)));
+                .run(context -> checksIssuerAudienceAndExpiry(context.getBean(JwtDecoder.class)));
     }
 
     @Test
     void jwkSetUriWithIssuerUriChecksIssuerAndAudience() {
         runner.withPropertyValues(jwt("jwk-set-uri", issuer + "/jwks"), jwt("issuer-uri", issuer), jwt("audiences", AUDIENCE))
-                .run(context -> checksIssuerAndAudience(context.getBean(JwtDecoder.class)));
+                .run(context -> checksIssuerAudienceAndExpiry(context.getBean(JwtDecoder.class)));
     }
 
     @Test
     void jwkSetUriWithConfiguredIssuerChecksIssuerAndAudience() {
         runner.withPropertyValues(jwt("jwk-set-uri", issuer + "/jwks"), "partnership.security.jwt.issuer=" + issuer,
-                jwt("audiences", AUDIENCE)).run(context -> checksIssuerAndAudience(context.getBean(JwtDecoder.class)));
+                jwt("audiences", AUDIENCE)).run(context -> checksIssuerAudienceAndExpiry(context.getBean(JwtDecoder.class)));
     }
 
     @Test
     void publicKeyWithConfiguredIssuerChecksIssuerAndAudience() {
         runner.withPropertyValues(jwt("public-key-location", TestKeys.publicKeyFile(KEYS, "jwt-key-sources-").toUri().toString()),
                 "partnership.security.jwt.issuer=" + issuer, jwt("audiences", AUDIENCE))
-                .run(context -> checksIssuerAndAudience(context.getBean(JwtDecoder.class)));
+                .run(context -> checksIssuerAudienceAndExpiry(context.getBean(JwtDecoder.class)));
     }
 
     @Test
@@ -139,7 +139,7 @@ class JwtKeySourcesTest {
                 .hasMessageContaining("no key source");
     }
 
-    private static void checksIssuerAndAudience(JwtDecoder decoder) {
+    private static void checksIssuerAudienceAndExpiry(JwtDecoder decoder) {
         assertThat(decoder.decode(token(issuer, List.of(AUDIENCE))).getSubject()).isEqualTo("tester");
         assertThat(decoder.decode(token(issuer, List.of("other", AUDIENCE))).getSubject()).isEqualTo("tester");
         assertThatThrownBy(() -> decoder.decode(token(issuer, List.of("another-application"))))
