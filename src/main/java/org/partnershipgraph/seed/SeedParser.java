@@ -479,7 +479,8 @@ final class SeedParser {
                 e.node().get("dependsOn").values().forEach(t -> link(dependsOn, blame, e, e.key(), t.asString()));
             } else if (e.type() == SeedType.ORGANISATION && e.node().has("partOf")) {
                 e.node().get("partOf").values().forEach(t -> link(partOf, blame, e, e.key(), t.asString()));
-            } else if (e.type() == SeedType.REPORTS_TO && e.node().has("from") && e.node().has("to")) {
+            } else if (e.type() == SeedType.REPORTS_TO && e.node().has("from") && e.node().has("to")
+                    && !e.node().get("from").asString().equals(e.node().get("to").asString())) {
                 link(reportsTo, blame, e, e.node().get("from").asString(), e.node().get("to").asString());
             }
         }

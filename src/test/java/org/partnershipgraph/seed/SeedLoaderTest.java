@@ -118,6 +118,20 @@ class SeedLoaderTest extends GraphQlTestBase {
     }
 
     @Test
+    void aBodyReportingToItselfIsOneProblem(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("01.jsonl"), """
+                {"type":"Document","id":"doc-900","file":"x.txt","title":"T","kind":"REPORT","date":"2024-01-01","publisher":"P"}
+                {"type":"Board","id":"board-900-a","name":"A","kind":"BOARD","sources":[{"doc":"doc-900","lines":"1"}]}
+                {"type":"ReportsTo","from":"board-900-a","to":"board-900-a","relation":"REPORTS_TO","sources":[{"doc":"doc-900","lines":"1","quote":"q"}]}
+                """);
+        assertThatThrownBy(() -> loader.load(dir.toUri() + "/"))
+                .isInstanceOf(SeedValidationException.class)
+                .satisfies(ex -> assertThat(((SeedValidationException) ex).problems()).extracting(SeedProblem::toString)
+                        .filteredOn(p -> p.contains("board-900-a"))
+                        .singleElement().satisfies(p -> assertThat(p).contains("a body cannot report to itself")));
+    }
+
+    @Test
     void aReportingLineLongerThanTheChainClimbsIsRefused(@TempDir Path dir) throws IOException {
         Files.createDirectories(dir.resolve("documents"));
         Files.writeString(dir.resolve("documents/x.txt"), "Each board reports to the next.\n");
