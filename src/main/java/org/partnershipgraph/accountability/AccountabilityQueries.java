@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,9 +93,8 @@ class AccountabilityQueries {
                 }
             }
         }
-        List<AccountabilityPath> distinct = new ArrayList<>(new LinkedHashSet<>(paths));
-        distinct.sort(PATH_ORDER);
-        return new AccountabilityChain(action, owned, message(owned, bodies.isEmpty()), List.copyOf(distinct));
+        return new AccountabilityChain(action, owned, message(owned, bodies.isEmpty()),
+                paths.stream().distinct().sorted(PATH_ORDER).toList());
     }
 
     /**

@@ -140,7 +140,8 @@ final class ProgressCypher {
      * how many of the actions scope {@code id} holds had, as of its {@code d}-th date, their latest
      * update with {@code status}, and were or were not {@code overdue} then; no row for a date
      * before any update. Each action and its updates are read once per key, whatever the number
-     * of dates, and only the counts are kept.
+     * of dates, and only the counts are kept. It writes out again the rules of {@code ACTION_STATE}
+     * for the latest update as of a date and for overdue (per date, in one pass): change both together.
      */
     static final String TREND = """
             UNWIND $keys AS key
