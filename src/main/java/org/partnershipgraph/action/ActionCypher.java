@@ -60,7 +60,7 @@ final class ActionCypher {
             WHERE ($statuses IS NULL OR a.status IN $statuses)
               AND ($rags IS NULL OR a.rag IN $rags)
               AND ($dueBefore IS NULL OR a.dueDate < $dueBefore)
-              AND ($title IS NULL OR replace(toLower(a.title), '’', "'") CONTAINS replace(toLower($title), '’', "'"))
+              AND ($title IS NULL OR replace(replace(toLower(a.title), '’', "'"), 'i\u0307', 'i') CONTAINS replace(replace(toLower($title), '’', "'"), 'i\u0307', 'i'))
               AND ($owner IS NULL OR EXISTS { (a)-[:OWNED_BY]->(:Node {id: $owner}) })
               AND ($strategy IS NULL
                    OR EXISTS { (a)-[:DELIVERS]->()<-[:HAS_DOMAIN|HAS_PRIORITY*0..2]-(:Strategy {id: $strategy}) })

@@ -39,9 +39,9 @@ final class BoardCypher {
             }
             WITH b
             WHERE ($kinds IS NULL OR b.kind IN $kinds)
-              AND ($name IS NULL OR replace(toLower(b.name), '’', "'") CONTAINS replace(toLower($name), '’', "'")
-                   OR replace(toLower(coalesce(b.shortName, '')), '’', "'") CONTAINS replace(toLower($name), '’', "'")
-                   OR any(alias IN coalesce(b.aliases, []) WHERE replace(toLower(alias), '’', "'") CONTAINS replace(toLower($name), '’', "'")))
+              AND ($name IS NULL OR replace(replace(toLower(b.name), '’', "'"), 'i\u0307', 'i') CONTAINS replace(replace(toLower($name), '’', "'"), 'i\u0307', 'i')
+                   OR replace(replace(toLower(coalesce(b.shortName, '')), '’', "'"), 'i\u0307', 'i') CONTAINS replace(replace(toLower($name), '’', "'"), 'i\u0307', 'i')
+                   OR any(alias IN coalesce(b.aliases, []) WHERE replace(replace(toLower(alias), '’', "'"), 'i\u0307', 'i') CONTAINS replace(replace(toLower($name), '’', "'"), 'i\u0307', 'i')))
             WITH b, CASE $sortField WHEN 'NAME' THEN toLower(b.name) WHEN 'KIND' THEN b.kind ELSE b.id END AS sortKey
             ORDER BY CASE WHEN $descending THEN null ELSE sortKey END ASC,
                      CASE WHEN $descending THEN sortKey END DESC, b.id

@@ -27,9 +27,9 @@ final class OrganisationCypher {
     static final String ORGANISATIONS = """
             MATCH (o:Organisation)
             WHERE ($kinds IS NULL OR o.kind IN $kinds)
-              AND ($name IS NULL OR replace(toLower(o.name), '’', "'") CONTAINS replace(toLower($name), '’', "'")
-                   OR replace(toLower(coalesce(o.shortName, '')), '’', "'") CONTAINS replace(toLower($name), '’', "'")
-                   OR any(alias IN coalesce(o.aliases, []) WHERE replace(toLower(alias), '’', "'") CONTAINS replace(toLower($name), '’', "'")))
+              AND ($name IS NULL OR replace(replace(toLower(o.name), '’', "'"), 'i\u0307', 'i') CONTAINS replace(replace(toLower($name), '’', "'"), 'i\u0307', 'i')
+                   OR replace(replace(toLower(coalesce(o.shortName, '')), '’', "'"), 'i\u0307', 'i') CONTAINS replace(replace(toLower($name), '’', "'"), 'i\u0307', 'i')
+                   OR any(alias IN coalesce(o.aliases, []) WHERE replace(replace(toLower(alias), '’', "'"), 'i\u0307', 'i') CONTAINS replace(replace(toLower($name), '’', "'"), 'i\u0307', 'i')))
               AND ($partOf IS NULL OR EXISTS { (o)-[:PART_OF]->(:Organisation {id: $partOf}) })
             WITH o, CASE $sortField WHEN 'NAME' THEN toLower(o.name) WHEN 'KIND' THEN o.kind ELSE o.id END AS sortKey
             ORDER BY CASE WHEN $descending THEN null ELSE sortKey END ASC,
@@ -47,7 +47,7 @@ final class OrganisationCypher {
     /** One row {@code total, items}: people matching the filter, sorted, one page of nodes. */
     static final String PEOPLE = """
             MATCH (p:Person)
-            WHERE ($name IS NULL OR replace(toLower(p.name), '’', "'") CONTAINS replace(toLower($name), '’', "'"))
+            WHERE ($name IS NULL OR replace(replace(toLower(p.name), '’', "'"), 'i\u0307', 'i') CONTAINS replace(replace(toLower($name), '’', "'"), 'i\u0307', 'i'))
               AND ($organisation IS NULL OR EXISTS { (p)-[h:HOLDS|HELD]->(:Post)-[:AT]->(:Organisation {id: $organisation})
                                              WHERE h:HOLDS OR NOT EXISTS { (p)-[:HOLDS]->() } })
             WITH p, CASE $sortField WHEN 'NAME' THEN toLower(p.name) ELSE p.id END AS sortKey

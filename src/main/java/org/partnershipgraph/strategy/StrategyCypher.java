@@ -26,7 +26,7 @@ final class StrategyCypher {
     static final String STRATEGIES = """
             MATCH (s:Strategy)
             WHERE ($kinds IS NULL OR s.kind IN $kinds)
-              AND ($title IS NULL OR replace(toLower(s.title), '’', "'") CONTAINS replace(toLower($title), '’', "'"))
+              AND ($title IS NULL OR replace(replace(toLower(s.title), '’', "'"), 'i\u0307', 'i') CONTAINS replace(replace(toLower($title), '’', "'"), 'i\u0307', 'i'))
               AND ($owner IS NULL OR EXISTS { (s)<-[:OWNS]-(:Node {id: $owner}) })
             WITH s, CASE $sortField WHEN 'TITLE' THEN toLower(s.title) WHEN 'START_DATE' THEN toString(s.startDate)
                     ELSE s.id END AS sortKey
@@ -39,7 +39,7 @@ final class StrategyCypher {
     /** One row {@code total, items}: indicators matching the filter, sorted, one page of nodes. */
     static final String INDICATORS = """
             MATCH (i:Indicator)
-            WHERE ($name IS NULL OR replace(toLower(i.name), '’', "'") CONTAINS replace(toLower($name), '’', "'"))
+            WHERE ($name IS NULL OR replace(replace(toLower(i.name), '’', "'"), 'i\u0307', 'i') CONTAINS replace(replace(toLower($name), '’', "'"), 'i\u0307', 'i'))
               AND ($measures IS NULL
                    OR EXISTS { (i)-[:MEASURES]->()<-[:HAS_DOMAIN|HAS_PRIORITY*0..2]-(:Node {id: $measures}) })
             WITH i, CASE $sortField WHEN 'NAME' THEN toLower(i.name) ELSE i.id END AS sortKey

@@ -91,6 +91,24 @@ class BoardGraphQlTest extends GraphQlTestBase {
     }
 
     @Test
+    void aFilterInCapitalsWithTheDottedCapitalIMatchesAsInLowerCase() {
+        String[][] filters = {
+                {"boards", "name", "integrated care", "İNTEGRATED CARE"},
+                {"organisations", "name", "integrated care", "İNTEGRATED CARE"},
+                {"strategies", "title", "wellbeing", "WELLBEİNG"},
+                {"actions", "title", "review", "REVİEW"},
+        };
+        for (String[] filter : filters) {
+            String query = "query($t: String) { " + filter[0] + "(filter: {" + filter[1] + ": $t}) { totalCount } }";
+            long lower = graphQl.document(query).variable("t", filter[2]).execute()
+                    .path(filter[0] + ".totalCount").entity(Long.class).get();
+            assertThat(lower).as(filter[0]).isPositive();
+            graphQl.document(query).variable("t", filter[3]).execute()
+                    .path(filter[0] + ".totalCount").entity(Long.class).isEqualTo(lower);
+        }
+    }
+
+    @Test
     void decisionsComeInMinuteOrder() {
         graphQl.document("{ meeting(id: \"meeting-001-hwbb-2021-07-23\") { decisions { number } } }").execute()
                 .path("meeting.decisions[*].number").entityList(String.class)
