@@ -27,7 +27,7 @@ final class ChildOrder {
             .thenComparing(Domain::title, nullsLast(naturalOrder()));
 
     private static final Comparator<Priority> PRIORITIES = comparing((Priority p) -> rank(p.number()),
-            ListOrder.lexicographic(nullsLast(Comparator.<Integer>naturalOrder())))
+            ListOrder.lexicographic(nullsLast(Comparator.<Long>naturalOrder())))
             .thenComparing(Priority::number, nullsLast(naturalOrder()))
             .thenComparing(Priority::title, nullsLast(naturalOrder()));
 
@@ -55,10 +55,10 @@ final class ChildOrder {
 
     /**
      * The numbers a priority's number starts with, part by part ("4.10" is [4, 10], "2b" is [2]),
-     * null for a part that starts with none: as {@code StrategyCypher.PRIORITIES} ranks them.
+     * null for a part that starts with none or with more than a 64-bit integer holds: as {@code StrategyCypher.PRIORITIES} ranks them.
      */
-    static List<Integer> rank(String number) {
-        List<Integer> rank = new ArrayList<>();
+    static List<Long> rank(String number) {
+        List<Long> rank = new ArrayList<>();
         for (String part : (number == null ? "" : number).split("\\.", -1)) {
             int digits = 0;
             while (digits < part.length() && part.charAt(digits) >= '0' && part.charAt(digits) <= '9') {
@@ -69,11 +69,11 @@ final class ChildOrder {
         return rank;
     }
 
-    private static Integer parse(String digits) {
+    private static Long parse(String digits) {
         try {
-            return Integer.valueOf(digits);
-        } catch (NumberFormatException tooLong) {
-            return Integer.MAX_VALUE;
+            return Long.valueOf(digits);
+        } catch (NumberFormatException beyondCyphersIntegers) {
+            return null;
         }
     }
 
