@@ -8,12 +8,14 @@ import java.util.function.Consumer;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQLContext;
+import graphql.execution.ExecutionContext;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldParameters;
+import graphql.language.OperationDefinition;
 import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderRegistry;
 import org.dataloader.instrumentation.DataLoaderInstrumentation;
@@ -91,7 +93,10 @@ final class LazyDataLoaders {
      * subscription is one request, so its DataLoaders, and their caches, serve every event it
      * sends. Cleared, an event reads its nested fields afresh (a field keyed by an action's id
      * alone, as {@code stateAsOf} is, would otherwise answer from the first event), and a
-     * long-lived subscription does not keep every value it has loaded. (Here rather than in an
+     * long-lived subscription does not keep every value it has loaded. Likewise as each of a
+     * mutation request's top-level fields starts: they run one after another, and each answers
+     * with what the ones before it changed (a second {@code addDependency} on the same action
+     * would otherwise show the first one's {@code upstream}). (Here rather than in an
      * instrumentation of its own, which would add a link to every field's instrumentation chain.)
      */
     static final class KeepLazy extends SimplePerformantInstrumentation {
@@ -100,6 +105,17 @@ final class LazyDataLoaders {
         public InstrumentationContext<ExecutionResult> beginSubscribedFieldEvent(InstrumentationFieldParameters parameters,
                 InstrumentationState state) {
             parameters.getExecutionContext().getDataLoaderRegistry().getDataLoaders().forEach(DataLoader::clearAll);
+            return SimpleInstrumentationContext.noOp();
+        }
+
+        @Override
+        public InstrumentationContext<Object> beginFieldExecution(InstrumentationFieldParameters parameters,
+                InstrumentationState state) {
+            ExecutionContext execution = parameters.getExecutionContext();
+            if (execution.getOperationDefinition().getOperation() == OperationDefinition.Operation.MUTATION
+                    && parameters.getExecutionStepInfo().getPath().getLevel() == 1) {
+                execution.getDataLoaderRegistry().getDataLoaders().forEach(DataLoader::clearAll);
+            }
             return SimpleInstrumentationContext.noOp();
         }
 

@@ -1181,6 +1181,34 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
     }
 
     @Test
+    void eachMutationOfOneRequestAnswersWithWhatTheOnesBeforeItChanged() {
+        Map<String, Object> answer = hwbb.document("""
+                mutation {
+                  first: addDependency(input: {actionId: "action-m-1", expectedVersion: 0, dependsOnId: "action-m-2"}) {
+                    action { upstream { actions { action { id } } } dependsOn { id } } }
+                  second: addDependency(input: {actionId: "action-m-1", expectedVersion: 1, dependsOnId: "action-m-3"}) {
+                    action { upstream { actions { action { id } } } dependsOn { id } } }
+                  owner: assignOwner(input: {actionId: "action-m-1", expectedVersion: 2, ownerId: "board-hwbb"}) {
+                    action { owner { ... on Board { id } ... on Post { id } } } }
+                }
+                """).execute().path("").entity(Map.class).get();
+        assertThat(ids(answer, "first", "upstream")).containsExactlyInAnyOrder("action-m-4", "action-m-2");
+        assertThat(ids(answer, "second", "upstream")).containsExactlyInAnyOrder("action-m-4", "action-m-2", "action-m-3");
+        assertThat(ids(answer, "second", "dependsOn")).containsExactlyInAnyOrder("action-m-4", "action-m-2", "action-m-3");
+        assertThat(answer).extractingByKey("owner").isEqualTo(Map.of("action", Map.of("owner", Map.of("id", "board-hwbb"))));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> ids(Map<String, Object> answer, String alias, String field) {
+        Map<String, Object> action = (Map<String, Object>) ((Map<String, Object>) answer.get(alias)).get("action");
+        List<Map<String, Object>> items = field.equals("upstream")
+                ? (List<Map<String, Object>>) ((Map<String, Object>) action.get("upstream")).get("actions")
+                : (List<Map<String, Object>>) action.get(field);
+        return items.stream().map(item -> (String) (item.containsKey("action") ? ((Map<String, Object>) item.get("action")).get("id") : item.get("id")))
+                .toList();
+    }
+
+    @Test
     void addingADependencyTwiceChangesNothingTheSecondTime() {
         String add = """
                 mutation($v: Int!) { addDependency(input: {actionId: "action-m-2", expectedVersion: $v, dependsOnId: "action-m-3"}) {
