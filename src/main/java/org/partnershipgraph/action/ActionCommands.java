@@ -262,6 +262,15 @@ public class ActionCommands {
             throw new ValidationException("completedDate", "cannot be before the action's start date (" + entity.getStartDate()
                     + "), was " + input.completedDate());
         }
+        if (input.completedDate() != null) {
+            LocalDate open = neo4j.query(ActionCypher.LAST_OPEN_UPDATE).bind(input.actionId()).to("id").fetchAs(LocalDate.class)
+                    .mappedBy((t, r) -> r.get("date").isNull() ? null : r.get("date").asLocalDate()).one().orElse(null);
+            if (open != null && input.completedDate().isBefore(open)) {
+                throw new ValidationException("completedDate", "is before " + open + ", the date of the action's latest update "
+                        + "that had it open or cancelled, was " + input.completedDate()
+                        + ": a completion cannot come before an update that says the action was not yet complete");
+            }
+        }
         Integer percent = percent(input, entity);
         String rag = input.rag() == null ? null : input.rag().name();
         List<FieldChange> changes = Arrays.asList(FieldChange.of("status", entity.getStatus(), input.status().name()),

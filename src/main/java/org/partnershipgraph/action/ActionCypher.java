@@ -211,6 +211,16 @@ final class ActionCypher {
             SET h.formerBoards = $boards
             """;
 
+    /**
+     * One row {@code date}: the date of action {@code $id}'s latest progress update that had it
+     * open or cancelled (neither COMPLETE nor UNKNOWN), null when it has none.
+     */
+    static final String LAST_OPEN_UPDATE = """
+            MATCH (a:Action {id: $id})
+            RETURN COLLECT { MATCH (a)-[:HAS_UPDATE]->(u:ProgressUpdate) WHERE NOT u.status IN ['COMPLETE', 'UNKNOWN']
+                             RETURN u.date ORDER BY u.date DESC LIMIT 1 }[0] AS date
+            """;
+
     /** No rows: makes action {@code $id} accountable to board {@code $board}, and to no other body. */
     static final String SET_ACCOUNTABLE = """
             MATCH (a:Action {id: $id})

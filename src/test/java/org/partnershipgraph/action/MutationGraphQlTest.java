@@ -167,14 +167,14 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
     @Test
     void progressWithoutAPercentageKeepsItUnsetAndCompletionMeansAHundred() {
         hwbb.document("""
-                mutation { recordProgress(input: {actionId: "action-m-2", expectedVersion: 0, status: IN_PROGRESS}) {
+                mutation { recordProgress(input: {actionId: "action-m-2", expectedVersion: 0, status: IN_PROGRESS, date: "2025-02-01"}) {
                     action { version status } update { percentComplete } } }
                 """).execute()
                 .path("recordProgress.action.version").entity(Integer.class).isEqualTo(1)
                 .path("recordProgress.action.status").entity(String.class).isEqualTo("IN_PROGRESS")
                 .path("recordProgress.update.percentComplete").valueIsNull();
         hwbb.document("""
-                mutation { recordProgress(input: {actionId: "action-m-2", expectedVersion: 1, status: COMPLETE, completedDate: "2025-01-02"}) {
+                mutation { recordProgress(input: {actionId: "action-m-2", expectedVersion: 1, status: COMPLETE, completedDate: "2025-02-02"}) {
                     action { version } update { percentComplete } } }
                 """).execute()
                 .path("recordProgress.action.version").entity(Integer.class).isEqualTo(2)
@@ -394,6 +394,44 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
                 { progress(scope: {id: "board-hwbb"}) { trend(dates: ["2026-02-10", "2026-04-30"]) { asOf complete } } }
                 """).execute()
                 .path("progress.trend[*].complete").entityList(Integer.class).containsExactly(0, 1);
+    }
+
+    @Test
+    void aCompletionCannotComeBeforeAnUpdateThatHadTheActionOpen() {
+        String progress = """
+                mutation($id: ID!, $v: Int!, $status: ActionStatus!, $date: Date, $completed: Date) {
+                  recordProgress(input: {actionId: $id, expectedVersion: $v, status: $status, date: $date, completedDate: $completed}) {
+                    action { version } } }
+                """;
+        hwbb.document(progress).variable("id", "action-m-1").variable("v", 0).variable("status", "COMPLETE")
+                .variable("date", "2025-02-01").variable("completed", "2025-01-30").execute().errors()
+                .expect(e -> "VALIDATION".equals(e.getExtensions().get("code")) && "completedDate".equals(e.getExtensions().get("field"))
+                        && e.getMessage().contains("before " + AS_OF))
+                .verify();
+        hwbb.document(progress).variable("id", "action-m-1").variable("v", 0).variable("status", "COMPLETE")
+                .variable("date", "2025-02-01").variable("completed", "2025-02-01").execute()
+                .path("recordProgress.action.version").entity(Integer.class).isEqualTo(1);
+        hwbb.document(progress).variable("id", "action-m-1").variable("v", 1).variable("status", "IN_PROGRESS")
+                .variable("date", "2025-03-01").execute()
+                .path("recordProgress.action.version").entity(Integer.class).isEqualTo(2);
+        hwbb.document(progress).variable("id", "action-m-1").variable("v", 2).variable("status", "COMPLETE")
+                .variable("date", "2025-04-01").variable("completed", "2025-02-15").execute().errors()
+                .expect(e -> "VALIDATION".equals(e.getExtensions().get("code")) && "completedDate".equals(e.getExtensions().get("field"))
+                        && e.getMessage().contains("before 2025-03-01"))
+                .verify();
+        assertThat(count("MATCH (a:Action {id: 'action-m-1'}) RETURN a.version")).isEqualTo(2);
+        assertThat(count("MATCH (:Action {id: 'action-m-1'})-[:HAS_UPDATE]->(u) RETURN count(u)")).isEqualTo(3);
+        hwbb.document(progress).variable("id", "action-m-1").variable("v", 2).variable("status", "COMPLETE")
+                .variable("date", "2025-04-01").variable("completed", "2025-03-20").execute()
+                .path("recordProgress.action.version").entity(Integer.class).isEqualTo(3);
+        graphQl.document("{ action(id: \"action-m-1\") { stateAsOf(date: \"2025-03-10\") { status } } }").execute()
+                .path("action.stateAsOf.status").entity(String.class).isEqualTo("IN_PROGRESS");
+
+        actions(List.of("action-m-unknown"), "UNKNOWN", null, AS_OF);
+        relate("ACCOUNTABLE_TO", List.of(Map.of("from", "action-m-unknown", "to", "board-hwbb")));
+        hwbb.document(progress).variable("id", "action-m-unknown").variable("v", 0).variable("status", "COMPLETE")
+                .variable("completed", "2024-12-01").execute()
+                .path("recordProgress.action.version").entity(Integer.class).isEqualTo(1);
     }
 
     @Test
