@@ -106,10 +106,11 @@ final class AccountabilityCypher {
             """;
 
     /**
-     * Rows {@code id, title, status, dueDate, ownerId, owner, bodyId, body, sources, decisions}:
-     * every action, by id, with its owner, accountable body, its sources as {@code doc:lines}
-     * strings in the order {@code Action.sources} gives them, and the ids of the decisions that
-     * created it (its mandate), by id.
+     * Rows {@code id, title, status, dueDate, ownerId, owner, bodyId, body, sources, decisions,
+     * ownerText, timescale, statusText}: every action, by id, with its owner, accountable body, its
+     * sources as {@code file:lines} strings in the order {@code Action.sources} gives them, the ids
+     * of the decisions that created it (its mandate), by id, and the owner, timescale and status
+     * as its document words them.
      */
     static final String REGISTER = """
             MATCH (a:Action)
@@ -119,7 +120,8 @@ final class AccountabilityCypher {
                    o.id AS ownerId, coalesce(o.name, o.title) AS owner, b.id AS bodyId, b.name AS body,
                    COLLECT { MATCH (a)-[c:CITED_IN]->(d:SourceDocument)
                              WITH d, c ORDER BY d.id, c.firstLine, c.lines RETURN d.file + ':' + c.lines } AS sources,
-                   COLLECT { MATCH (d:Decision)-[:CREATED]->(a) RETURN d.id ORDER BY d.id } AS decisions
+                   COLLECT { MATCH (d:Decision)-[:CREATED]->(a) RETURN d.id ORDER BY d.id } AS decisions,
+                   a.ownerText AS ownerText, a.timescale AS timescale, a.statusText AS statusText
             ORDER BY a.id
             """;
 }

@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.neo4j.driver.AccessMode;
@@ -39,7 +40,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The accountability register for auditors and partners: every action with its owner,
- * accountable body, status, due date and sources, as CSV. Who may read it is the security filter
+ * accountable body, status, due date and sources (and, where the source document gives only
+ * words for them, its owner, timescale and status as written), as UTF-8 CSV with a byte-order mark. Who may read it is the security filter
  * chain's rule ({@code Access.PARTNER}). The rows are read in one transaction (with the service's
  * transaction timeout) into a temporary file, which is then sent with its length and deleted once
  * sent: a slow reader holds no transaction open and meets no time limit, a reader whose download
@@ -53,7 +55,10 @@ public class RegisterExportController {
     public static final String PATH = "/export/accountability-register.csv";
 
     private static final List<String> COLUMNS = List.of("action_id", "title", "status", "due_date", "owner_id", "owner",
-            "accountable_body_id", "accountable_body", "sources", "decision_ids");
+            "accountable_body_id", "accountable_body", "sources", "decision_ids", "owner_text", "timescale", "status_text");
+
+    /** Written first, so that spreadsheets read the file as UTF-8 (Excel otherwise shows "£" as "Â£"). */
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
 
     private static final Logger LOG = LoggerFactory.getLogger(RegisterExportController.class);
 
@@ -72,6 +77,7 @@ public class RegisterExportController {
         try {
             try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
                     Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
+                writer.write(BYTE_ORDER_MARK);
                 writer.write(String.join(",", COLUMNS));
                 writer.write("\r\n");
                 Result result = session.run(AccountabilityCypher.REGISTER, transaction);
@@ -119,7 +125,8 @@ public class RegisterExportController {
         String[] cells = {text(row.get("id")), text(row.get("title")), text(row.get("status")), text(row.get("dueDate")),
                 text(row.get("ownerId")), text(row.get("owner")), text(row.get("bodyId")), text(row.get("body")),
                 String.join("; ", row.get("sources").asList(Value::asString)),
-                String.join("; ", row.get("decisions").asList(Value::asString))};
+                String.join("; ", row.get("decisions").asList(Value::asString)), text(row.get("ownerText")),
+                text(row.get("timescale")), text(row.get("statusText"))};
         for (int i = 0; i < cells.length; i++) {
             if (i > 0) {
                 writer.write(',');
@@ -132,18 +139,24 @@ public class RegisterExportController {
     /** First characters that make a spreadsheet read a cell as a formula (OWASP's list). */
     private static final String FORMULA_STARTS = "=+-@\t\r";
 
+    /** A semicolon followed by one of {@link #FORMULA_STARTS}. */
+    private static final Pattern AFTER_SEMICOLON = Pattern.compile(";(?=[=+\\-@\t\r])");
+
     private static String text(Value value) {
         return value.isNull() ? "" : value.isTrue() || value.isFalse() ? String.valueOf(value.asBoolean())
                 : value.type().name().equals("DATE") ? value.asLocalDate().toString() : value.asString();
     }
 
     /**
-     * RFC 4180 quoting; a leading =, +, -, @, tab or carriage return is prefixed with ' so
-     * spreadsheets do not run the cell as a formula.
+     * RFC 4180 quoting (also of a cell holding a semicolon); a leading =, +, -, @, tab or carriage
+     * return is prefixed with ' so spreadsheets do not run the cell as a formula, and so is one
+     * right after a semicolon, where a spreadsheet whose list separator is the semicolon starts a
+     * cell.
      */
     static String csv(String cell) {
         String safe = !cell.isEmpty() && FORMULA_STARTS.indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
-        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
+        safe = AFTER_SEMICOLON.matcher(safe).replaceAll(";'");
+        if (safe.contains(",") || safe.contains(";") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
             return "\"" + safe.replace("\"", "\"\"") + "\"";
         }
         return safe;

@@ -24,4 +24,15 @@ class RegisterCsvTest {
         }
         assertThat(RegisterExportController.csv("£250m fund – 2024")).isEqualTo("£250m fund – 2024");
     }
+
+    @Test
+    void aSemicolonIsQuotedAndAFormulaAfterItIsPrefixed() {
+        assertThat(RegisterExportController.csv("Review; report")).isEqualTo("\"Review; report\"");
+        assertThat(RegisterExportController.csv("Review;=cmd|' /C calc'!A0;x")).isEqualTo("\"Review;'=cmd|' /C calc'!A0;x\"");
+        assertThat(RegisterExportController.csv("=1;+2;-3;@4")).isEqualTo("\"'=1;'+2;'-3;'@4\"");
+        for (String cell : new String[] {"Review;=1+1;x", "a;-b", "x;@SUM(A1)", "=a;=b"}) {
+            assertThat(RegisterExportController.csv(cell).replace("\"", "").split(";"))
+                    .as(cell).noneMatch(piece -> !piece.isEmpty() && "=+-@".indexOf(piece.charAt(0)) >= 0);
+        }
+    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -73,13 +74,24 @@ class OperationsTest extends GraphQlTestBase {
                 .expectBody().returnResult();
         byte[] body = result.getResponseBody();
         assertThat(result.getResponseHeaders().getContentLength()).as("sent with its length").isEqualTo(body.length);
-        String csv = new String(body, StandardCharsets.UTF_8);
+        assertThat(body).as("a UTF-8 byte-order mark first").startsWith(0xEF, 0xBB, 0xBF);
+        String csv = new String(body, 3, body.length - 3, StandardCharsets.UTF_8);
         String[] lines = csv.split("\r\n");
         assertThat(lines[0]).isEqualTo("action_id,title,status,due_date,owner_id,owner,accountable_body_id,accountable_body,"
-                + "sources,decision_ids");
+                + "sources,decision_ids,owner_text,timescale,status_text");
         assertThat(lines).hasSize((int) count("MATCH (a:Action) RETURN count(a)") + 1);
         assertThat(csv).contains("action-001-hwbs-eight-week-public-consultation,");
         assertThat(lines).filteredOn(line -> line.startsWith("action-001-hwbs-final-approval-by-march-2022,")).singleElement()
-                .satisfies(line -> assertThat(line).endsWith(",decision-001-hwbb-2021-07-23-hwbs-refresh"));
+                .satisfies(line -> assertThat(line).contains(",decision-001-hwbb-2021-07-23-hwbs-refresh,"));
+        Map<String, Object> worded;
+        try (var session = driver.session()) {
+            worded = session.run("""
+                    MATCH (a:Action) WHERE a.ownerText IS NOT NULL AND a.timescale IS NOT NULL AND NOT (a)-[:OWNED_BY]->()
+                      AND NOT a.ownerText =~ '(?s)([=+@-].*|.*[,;"\\r\\n].*)' AND NOT a.timescale =~ '(?s)([=+@-].*|.*[,;"\\r\\n].*)'
+                    RETURN a.id AS id, a.ownerText AS ownerText, a.timescale AS timescale ORDER BY a.id LIMIT 1
+                    """).single().asMap();
+        }
+        assertThat(lines).filteredOn(line -> line.startsWith(worded.get("id") + ",")).singleElement()
+                .satisfies(line -> assertThat(line).contains("," + worded.get("ownerText") + "," + worded.get("timescale") + ","));
     }
 }
