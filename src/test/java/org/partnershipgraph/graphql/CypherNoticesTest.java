@@ -12,7 +12,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.neo4j.driver.Value;
 import org.neo4j.driver.summary.Notification;
+import org.neo4j.driver.summary.Plan;
 import org.partnershipgraph.GraphQlTestBase;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
@@ -71,6 +73,30 @@ class CypherNoticesTest extends GraphQlTestBase {
                 .contains("AccountabilityCypher", "ActionCypher", "DependencyCypher", "AuditCypher", "HistoryCypher",
                         "BoardCypher", "GraphQlSchemaCypher", "NodeCypher", "OrganisationCypher", "ProgressCypher",
                         "SeedCypher", "StrategyCypher");
+    }
+
+    /**
+     * A walk along dependencies keeps the actions it reaches, not its paths: each is planned as a
+     * pruning expansion, which visits an action once, where a path search would list every path
+     * (a ladder of 14 three-way forks has 4.8 million).
+     */
+    @Test
+    void dependencyWalksArePlannedAsPruningExpansions() throws Exception {
+        List<Statement> walks = statements().filter(s -> s.cypher().contains("DEPENDS_ON*0..")).toList();
+        assertThat(walks).extracting(Statement::name).contains("DependencyCypher.BLOCKED_BY", "ProgressCypher.ROLL_UP");
+        for (Statement walk : walks) {
+            List<String> expansions = new ArrayList<>();
+            collect(driver.executableQuery("EXPLAIN " + walk.cypher()).execute().summary().plan(), expansions);
+            assertThat(expansions).as(walk.name()).isNotEmpty().allMatch(e -> e.startsWith("VarLengthExpand(Pruning"));
+        }
+    }
+
+    private static void collect(Plan plan, List<String> into) {
+        Value details = plan.arguments().get("Details");
+        if (details != null && details.asString().contains("DEPENDS_ON*")) {
+            into.add(plan.operatorType() + " " + details.asString());
+        }
+        plan.children().forEach(child -> collect(child, into));
     }
 
     @ParameterizedTest(name = "{0}")
