@@ -506,6 +506,16 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
                     .expect(e -> "VALIDATION".equals(e.getExtensions().get("code"))
                             && e.getMessage().contains("board-hwbb is not an Action"))
                     .verify();
+            hwbb.document("mutation { " + mutation + """
+                    (input: {actionId: "action-m-1", expectedVersion: 0, dependsOnId: "action-none"}) { action { id } } }
+                    """).execute().errors()
+                    .expect(e -> "VALIDATION".equals(e.getExtensions().get("code")) && "dependsOnId".equals(e.getExtensions().get("field")))
+                    .verify();
+            hwbb.document("mutation { " + mutation + """
+                    (input: {actionId: "action-none", expectedVersion: 0, dependsOnId: "action-m-4"}) { action { id } } }
+                    """).execute().errors()
+                    .expect(e -> "NOT_FOUND".equals(e.getExtensions().get("code")))
+                    .verify();
         }
         assertThat(count("MATCH (:Action {id: 'action-m-1'})-[d:DEPENDS_ON]->() RETURN count(d)")).isEqualTo(1);
     }
