@@ -24,7 +24,7 @@ class ProgressGraphQlTest extends SyntheticGraphTestBase {
 
     private static final LocalDate AS_OF = LocalDate.of(2025, 6, 30);
     private static final LocalDate DOCUMENT_DATE = LocalDate.of(2025, 1, 31);
-    private static final String[] STATUSES = {"NOT_STARTED", "IN_PROGRESS", "AT_RISK", "OFF_TRACK", "COMPLETE", "CANCELLED", "UNKNOWN"};
+    private static final String[] STATUSES = {"NOT_STARTED", "IN_PROGRESS", "AT_RISK", "OFF_TRACK", "COMPLETE", "CANCELLED", "UNKNOWN", "ON_HOLD"};
 
     private final List<Map<String, Object>> actions = new ArrayList<>();
     private final Map<String, String> boardOf = new HashMap<>();
@@ -160,7 +160,7 @@ class ProgressGraphQlTest extends SyntheticGraphTestBase {
                 if (overdue) {
                     yield "RED";
                 }
-                if (status.equals("AT_RISK")) {
+                if (status.equals("AT_RISK") || status.equals("ON_HOLD")) {
                     yield "AMBER";
                 }
                 if (status.equals("UNKNOWN")) {
