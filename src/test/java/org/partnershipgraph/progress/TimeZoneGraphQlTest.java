@@ -22,7 +22,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * "Today" and the end of a day are the partnership's (Europe/London), whatever the server's or the
  * database's zone: the service runs at 23:30 UTC on 2021-07-01, already 00:30 on 2021-07-02 in
  * London (summer time). The roll-up, the derived RAG, {@code overdueActions}, the default date of
- * a progress update and {@code stateAsOf} must all agree that it is 2 July.
+ * a progress update and {@code stateAsOf} must all agree that it is 2 July. {@code stateAsOf} also
+ * places changes made late in the evening in winter, and around both clock changes, on London's day.
  */
 class TimeZoneGraphQlTest extends ServiceTestBase {
 
@@ -117,5 +118,38 @@ class TimeZoneGraphQlTest extends ServiceTestBase {
                 """).execute()
                 .path("action.first.dueDate").entity(String.class).isEqualTo("2021-06-15")
                 .path("action.second.dueDate").entity(String.class).isEqualTo("2021-07-01");
+    }
+
+    @Test
+    void stateAsOfFollowsTheZoneInWinterAndAcrossTheClockChanges() {
+        try (Session session = driver.session()) {
+            session.executeWrite(tx -> tx.run("""
+                    MATCH (b:Board {id: 'board-tz'})
+                    CREATE (a:Action:Node {id: 'action-tz-seasons', title: 'Seasons', kind: 'COMMITMENT', status: 'IN_PROGRESS',
+                                           dueDate: date('2021-06-30'), asOf: date('2020-01-01'), version: 0})
+                    CREATE (a)-[:HAS_UPDATE]->(:ProgressUpdate {id: 'action-tz-seasons-as-stated', date: date('2020-01-01'),
+                                                               status: 'IN_PROGRESS', seq: 0, author: 'test'})
+                    CREATE (a)-[:ACCOUNTABLE_TO]->(b)
+                    WITH a
+                    UNWIND [['2020-10-24T23:30:00Z', '2020-12-31', '2021-01-31'],
+                            ['2020-10-25T23:30:00Z', '2021-01-31', '2021-02-28'],
+                            ['2021-01-15T23:30:00Z', '2021-02-28', '2021-03-31'],
+                            ['2021-03-28T23:30:00Z', '2021-03-31', '2021-06-30']] AS row
+                    CREATE (h:HistoryEntry {id: 'history-tz-' + row[0], at: datetime(row[0]), user: 'hwbb-secretariat',
+                                            role: 'SECRETARIAT', entityId: a.id, operation: 'updateAction',
+                                            changes: '[{"field":"dueDate","before":"' + row[1] + '","after":"' + row[2] + '"}]'})
+                    CREATE (h)-[:ABOUT]->(a)
+                    """).consume());
+        }
+        Map<String, String> dueDateAsOf = Map.of(
+                "2020-10-24", "2020-12-31",
+                "2020-10-25", "2021-02-28",
+                "2021-01-15", "2021-03-31",
+                "2021-03-28", "2021-03-31",
+                "2021-03-29", "2021-06-30");
+        dueDateAsOf.forEach((date, due) -> as("auditor").document("""
+                query($date: Date!) { action(id: "action-tz-seasons") { stateAsOf(date: $date) { dueDate } } }
+                """).variable("date", date).execute()
+                .path("action.stateAsOf.dueDate").entity(String.class).isEqualTo(due));
     }
 }
