@@ -119,7 +119,7 @@ final class AccountabilityCypher {
             RETURN a.id AS id, a.title AS title, a.status AS status, a.dueDate AS dueDate,
                    o.id AS ownerId, coalesce(o.name, o.title) AS owner, b.id AS bodyId, b.name AS body,
                    COLLECT { MATCH (a)-[c:CITED_IN]->(d:SourceDocument)
-                             WITH d, c ORDER BY d.id, c.firstLine, c.lines RETURN d.file + ':' + c.lines } AS sources,
+                             WITH d, c ORDER BY d.id, c.firstLine, c.lines, c.quote RETURN d.file + ':' + c.lines } AS sources,
                    COLLECT { MATCH (d:Decision)-[:CREATED]->(a) RETURN d.id ORDER BY d.id } AS decisions,
                    a.ownerText AS ownerText, a.timescale AS timescale, a.statusText AS statusText
             ORDER BY a.id

@@ -143,7 +143,7 @@ final class ActionCypher {
     static final String REMOVE_MILESTONE = """
             MATCH (m:Milestone {id: $id})
             OPTIONAL MATCH (m)-[c:CITED_IN]->(d:SourceDocument)
-            WITH m, c, d ORDER BY d.id, c.firstLine, c.lines
+            WITH m, c, d ORDER BY d.id, c.firstLine, c.lines, c.quote
             WITH m, collect(d.id + ' lines ' + c.lines + coalesce(': ' + c.quote, '')) AS sources
             DETACH DELETE m
             RETURN sources

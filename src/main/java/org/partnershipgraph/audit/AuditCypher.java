@@ -10,7 +10,7 @@ final class AuditCypher {
     static final String SOURCES = """
             UNWIND $ids AS id
             MATCH (:Node {id: id})-[c:CITED_IN]->(doc:SourceDocument)
-            WITH id, c, doc ORDER BY doc.id, c.firstLine, c.lines
+            WITH id, c, doc ORDER BY doc.id, c.firstLine, c.lines, c.quote
             RETURN id, collect({doc: doc, lines: c.lines, quote: c.quote}) AS items
             """;
 }

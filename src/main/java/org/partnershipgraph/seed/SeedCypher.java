@@ -97,23 +97,32 @@ final class SeedCypher {
 
     /**
      * No rows: removes the citations of each {@code $rows} entry {@code {id, keys}} (an entity the
-     * seed defines or cites) whose {@code doc:lines} is not among its {@code keys}, the citations the
-     * seed now gives it; every {@code CITED_IN} comes from the seed.
+     * seed defines or cites) whose {@code doc:lines:quote} is not among its {@code keys}, the
+     * citations the seed now gives it; every {@code CITED_IN} comes from the seed.
      */
     static final String DROP_STALE_CITATIONS = """
             UNWIND $rows AS row
             MATCH (:Node {id: row.id})-[c:CITED_IN]->(d:SourceDocument)
-            WHERE NOT d.id + ':' + c.lines IN row.keys
+            WHERE NOT d.id + ':' + c.lines + ':' + coalesce(c.quote, '') IN row.keys
             DELETE c
             """;
 
-    /** No rows: one {@code CITED_IN} per {@code $rows} entry {@code {id, doc, lines, firstLine, quote}}. */
+    /**
+     * No rows: one {@code CITED_IN} per distinct {@code $rows} entry {@code {id, doc, lines,
+     * firstLine, quote}}, made unless the entity already has it (same lines and quote), so several
+     * quotes from the same lines are each kept.
+     */
     static final String MERGE_CITATIONS = """
             UNWIND $rows AS row
             MATCH (n:Node {id: row.id})
             MATCH (d:SourceDocument {id: row.doc})
-            MERGE (n)-[c:CITED_IN {lines: row.lines}]->(d)
-            SET c.firstLine = row.firstLine, c.quote = row.quote
+            CALL (n, d, row) {
+              OPTIONAL MATCH (n)-[c:CITED_IN {lines: row.lines}]->(d) WHERE coalesce(c.quote, '') = coalesce(row.quote, '')
+              WITH collect(c) AS existing
+              FOREACH (c IN existing | SET c.firstLine = row.firstLine)
+              FOREACH (missing IN CASE WHEN size(existing) = 0 THEN [1] ELSE [] END |
+                CREATE (n)-[:CITED_IN {lines: row.lines, firstLine: row.firstLine, quote: row.quote}]->(d))
+            }
             """;
 
     /**

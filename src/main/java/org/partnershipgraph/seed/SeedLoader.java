@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -121,12 +122,12 @@ public class SeedLoader {
                 .toList();
     }
 
-    /** {@code {id, keys}} per entity the seed defines or cites: the {@code doc:lines} of each citation it gives it. */
+    /** {@code {id, keys}} per entity the seed defines or cites: the {@code doc:lines:quote} of each citation it gives it. */
     private static List<Map<String, Object>> citationKeys(SeedGraph graph) {
         Map<Object, List<String>> keys = new LinkedHashMap<>();
         graph.nodes().forEach(node -> keys.put(node.get("id"), new ArrayList<>()));
         graph.citations().forEach(citation -> keys.computeIfAbsent(citation.get("id"), id -> new ArrayList<>())
-                .add(citation.get("doc") + ":" + citation.get("lines")));
+                .add(citation.get("doc") + ":" + citation.get("lines") + ":" + Objects.requireNonNullElse(citation.get("quote"), "")));
         return keys.entrySet().stream().map(entry -> Map.<String, Object>of("id", entry.getKey(), "keys", entry.getValue()))
                 .toList();
     }
@@ -165,7 +166,9 @@ public class SeedLoader {
             return null;
         }
         try (InputStream in = resource.getInputStream()) {
-            return Arrays.asList(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n", -1));
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            List<String> lines = Arrays.asList(text.split("\n", -1));
+            return text.endsWith("\n") ? lines.subList(0, lines.size() - 1) : lines;
         } catch (IOException ex) {
             throw new UncheckedIOException("Cannot read source document " + file, ex);
         }

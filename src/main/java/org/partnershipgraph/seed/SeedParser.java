@@ -110,10 +110,52 @@ final class SeedParser {
                             "unknown or missing type '" + node.path("type").asString("") + "'"));
                     continue;
                 }
-                entries.add(new Entry(file, line, type, node));
+                if (wellShaped(file, line, type, node)) {
+                    entries.add(new Entry(file, line, type, node));
+                }
             }
         }
         return entries;
+    }
+
+    /**
+     * Whether each field of a record holds the shape of value it must (a list, or one value; ids as
+     * text) and the record has the id or ends it is keyed by; a problem for each field that does
+     * not, and then the record is left out of the rest of the checks.
+     */
+    private boolean wellShaped(SeedFile file, int line, SeedType type, JsonNode node) {
+        String id = node.get("id") != null && node.get("id").isString() ? node.get("id").asString() : null;
+        int before = problems.size();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+            String name = field.getKey();
+            JsonNode value = field.getValue();
+            if (value.isNull()) {
+                continue;
+            }
+            if (SeedType.LIST_FIELDS.contains(name)) {
+                boolean objects = name.equals("sources") || name.equals("heldBy");
+                if (!value.isArray()) {
+                    problems.add(new SeedProblem(file.name(), line, id, name + " must be a list"));
+                } else if (value.values().stream().anyMatch(item -> name.equals("sources") ? !item.isObject()
+                        : !item.isString() && !(objects && item.isObject()))) {
+                    problems.add(new SeedProblem(file.name(), line, id, name + " must be a list of "
+                            + (name.equals("sources") ? "{doc, lines, quote}" : objects ? "ids or {person, sources}" : "text")));
+                }
+            } else if (value.isArray() || value.isObject()) {
+                problems.add(new SeedProblem(file.name(), line, id, name + " must be one value, not a "
+                        + (value.isArray() ? "list" : "object")));
+            } else if ((name.equals("id") || (type == SeedType.CITATION && name.equals("target")) || name.equals("from")
+                    || name.equals("to") || type.isRef(name)) && !value.isString()) {
+                problems.add(new SeedProblem(file.name(), line, id, name + " must be an id, as text"));
+            }
+        }
+        if (type.idPrefix != null && id == null && problems.size() == before) {
+            problems.add(new SeedProblem(file.name(), line, null, "missing required field 'id'"));
+        }
+        if (type == SeedType.CITATION && !node.path("target").isString() && problems.size() == before) {
+            problems.add(new SeedProblem(file.name(), line, null, "missing required field 'target'"));
+        }
+        return problems.size() == before;
     }
 
     private Map<String, Entry> indexIds(List<Entry> entries) {
@@ -170,7 +212,7 @@ final class SeedParser {
         }
         List<Map<String, Object>> lines = reportsTo.values().stream()
                 .map(statements -> reportingLine(statements, docDates)).toList();
-        return new SeedGraph(nodes, relations, lines, citations, counts);
+        return new SeedGraph(nodes, relations, lines, List.copyOf(new LinkedHashSet<>(citations)), counts);
     }
 
     private void checkFields(Entry e) {
@@ -355,7 +397,8 @@ final class SeedParser {
     /** One reporting line from its key (first entry) and every source stating it, in any record. */
     private static Map<String, Object> reportingLine(List<Map<String, Object>> statement, Map<String, LocalDate> docDates) {
         Map<String, Map<String, Object>> distinct = new LinkedHashMap<>();
-        statement.subList(1, statement.size()).forEach(s -> distinct.putIfAbsent(s.get("doc") + ":" + s.get("lines"), s));
+        statement.subList(1, statement.size())
+                .forEach(s -> distinct.putIfAbsent(s.get("doc") + ":" + s.get("lines") + ":" + s.get("quote"), s));
         Map<String, Object> line = statedBy(List.copyOf(distinct.values()), docDates);
         line.putAll(statement.getFirst());
         return line;
@@ -409,6 +452,10 @@ final class SeedParser {
                 problem(e, "source lines '" + lines + "' must be L or L-M");
                 continue;
             }
+            if (m.group(1).length() > 9 || (m.group(2) != null && m.group(2).length() > 9)) {
+                problem(e, "source lines '" + lines + "' are beyond any document");
+                continue;
+            }
             int first = Integer.parseInt(m.group(1));
             int last = m.group(2) == null ? first : Integer.parseInt(m.group(2));
             if (quote == null || quote.isBlank()) {
@@ -443,7 +490,10 @@ final class SeedParser {
         }
         String cited = normalise(String.join(" ", text.subList(first - 1, last)));
         String probe = normalise(quote);
-        if (!cited.contains(probe)) {
+        if (probe.isEmpty()) {
+            problem(e, "quote '" + quote + "' holds nothing but spaces, '*' and '_': give words from " + doc + " lines "
+                    + first + "-" + last);
+        } else if (!cited.contains(probe)) {
             problem(e, "quote '" + probe.substring(0, Math.min(QUOTE_SHOWN, probe.length())) + "' is not on " + doc
                     + " lines " + first + "-" + last);
         }

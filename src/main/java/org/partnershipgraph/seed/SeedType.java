@@ -59,6 +59,13 @@ enum SeedType {
     static final Set<String> DATE_FIELDS = Set.of("date", "asOf", "dueDate", "startDate", "endDate", "completedDate",
             "baselineDate", "targetDate", "valueDate", "reachedDate");
 
+    /**
+     * Fields holding a list (of ids or words; {@code sources} and {@code heldBy} of objects too);
+     * every other field holds one value.
+     */
+    static final Set<String> LIST_FIELDS = Set.of("aliases", "attendees", "chairs", "delivers", "dependsOn", "heldBy",
+            "measures", "members", "ownedBy", "partOf", "predecessorOf", "sources");
+
     /** Fields holding numbers, stored as floats. */
     static final Set<String> NUMBER_FIELDS = Set.of("baseline", "target", "value");
 

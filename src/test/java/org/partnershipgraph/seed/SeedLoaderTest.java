@@ -205,11 +205,62 @@ class SeedLoaderTest extends GraphQlTestBase {
                 {"type":"Action","id":"action-900-d","title":"D","kind":"COMMITMENT","status":"UNKNOWN","asOf":"2024-01-01","sources":[{"doc":"doc-900","lines":"3","quote":"The Board will publish its plan."}]}
                 {"type":"Action","id":"action-900-e","title":"E","kind":"COMMITMENT","status":"UNKNOWN","asOf":"2024-01-01","sources":[{"doc":"doc-900","lines":"2","quote":"The Board will publish its plan. third"}]}
                 {"type":"Action","id":"action-900-f","title":"F","kind":"COMMITMENT","status":"UNKNOWN","asOf":"2024-01-01","sources":[{"doc":"doc-900","lines":"1-2","quote":"first  LINE the board"}]}
+                {"type":"Action","id":"action-900-g","title":"G","kind":"COMMITMENT","status":"UNKNOWN","asOf":"2024-01-01","sources":[{"doc":"doc-900","lines":"2","quote":"** __"}]}
+                {"type":"Action","id":"action-900-h","title":"H","kind":"COMMITMENT","status":"UNKNOWN","asOf":"2024-01-01","sources":[{"doc":"doc-900","lines":"4","quote":"first"}]}
+                {"type":"Action","id":"action-900-i","title":"I","kind":"COMMITMENT","status":"UNKNOWN","asOf":"2024-01-01","sources":[{"doc":"doc-900","lines":"3","quote":"third line"}]}
                 """);
         assertThatThrownBy(() -> loader.load(dir.toUri() + "/"))
                 .isInstanceOf(SeedValidationException.class)
                 .satisfies(ex -> assertThat(((SeedValidationException) ex).problems()).extracting(SeedProblem::id)
-                        .as("b misquotes, c is outside, d cites the next line, e runs past its line; f is spacing and case")
-                        .containsExactlyInAnyOrder("action-900-b", "action-900-c", "action-900-d", "action-900-e"));
+                        .as("b misquotes, c is outside, d cites the next line, e runs past its line, g quotes no words, "
+                                + "h cites past the last line (the file ends with a line break); f is spacing and case, i the last line")
+                        .containsExactlyInAnyOrder("action-900-b", "action-900-c", "action-900-d", "action-900-e", "action-900-g",
+                                "action-900-h"));
+    }
+
+    @Test
+    void aFieldOfTheWrongShapeOrARecordWithoutItsIdIsReportedNotThrown(@TempDir Path dir) throws IOException {
+        long before = count(GRAPH_SIZE);
+        Files.writeString(dir.resolve("01.jsonl"), """
+                {"type":"Document","id":"doc-900","file":"x.txt","title":"T","kind":"REPORT","date":"2024-01-01","publisher":"P"}
+                {"type":"Person","name":"Nobody","sources":[{"doc":"doc-900","lines":"1"}]}
+                {"type":"Action","id":"action-900-a","title":{"en":"A"},"kind":"COMMITMENT","status":["COMPLETE"],"asOf":{},"sources":[{"doc":"doc-900","lines":"1","quote":"q"}]}
+                {"type":"Action","id":"action-900-b","title":"B","kind":"COMMITMENT","status":"UNKNOWN","asOf":"2024-01-01","owner":["org-a","org-b"],"dependsOn":"action-900-c","sources":[{"doc":"doc-900","lines":"1","quote":"q"}]}
+                {"type":"Action","id":"action-900-c","title":"C","kind":"COMMITMENT","status":"UNKNOWN","asOf":"2024-01-01","dependsOn":"action-900-b","sources":[{"doc":"doc-900","lines":"99999999999","quote":"q"}]}
+                {"type":"Organisation","id":"org-900-a","name":"A","kind":"VCS","aliases":"AA","partOf":[7],"sources":["doc-900"]}
+                {"type":"Citation","target":{"id":"org-900-a"},"sources":[{"doc":"doc-900","lines":"1"}]}
+                {"type":"Citation","sources":[{"doc":"doc-900","lines":"1"}]}
+                """);
+        assertThatThrownBy(() -> loader.load(dir.toUri() + "/"))
+                .isInstanceOf(SeedValidationException.class)
+                .satisfies(ex -> assertThat(((SeedValidationException) ex).problems()).extracting(SeedProblem::toString)
+                        .anySatisfy(p -> assertThat(p).isEqualTo("01.jsonl:2: missing required field 'id'"))
+                        .anySatisfy(p -> assertThat(p).isEqualTo("01.jsonl:3 (action-900-a): title must be one value, not a object"))
+                        .anySatisfy(p -> assertThat(p).isEqualTo("01.jsonl:3 (action-900-a): status must be one value, not a list"))
+                        .anySatisfy(p -> assertThat(p).isEqualTo("01.jsonl:4 (action-900-b): owner must be one value, not a list"))
+                        .anySatisfy(p -> assertThat(p).isEqualTo("01.jsonl:4 (action-900-b): dependsOn must be a list"))
+                        .anySatisfy(p -> assertThat(p).isEqualTo("01.jsonl:5 (action-900-c): dependsOn must be a list"))
+                        .anySatisfy(p -> assertThat(p).isEqualTo("01.jsonl:6 (org-900-a): aliases must be a list"))
+                        .anySatisfy(p -> assertThat(p).isEqualTo("01.jsonl:6 (org-900-a): partOf must be a list of text"))
+                        .anySatisfy(p -> assertThat(p).isEqualTo("01.jsonl:6 (org-900-a): sources must be a list of {doc, lines, quote}"))
+                        .anySatisfy(p -> assertThat(p).isEqualTo("01.jsonl:7: target must be one value, not a object"))
+                        .anySatisfy(p -> assertThat(p).isEqualTo("01.jsonl:8: missing required field 'target'")));
+        Files.writeString(dir.resolve("01.jsonl"), """
+                {"type":"Document","id":"doc-900","file":"x.txt","title":"T","kind":"REPORT","date":"2024-01-01","publisher":"P"}
+                {"type":"Action","id":"action-900-c","title":"C","kind":"COMMITMENT","status":"UNKNOWN","asOf":"2024-01-01","sources":[{"doc":"doc-900","lines":"99999999999","quote":"q"}]}
+                """);
+        assertThatThrownBy(() -> loader.load(dir.toUri() + "/"))
+                .isInstanceOf(SeedValidationException.class)
+                .satisfies(ex -> assertThat(((SeedValidationException) ex).problems()).extracting(SeedProblem::toString)
+                        .anySatisfy(p -> assertThat(p).contains("action-900-c").contains("beyond any document")));
+        assertThat(count(GRAPH_SIZE)).isEqualTo(before);
+    }
+
+    @Test
+    void twoQuotesFromTheSameLinesAreBothKept() {
+        List<String> quotes = graphQl.document("""
+                { action(id: "action-004-neurodiversity-strategy") { sources { document { id } lines quote } } }
+                """).execute().path("action.sources[?(@.lines == '113')].quote").entityList(String.class).get();
+        assertThat(quotes).hasSize(2).doesNotHaveDuplicates();
     }
 }
