@@ -56,13 +56,19 @@ final class SeedCypher {
                 u.completedDate = CASE WHEN a.status = 'COMPLETE' AND a.completedDate <= a.asOf THEN a.completedDate END
             """;
 
-    /** No rows: creates or updates one node per {@code $rows} entry {@code {id, label, props}}; actions start at version 0. */
+    /**
+     * No rows: creates or updates one node per {@code $rows} entry {@code {id, label, props}}, which
+     * then has exactly the seed's properties (a field the seed no longer gives is removed) beside
+     * what the service keeps on it ({@code version}, {@code seq}, and {@code writes}, its lock);
+     * actions start at version 0.
+     */
     static final String MERGE_NODES = """
             UNWIND $rows AS row
             MERGE (n:Node {id: row.id})
+            WITH n, row, n.version AS version, n.seq AS seq, n.writes AS writes
+            SET n = row.props
             SET n:$(row.label)
-            SET n += row.props
-            SET n.version = CASE WHEN row.label = 'Action' THEN coalesce(n.version, 0) ELSE n.version END
+            SET n.version = CASE WHEN row.label = 'Action' THEN coalesce(version, 0) ELSE version END, n.seq = seq, n.writes = writes
             """;
 
     /** No rows: creates one relationship per {@code $rows} entry {@code {from, to, type, props}}. */

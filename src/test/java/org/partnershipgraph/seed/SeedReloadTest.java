@@ -71,6 +71,30 @@ class SeedReloadTest extends ServiceTestBase {
     }
 
     @Test
+    void aFieldTheSeedNoLongerGivesIsRemovedFromEveryKindOfRecordOnReload() {
+        String organisation = "org-thurrock-council";
+        String milestone;
+        try (Session session = driver.session()) {
+            milestone = session.executeWrite(tx -> tx.run("""
+                    MATCH (m:Milestone)<-[:HAS_MILESTONE]-(a:Action) WHERE m.reachedDate IS NOT NULL AND coalesce(a.version, 0) = 0
+                    WITH m ORDER BY m.id LIMIT 1
+                    MATCH (o:Organisation {id: $org})
+                    MATCH (b:Board {id: 'board-hwbb'})
+                    SET m.retired = 'gone', o.retired = 'gone', o.shortName = 'Wrong', b.writes = 41
+                    RETURN m.id AS id
+                    """, Map.of("org", organisation)).single().get("id").asString());
+        }
+
+        loader.load(properties.location());
+
+        assertThat(count("MATCH (n:Node) WHERE n.retired IS NOT NULL RETURN count(n)")).isZero();
+        assertThat(count("MATCH (m:Milestone {id: '" + milestone + "'}) WHERE m.reachedDate IS NOT NULL RETURN count(m)")).isEqualTo(1);
+        graphQl.document("query($id: ID!) { organisation(id: $id) { shortName } }").variable("id", organisation).execute()
+                .path("organisation.shortName").valueIsNull();
+        assertThat(count("MATCH (b:Board {id: 'board-hwbb'}) RETURN b.writes")).as("the board's lock count is kept").isEqualTo(41);
+    }
+
+    @Test
     void aChangeCommittedWhileTheSeedLoadsIsKept() throws Exception {
         String id = "action-001-arrs-03-time-management-training";
         try (Session session = driver.session(); Transaction change = session.beginTransaction()) {
