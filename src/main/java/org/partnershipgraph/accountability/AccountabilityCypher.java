@@ -108,7 +108,7 @@ final class AccountabilityCypher {
     /**
      * Rows {@code id, title, status, dueDate, ownerId, owner, bodyId, body, sources, decisions,
      * ownerText, timescale, statusText}: every action, by id, with its owner, accountable body, its
-     * sources as {@code file:lines} strings in the order {@code Action.sources} gives them, the ids
+     * sources as distinct {@code file:lines} strings in the order {@code Action.sources} gives them, the ids
      * of the decisions that created it (its mandate), by id, and the owner, timescale and status
      * as its document words them.
      */
@@ -119,7 +119,8 @@ final class AccountabilityCypher {
             RETURN a.id AS id, a.title AS title, a.status AS status, a.dueDate AS dueDate,
                    o.id AS ownerId, coalesce(o.name, o.title) AS owner, b.id AS bodyId, b.name AS body,
                    COLLECT { MATCH (a)-[c:CITED_IN]->(d:SourceDocument)
-                             WITH d, c ORDER BY d.id, c.firstLine, c.lines, c.quote RETURN d.file + ':' + c.lines } AS sources,
+                             WITH DISTINCT d, c.firstLine AS firstLine, c.lines AS lines
+                             ORDER BY d.id, firstLine, lines RETURN d.file + ':' + lines } AS sources,
                    COLLECT { MATCH (d:Decision)-[:CREATED]->(a) RETURN d.id ORDER BY d.id } AS decisions,
                    a.ownerText AS ownerText, a.timescale AS timescale, a.statusText AS statusText
             ORDER BY a.id

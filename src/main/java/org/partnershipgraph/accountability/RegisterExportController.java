@@ -40,8 +40,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The accountability register for auditors and partners: every action with its owner,
- * accountable body, status, due date and sources (and, where the source document gives only
- * words for them, its owner, timescale and status as written), as UTF-8 CSV with a byte-order mark. Who may read it is the security filter
+ * accountable body, status, due date and sources (and its owner, timescale and status as its
+ * source document words them), as UTF-8 CSV with a byte-order mark. Who may read it is the security filter
  * chain's rule ({@code Access.PARTNER}). The rows are read in one transaction (with the service's
  * transaction timeout) into a temporary file, which is then sent with its length and deleted once
  * sent: a slow reader holds no transaction open and meets no time limit, a reader whose download
@@ -139,8 +139,8 @@ public class RegisterExportController {
     /** First characters that make a spreadsheet read a cell as a formula (OWASP's list). */
     private static final String FORMULA_STARTS = "=+-@\t\r";
 
-    /** A semicolon followed by one of {@link #FORMULA_STARTS}. */
-    private static final Pattern AFTER_SEMICOLON = Pattern.compile(";(?=[=+\\-@\t\r])");
+    /** A semicolon or line break followed by one of {@link #FORMULA_STARTS}. */
+    private static final Pattern AFTER_SEPARATOR = Pattern.compile("([;\\n\\r])(?=[=+\\-@\t\r])");
 
     private static String text(Value value) {
         return value.isNull() ? "" : value.isTrue() || value.isFalse() ? String.valueOf(value.asBoolean())
@@ -150,12 +150,12 @@ public class RegisterExportController {
     /**
      * RFC 4180 quoting (also of a cell holding a semicolon); a leading =, +, -, @, tab or carriage
      * return is prefixed with ' so spreadsheets do not run the cell as a formula, and so is one
-     * right after a semicolon, where a spreadsheet whose list separator is the semicolon starts a
-     * cell.
+     * right after a semicolon or line break, where a spreadsheet whose list separator is the
+     * semicolon (and which reads quotes only at a cell's start) starts a cell or a row.
      */
     static String csv(String cell) {
         String safe = !cell.isEmpty() && FORMULA_STARTS.indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
-        safe = AFTER_SEMICOLON.matcher(safe).replaceAll(";'");
+        safe = AFTER_SEPARATOR.matcher(safe).replaceAll("$1'");
         if (safe.contains(",") || safe.contains(";") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
             return "\"" + safe.replace("\"", "\"\"") + "\"";
         }

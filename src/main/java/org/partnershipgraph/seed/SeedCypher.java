@@ -41,11 +41,15 @@ final class SeedCypher {
             RETURN collect(n.id) AS changed
             """;
 
-    /** No rows: each {@code $rows} entry {@code {id, props}}, an action at version 0, takes exactly the seed's properties. */
+    /**
+     * No rows: each {@code $rows} entry {@code {id, props}}, an action at version 0, takes exactly
+     * the seed's properties, keeping its lock count ({@code writes}).
+     */
     static final String RESTATE_ACTIONS = """
             UNWIND $rows AS row
             MATCH (a:Action {id: row.id})
-            SET a = row.props, a.version = 0
+            WITH a, row, a.writes AS writes
+            SET a = row.props, a.version = 0, a.writes = writes
             """;
 
     /** No rows: the first progress update of each action in {@code $ids} states again what its action states. */

@@ -43,6 +43,7 @@ final class SeedParser {
     private final JsonMapper json = JsonMapper.builder().build();
     private final Function<String, List<String>> documentLines;
     private final List<SeedProblem> problems = new ArrayList<>();
+    private final List<Entry> misshapen = new ArrayList<>();
 
     /** @param documentLines the lines of a source document by file name, or null when it is not available */
     SeedParser(Function<String, List<String>> documentLines) {
@@ -66,6 +67,12 @@ final class SeedParser {
         Map<String, Entry> byId = indexIds(entries);
         Map<String, LocalDate> docDates = new HashMap<>();
         Map<String, String> docFiles = new HashMap<>();
+        for (Entry e : misshapen) {
+            byId.putIfAbsent(e.node().get("id").asString(), e);
+            if (e.type() == SeedType.DOCUMENT) {
+                docDates.put(e.node().get("id").asString(), null);
+            }
+        }
         for (Entry e : entries) {
             if (e.type() == SeedType.DOCUMENT) {
                 docDates.put(e.key(), date(e, "date"));
@@ -112,6 +119,8 @@ final class SeedParser {
                 }
                 if (wellShaped(file, line, type, node)) {
                     entries.add(new Entry(file, line, type, node));
+                } else if (node.path("id").isString()) {
+                    misshapen.add(new Entry(file, line, type, node));
                 }
             }
         }
@@ -121,7 +130,8 @@ final class SeedParser {
     /**
      * Whether each field of a record holds the shape of value it must (a list, or one value; ids as
      * text) and the record has the id or ends it is keyed by; a problem for each field that does
-     * not, and then the record is left out of the rest of the checks.
+     * not, and then the record is left out of the rest of the checks (but for its id, so that
+     * records pointing to it are not reported as well).
      */
     private boolean wellShaped(SeedFile file, int line, SeedType type, JsonNode node) {
         String id = node.get("id") != null && node.get("id").isString() ? node.get("id").asString() : null;
@@ -464,6 +474,8 @@ final class SeedParser {
                 }
             } else if (quote.length() > MAX_QUOTE) {
                 problem(e, "quote longer than " + MAX_QUOTE + " characters");
+            } else if (normalise(quote).isEmpty()) {
+                problem(e, "quote '" + quote + "' holds nothing but spaces, '*' and '_': give words from " + doc + " lines " + lines);
             }
             checkAgainstDocument(e, docFiles.get(doc), doc, first, last, quote);
             Map<String, Object> citation = new HashMap<>();
@@ -490,10 +502,7 @@ final class SeedParser {
         }
         String cited = normalise(String.join(" ", text.subList(first - 1, last)));
         String probe = normalise(quote);
-        if (probe.isEmpty()) {
-            problem(e, "quote '" + quote + "' holds nothing but spaces, '*' and '_': give words from " + doc + " lines "
-                    + first + "-" + last);
-        } else if (!cited.contains(probe)) {
+        if (!probe.isEmpty() && !cited.contains(probe)) {
             problem(e, "quote '" + probe.substring(0, Math.min(QUOTE_SHOWN, probe.length())) + "' is not on " + doc
                     + " lines " + first + "-" + last);
         }

@@ -26,12 +26,13 @@ class RegisterCsvTest {
     }
 
     @Test
-    void aSemicolonIsQuotedAndAFormulaAfterItIsPrefixed() {
+    void aSemicolonIsQuotedAndAFormulaAfterItOrALineBreakIsPrefixed() {
         assertThat(RegisterExportController.csv("Review; report")).isEqualTo("\"Review; report\"");
         assertThat(RegisterExportController.csv("Review;=cmd|' /C calc'!A0;x")).isEqualTo("\"Review;'=cmd|' /C calc'!A0;x\"");
         assertThat(RegisterExportController.csv("=1;+2;-3;@4")).isEqualTo("\"'=1;'+2;'-3;'@4\"");
-        for (String cell : new String[] {"Review;=1+1;x", "a;-b", "x;@SUM(A1)", "=a;=b"}) {
-            assertThat(RegisterExportController.csv(cell).replace("\"", "").split(";"))
+        assertThat(RegisterExportController.csv("Plan\n=cmd")).isEqualTo("\"Plan\n'=cmd\"");
+        for (String cell : new String[] {"Review;=1+1;x", "a;-b", "x;@SUM(A1)", "=a;=b", "x\r\n+1\n@2"}) {
+            assertThat(RegisterExportController.csv(cell).replace("\"", "").split("[;\r\n]"))
                     .as(cell).noneMatch(piece -> !piece.isEmpty() && "=+-@".indexOf(piece.charAt(0)) >= 0);
         }
     }

@@ -83,6 +83,9 @@ class OperationsTest extends GraphQlTestBase {
         assertThat(csv).contains("action-001-hwbs-eight-week-public-consultation,");
         assertThat(lines).filteredOn(line -> line.startsWith("action-001-hwbs-final-approval-by-march-2022,")).singleElement()
                 .satisfies(line -> assertThat(line).contains(",decision-001-hwbb-2021-07-23-hwbs-refresh,"));
+        assertThat(lines).as("two quotes from line 113, one source in the register")
+                .filteredOn(line -> line.startsWith("action-004-neurodiversity-strategy,")).singleElement()
+                .satisfies(line -> assertThat(line.split("004_b043de71292deed9.txt:113;", -1)).hasSize(2));
         Map<String, Object> worded;
         try (var session = driver.session()) {
             worded = session.run("""

@@ -230,6 +230,8 @@ class SeedLoaderTest extends GraphQlTestBase {
                 {"type":"Organisation","id":"org-900-a","name":"A","kind":"VCS","aliases":"AA","partOf":[7],"sources":["doc-900"]}
                 {"type":"Citation","target":{"id":"org-900-a"},"sources":[{"doc":"doc-900","lines":"1"}]}
                 {"type":"Citation","sources":[{"doc":"doc-900","lines":"1"}]}
+                {"type":"Document","id":"doc-901","file":"y.txt","title":"T","kind":"REPORT","date":"2024-01-01","publisher":["P","Q"]}
+                {"type":"Board","id":"board-900-a","name":"A","kind":"BOARD","hostedBy":"org-900-a","sources":[{"doc":"doc-901","lines":"1"}]}
                 """);
         assertThatThrownBy(() -> loader.load(dir.toUri() + "/"))
                 .isInstanceOf(SeedValidationException.class)
@@ -244,7 +246,10 @@ class SeedLoaderTest extends GraphQlTestBase {
                         .anySatisfy(p -> assertThat(p).isEqualTo("01.jsonl:6 (org-900-a): partOf must be a list of text"))
                         .anySatisfy(p -> assertThat(p).isEqualTo("01.jsonl:6 (org-900-a): sources must be a list of {doc, lines, quote}"))
                         .anySatisfy(p -> assertThat(p).isEqualTo("01.jsonl:7: target must be one value, not a object"))
-                        .anySatisfy(p -> assertThat(p).isEqualTo("01.jsonl:8: missing required field 'target'")));
+                        .anySatisfy(p -> assertThat(p).isEqualTo("01.jsonl:8: missing required field 'target'"))
+                        .anySatisfy(p -> assertThat(p).isEqualTo("01.jsonl:9 (doc-901): publisher must be one value, not a list"))
+                        .noneSatisfy(p -> assertThat(p).as("no echo of a misshapen record in the records pointing to it")
+                                .containsAnyOf("board-900-a", "points nowhere", "not a Document record")));
         Files.writeString(dir.resolve("01.jsonl"), """
                 {"type":"Document","id":"doc-900","file":"x.txt","title":"T","kind":"REPORT","date":"2024-01-01","publisher":"P"}
                 {"type":"Action","id":"action-900-c","title":"C","kind":"COMMITMENT","status":"UNKNOWN","asOf":"2024-01-01","sources":[{"doc":"doc-900","lines":"99999999999","quote":"q"}]}
