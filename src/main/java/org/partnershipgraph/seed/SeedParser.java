@@ -33,6 +33,9 @@ final class SeedParser {
     private static final Pattern ID = Pattern.compile("[a-z]+-[a-z0-9-]+");
     private static final Pattern LINES = Pattern.compile("(\\d+)(?:-(\\d+))?");
     private static final int MAX_QUOTE = 300;
+
+    /** The entities whose every source, their own or a citation's, must quote its lines. */
+    private static final Set<SeedType> QUOTED = Set.of(SeedType.ACTION, SeedType.DECISION);
     private static final int QUOTE_SHOWN = 60;
     /**
      * Most {@code partOf} or reporting-line steps in a row: {@code AccountabilityCypher.CHAIN} climbs
@@ -206,6 +209,10 @@ final class SeedParser {
                     String target = e.node().path("target").asString(null);
                     if (target != null && !byId.containsKey(target)) {
                         problem(e, "target " + target + " points nowhere");
+                    } else if (target != null && QUOTED.contains(byId.get(target).type())
+                            && sources.stream().anyMatch(source -> source.get("quote") == null)) {
+                        problem(e, "a quote is required on the sources of " + byId.get(target).type().name + " records, "
+                                + "so also on a citation of " + target);
                     }
                     addCitations(citations, target, sources);
                 }
@@ -442,8 +449,7 @@ final class SeedParser {
             problem(e, "sources must be a list of {doc, lines, quote}");
             return sources;
         }
-        boolean quoteRequired = e.type() == SeedType.ACTION || e.type() == SeedType.DECISION
-                || e.type() == SeedType.REPORTS_TO;
+        boolean quoteRequired = QUOTED.contains(e.type()) || e.type() == SeedType.REPORTS_TO;
         for (JsonNode source : list.values()) {
             String doc = source.path("doc").asString(null);
             String lines = source.path("lines").asString(null);

@@ -208,14 +208,19 @@ class SeedLoaderTest extends GraphQlTestBase {
                 {"type":"Action","id":"action-900-g","title":"G","kind":"COMMITMENT","status":"UNKNOWN","asOf":"2024-01-01","sources":[{"doc":"doc-900","lines":"2","quote":"** __"}]}
                 {"type":"Action","id":"action-900-h","title":"H","kind":"COMMITMENT","status":"UNKNOWN","asOf":"2024-01-01","sources":[{"doc":"doc-900","lines":"4","quote":"first"}]}
                 {"type":"Action","id":"action-900-i","title":"I","kind":"COMMITMENT","status":"UNKNOWN","asOf":"2024-01-01","sources":[{"doc":"doc-900","lines":"3","quote":"third line"}]}
+                {"type":"Citation","target":"action-900-i","sources":[{"doc":"doc-900","lines":"1"}]}
+                {"type":"Citation","target":"action-900-f","sources":[{"doc":"doc-900","lines":"1","quote":"first line"}]}
                 """);
         assertThatThrownBy(() -> loader.load(dir.toUri() + "/"))
                 .isInstanceOf(SeedValidationException.class)
-                .satisfies(ex -> assertThat(((SeedValidationException) ex).problems()).extracting(SeedProblem::id)
+                .satisfies(ex -> assertThat(((SeedValidationException) ex).problems()).extracting(SeedProblem::toString)
                         .as("b misquotes, c is outside, d cites the next line, e runs past its line, g quotes no words, "
-                                + "h cites past the last line (the file ends with a line break); f is spacing and case, i the last line")
-                        .containsExactlyInAnyOrder("action-900-b", "action-900-c", "action-900-d", "action-900-e", "action-900-g",
-                                "action-900-h"));
+                                + "h cites past the last line (the file ends with a line break), line 11 cites i without a quote; "
+                                + "f is spacing and case, i the last line, line 12 cites f with a quote")
+                        .extracting(p -> p.substring(0, p.indexOf(':', p.indexOf(':') + 1)))
+                        .containsExactlyInAnyOrder("01.jsonl:3 (action-900-b)", "01.jsonl:4 (action-900-c)", "01.jsonl:5 (action-900-d)",
+                                "01.jsonl:6 (action-900-e)", "01.jsonl:8 (action-900-g)", "01.jsonl:9 (action-900-h)",
+                                "01.jsonl:11 (action-900-i)"));
     }
 
     @Test
