@@ -33,10 +33,10 @@ final class SeedParser {
     private static final Pattern ID = Pattern.compile("[a-z]+-[a-z0-9-]+");
     private static final Pattern LINES = Pattern.compile("(\\d+)(?:-(\\d+))?");
     private static final int MAX_QUOTE = 300;
+    private static final int QUOTE_SHOWN = 60;
 
     /** The entities whose every source, their own or a citation's, must quote its lines. */
     private static final Set<SeedType> QUOTED = Set.of(SeedType.ACTION, SeedType.DECISION);
-    private static final int QUOTE_SHOWN = 60;
     /**
      * Most {@code partOf} or reporting-line steps in a row: {@code AccountabilityCypher.CHAIN} climbs
      * at most this many of each, and a longer line would have no top it could show.
@@ -155,8 +155,8 @@ final class SeedParser {
                             + (name.equals("sources") ? "{doc, lines, quote}" : objects ? "ids or {person, sources}" : "text")));
                 }
             } else if (value.isArray() || value.isObject()) {
-                problems.add(new SeedProblem(file.name(), line, id, name + " must be one value, not a "
-                        + (value.isArray() ? "list" : "object")));
+                problems.add(new SeedProblem(file.name(), line, id, name + " must be one value, not "
+                        + (value.isArray() ? "a list" : "an object")));
             } else if ((name.equals("id") || (type == SeedType.CITATION && name.equals("target")) || name.equals("from")
                     || name.equals("to") || type.isRef(name)) && !value.isString()) {
                 problems.add(new SeedProblem(file.name(), line, id, name + " must be an id, as text"));
