@@ -52,6 +52,21 @@ final class SeedCypher {
             SET a = row.props, a.version = 0, a.writes = writes
             """;
 
+    /**
+     * Rows {@code seed, existing}: for each {@code $rows} entry {@code {id, board, date, title}} (a
+     * meeting of the seed), a meeting already in the database under another id (not among
+     * {@code $ids}, the seed's meetings) of the same board on the same date with the same title,
+     * case and surrounding spaces aside, as {@code recordMeeting} compares them.
+     */
+    static final String MEETINGS_RECORDED_ELSEWHERE = """
+            UNWIND $rows AS row
+            MATCH (m:Meeting)-[:OF]->(:Board {id: row.board})
+            WHERE m.date = row.date AND NOT m.id IN $ids
+              AND toLower(trim(coalesce(m.title, ''))) = toLower(trim(coalesce(row.title, '')))
+            RETURN row.id AS seed, m.id AS existing
+            ORDER BY seed, existing
+            """;
+
     /** No rows: the first progress update of each action in {@code $ids} states again what its action states. */
     static final String RESTATE_FIRST_UPDATES = """
             UNWIND $ids AS id

@@ -11,7 +11,13 @@ import java.util.Map;
  * @param reportsTo  {@code {from, to, relation, documents, lines, quotes, asOf}} per reporting line
  * @param citations  {@code {id, doc, lines, firstLine, quote}} per source
  * @param counts     records per type, for the log
+ * @param origins    where each entity's record is, by id, for problems found against the database
  */
 record SeedGraph(List<Map<String, Object>> nodes, List<Map<String, Object>> relations,
-        List<Map<String, Object>> reportsTo, List<Map<String, Object>> citations, Map<String, Integer> counts) {
+        List<Map<String, Object>> reportsTo, List<Map<String, Object>> citations, Map<String, Integer> counts,
+        Map<String, Origin> origins) {
+
+    /** A record's file and line. */
+    record Origin(String file, int line) {
+    }
 }

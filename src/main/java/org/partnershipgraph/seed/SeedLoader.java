@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,6 +78,7 @@ public class SeedLoader {
         Existing existing;
         try (Session session = driver.session()) {
             existing = session.executeWrite(tx -> {
+                refuseMeetingsRecordedElsewhere(tx, graph);
                 Record found = tx.run(SeedCypher.EXISTING_ACTIONS, Map.of("ids", actionIds)).single();
                 Set<Object> changed = new HashSet<>(found.get("changed").asList(Value::asObject));
                 Set<Object> unchanged = new HashSet<>(found.get("unchanged").asList(Value::asObject));
@@ -109,6 +111,38 @@ public class SeedLoader {
                 + "kept as they are, {} restated from the seed; {} meetings and decisions corrected through the API kept as they are",
                 location, files.size(), graph.counts(), existing.changed(), existing.unchanged(), existing.corrected());
         return graph.counts();
+    }
+
+    /**
+     * A problem for each meeting of the seed that the database already holds under another id
+     * (recorded through the API before the seed had it): loading it would make the meeting twice.
+     */
+    private static void refuseMeetingsRecordedElsewhere(TransactionContext tx, SeedGraph graph) {
+        Map<Object, Object> boards = new HashMap<>();
+        graph.relations().stream().filter(rel -> "OF".equals(rel.get("type"))).forEach(rel -> boards.put(rel.get("from"), rel.get("to")));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Map<String, Object> node : graph.nodes()) {
+            if ("Meeting".equals(node.get("label")) && boards.containsKey(node.get("id"))) {
+                Map<?, ?> props = (Map<?, ?>) node.get("props");
+                Map<String, Object> row = new HashMap<>();
+                row.put("id", node.get("id"));
+                row.put("board", boards.get(node.get("id")));
+                row.put("date", props.get("date"));
+                row.put("title", props.get("title"));
+                rows.add(row);
+            }
+        }
+        List<SeedProblem> problems = tx.run(SeedCypher.MEETINGS_RECORDED_ELSEWHERE,
+                Map.of("rows", rows, "ids", rows.stream().map(row -> row.get("id")).toList())).list(found -> {
+                    String id = found.get("seed").asString();
+                    SeedGraph.Origin origin = graph.origins().get(id);
+                    return new SeedProblem(origin.file(), origin.line(), id, "the database already holds this meeting as "
+                            + found.get("existing").asString() + ", recorded through the API (same board, date and title): "
+                            + "give the record that id, or leave the meeting out");
+                });
+        if (!problems.isEmpty()) {
+            throw new SeedValidationException(problems);
+        }
     }
 
     /** {@code {post, keys}} per post the seed defines: the {@code type:personId} of each holding it gives it. */

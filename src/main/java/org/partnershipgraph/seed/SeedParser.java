@@ -199,6 +199,7 @@ final class SeedParser {
         Map<String, List<Map<String, Object>>> reportsTo = new LinkedHashMap<>();
         List<Map<String, Object>> citations = new ArrayList<>();
         Map<String, Integer> counts = new TreeMap<>();
+        Map<String, SeedGraph.Origin> origins = new HashMap<>();
         for (Entry e : entries) {
             counts.merge(e.type().name, 1, Integer::sum);
             checkFields(e);
@@ -219,6 +220,7 @@ final class SeedParser {
                 default -> {
                     String id = e.key();
                     nodes.add(Map.of("id", id, "label", e.type().label, "props", properties(e)));
+                    origins.put(id, new SeedGraph.Origin(e.file().name(), e.line()));
                     relations.addAll(references(e, byId));
                     if (e.type() == SeedType.POST) {
                         relations.addAll(holdings(e, byId, sources, docDates, docFiles));
@@ -229,7 +231,7 @@ final class SeedParser {
         }
         List<Map<String, Object>> lines = reportsTo.values().stream()
                 .map(statements -> reportingLine(statements, docDates)).toList();
-        return new SeedGraph(nodes, relations, lines, List.copyOf(new LinkedHashSet<>(citations)), counts);
+        return new SeedGraph(nodes, relations, lines, List.copyOf(new LinkedHashSet<>(citations)), counts, origins);
     }
 
     private void checkFields(Entry e) {

@@ -1,6 +1,7 @@
 package org.partnershipgraph.seed;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -92,6 +93,34 @@ class SeedReloadTest extends ServiceTestBase {
         graphQl.document("query($id: ID!) { organisation(id: $id) { shortName } }").variable("id", organisation).execute()
                 .path("organisation.shortName").valueIsNull();
         assertThat(count("MATCH (b:Board {id: 'board-hwbb'}) RETURN b.writes")).as("the board's lock count is kept").isEqualTo(41);
+    }
+
+    @Test
+    void aSeededMeetingTheApiRecordedFirstUnderAnotherIdIsRefusedNotMadeTwice() {
+        String seeded = "meeting-003-hosc-2019-01-24";
+        try (Session session = driver.session()) {
+            session.executeWrite(tx -> tx.run("""
+                    MATCH (s:Meeting {id: $seeded})-[:OF]->(b:Board)
+                    CREATE (m:Meeting:Node {id: 'meeting-recorded-first', date: s.date, title: '  ' + toUpper(s.title) + ' ', version: 0})-[:OF]->(b)
+                    WITH s
+                    DETACH DELETE s
+                    """, Map.of("seeded", seeded)).consume());
+        }
+        long before = count("MATCH (n) RETURN count(n)");
+        try {
+            assertThatThrownBy(() -> loader.load(properties.location()))
+                    .isInstanceOf(SeedValidationException.class)
+                    .satisfies(ex -> assertThat(((SeedValidationException) ex).problems()).singleElement()
+                            .satisfies(problem -> assertThat(problem.toString()).contains("(" + seeded + ")")
+                                    .contains("meeting-recorded-first")));
+            assertThat(count("MATCH (n) RETURN count(n)")).as("nothing written").isEqualTo(before);
+        } finally {
+            try (Session session = driver.session()) {
+                session.executeWrite(tx -> tx.run("MATCH (m:Meeting {id: 'meeting-recorded-first'}) DETACH DELETE m").consume());
+            }
+            loader.load(properties.location());
+        }
+        assertThat(count("MATCH (m:Meeting {id: '" + seeded + "'}) RETURN count(m)")).isEqualTo(1);
     }
 
     @Test
