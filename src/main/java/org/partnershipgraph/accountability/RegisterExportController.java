@@ -136,11 +136,13 @@ public class RegisterExportController {
         writer.write("\r\n");
     }
 
-    /** First characters that make a spreadsheet read a cell as a formula (OWASP's list). */
-    private static final String FORMULA_STARTS = "=+-@\t\r";
-
-    /** A semicolon or line break followed by one of {@link #FORMULA_STARTS}. */
-    private static final Pattern AFTER_SEPARATOR = Pattern.compile("([;\\n\\r])(?=[=+\\-@\t\r])");
+    /**
+     * A place where a spreadsheet starts reading a cell, followed by a character that makes it read
+     * the cell as a formula (=, +, -, @, tab or carriage return: OWASP's list): the cell's start,
+     * or a semicolon or line break in it (where a spreadsheet whose list separator
+     * is the semicolon, and which reads quotes only at a cell's start, starts a cell or a row).
+     */
+    private static final Pattern FORMULA_AT_A_START = Pattern.compile("(^|[;\\n\\r])(?=[=+\\-@\t\r])");
 
     private static String text(Value value) {
         return value.isNull() ? "" : value.isTrue() || value.isFalse() ? String.valueOf(value.asBoolean())
@@ -154,8 +156,7 @@ public class RegisterExportController {
      * semicolon (and which reads quotes only at a cell's start) starts a cell or a row.
      */
     static String csv(String cell) {
-        String safe = !cell.isEmpty() && FORMULA_STARTS.indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
-        safe = AFTER_SEPARATOR.matcher(safe).replaceAll("$1'");
+        String safe = FORMULA_AT_A_START.matcher(cell).replaceAll("$1'");
         if (safe.contains(",") || safe.contains(";") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
             return "\"" + safe.replace("\"", "\"\"") + "\"";
         }

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.partnershipgraph.graphql.BadRequestException;
 import org.neo4j.driver.Value;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,12 +114,14 @@ public class ActionEvents implements SmartLifecycle, DisposableBean {
      * @throws SubscriberLimitException when {@link ActionEventsProperties#maxSubscribers()}
      *         subscriptions are open already (checked here, counted while subscribed: two callers
      *         arriving together at the limit may both get in)
-     * @throws ConnectionSubscriberLimitException when {@code connection} has
+     * @throws BadRequestException when {@code connection} has
      *         {@link ActionEventsProperties#maxSubscribersPerConnection()} open already (counted the same way)
      */
     public Flux<ActionChange> changes(String boardId, String connection) {
         if (connection != null && perConnection.getOrDefault(connection, 0) >= properties.maxSubscribersPerConnection()) {
-            throw new ConnectionSubscriberLimitException(properties.maxSubscribersPerConnection());
+            throw new BadRequestException("This connection already has " + properties.maxSubscribersPerConnection()
+                    + " actionChanged subscriptions open, the most one connection may have: end one you no longer need "
+                    + "(one subscription without boardId receives the changes of every board).");
         }
         if (subscribers.get() >= properties.maxSubscribers()) {
             if (atLimit.compareAndSet(false, true)) {
