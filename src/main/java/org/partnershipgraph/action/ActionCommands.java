@@ -109,7 +109,7 @@ public class ActionCommands {
         if (input.ownerId() != null) {
             labels.require("ownerId", input.ownerId(), OWNER_LABELS);
         }
-        List<String> delivers = input.delivers() == null ? List.of() : input.delivers();
+        List<String> delivers = input.delivers() == null ? List.of() : input.delivers().stream().distinct().toList();
         for (String target : delivers) {
             labels.require("delivers", target, DELIVERABLE_LABELS);
         }
@@ -118,9 +118,14 @@ public class ActionCommands {
         }
         requireOrder(input.startDate(), input.dueDate(), "dueDate");
         LocalDate today = LocalDate.now(clock);
+        if (input.asOf() != null && input.asOf().isAfter(today)) {
+            throw new ValidationException("asOf", "cannot be in the future (" + input.asOf()
+                    + "): leave it out for an action agreed today");
+        }
+        LocalDate asOf = input.asOf() == null ? today : input.asOf();
         String id = BusinessIds.next("action");
         String kind = (input.kind() == null ? ActionInputs.ActionKind.COMMITMENT : input.kind()).name();
-        ActionEntity entity = new ActionEntity(id, title, kind, ActionStatus.NOT_STARTED.name(), today);
+        ActionEntity entity = new ActionEntity(id, title, kind, ActionStatus.NOT_STARTED.name(), asOf);
         entity.setDescription(description);
         entity.setStartDate(input.startDate());
         entity.setDueDate(input.dueDate());
@@ -137,7 +142,7 @@ public class ActionCommands {
         if (input.decisionId() != null) {
             run(ActionCypher.SET_CREATED_BY, Map.of("id", id, "decision", input.decisionId()));
         }
-        addUpdate(id, today, ActionStatus.NOT_STARTED.name(), null, null, "Created", null, user);
+        addUpdate(id, asOf, ActionStatus.NOT_STARTED.name(), null, null, "Created", null, user);
         record(id, "createAction", Arrays.asList(FieldChange.of("title", null, title),
                 FieldChange.of("description", null, description), FieldChange.of("kind", null, kind),
                 FieldChange.of("accountableTo", null, input.accountableTo()),
@@ -146,7 +151,8 @@ public class ActionCommands {
                 FieldChange.of("leadTimeDays", null, input.leadTimeDays()), FieldChange.of("weight", null, input.weight()),
                 FieldChange.of("delivers", null, delivers.isEmpty() ? null : String.join(", ", delivers)),
                 FieldChange.of("decision", null, input.decisionId()),
-                FieldChange.of("status", null, ActionStatus.NOT_STARTED.name())), input.reason(), user);
+                FieldChange.of("status", null, ActionStatus.NOT_STARTED.name()), FieldChange.of("asOf", null, asOf)),
+                input.reason(), user);
         if (input.decisionId() != null) {
             otherEnd(input.decisionId(), "createAction", "action", null, id, input.reason(), user);
         }
@@ -612,6 +618,9 @@ public class ActionCommands {
      * meeting; VALIDATION on {@code decisionId} when there is no such decision.
      */
     public Optional<String> boardOfDecision(String decisionId) {
+        if (decisionId.isBlank()) {
+            throw new ValidationException("decisionId", "must not be blank: give the id of a recorded decision");
+        }
         Value board = neo4j.query(ActionCypher.DECISION_BOARD).bindAll(Map.of("id", decisionId)).fetchAs(Value.class)
                 .mappedBy((t, r) -> r.get("board")).one()
                 .orElseThrow(() -> new ValidationException("decisionId", "no decision has id " + decisionId));

@@ -12,7 +12,7 @@ public final class ActionInputs {
     /** Input of {@code createAction}. */
     public record CreateActionInput(String title, String description, ActionKind kind, String accountableTo,
             String ownerId, List<String> delivers, LocalDate startDate, LocalDate dueDate, Integer leadTimeDays,
-            Double weight, String decisionId, String reason) {
+            Double weight, String decisionId, LocalDate asOf, String reason) {
     }
 
     /** Input of {@code updateAction}. */

@@ -230,14 +230,17 @@ final class BoardCypher {
     /**
      * One row {@code existing, date}: takes the write lock of meeting {@code $meeting} (so its
      * decisions are recorded and corrected one at a time, and its date holds), then the id of a
-     * decision it took, other than {@code $self} (null for none), with the text {@code $text} (case
-     * and surrounding spaces aside), or null, and the meeting's date.
+     * decision it took, other than {@code $self} (null for none), with the text {@code $text} and
+     * the number {@code $number} (case and surrounding spaces aside; a missing number on either side
+     * matches any), or null, and the meeting's date.
      */
     static final String SAME_DECISION = """
             MATCH (m:Meeting {id: $meeting})
             SET m.writes = coalesce(m.writes, 0) + 1
             RETURN COLLECT { MATCH (m)-[:DECIDED]->(d:Decision)
                              WHERE toLower(trim(d.text)) = toLower(trim($text)) AND ($self IS NULL OR d.id <> $self)
+                                   AND ($number IS NULL OR d.number IS NULL
+                                        OR toLower(trim(d.number)) = toLower(trim($number)))
                              RETURN d.id ORDER BY d.id }[0] AS existing, m.date AS date
             """;
 
@@ -248,15 +251,16 @@ final class BoardCypher {
             """;
 
     /**
-     * One row {@code m, board, decided}: takes the write lock of meeting {@code $id}, then returns
-     * it, the id of its board (null when none) and whether it has decisions; no row when there is no
-     * such meeting.
+     * One row {@code m, board, decided, attended}: takes the write lock of meeting {@code $id}, then
+     * returns it, the id of its board (null when none), whether it has decisions and whether anyone
+     * is recorded present; no row when there is no such meeting.
      */
     static final String LOCK_MEETING = """
             MATCH (m:Meeting {id: $id})
             SET m.writes = coalesce(m.writes, 0) + 1
             RETURN m, COLLECT { MATCH (m)-[:OF]->(b:Board) RETURN b.id }[0] AS board,
-                   EXISTS { (m)-[:DECIDED]->(:Decision) } AS decided
+                   EXISTS { (m)-[:DECIDED]->(:Decision) } AS decided,
+                   EXISTS { (m)<-[:ATTENDED]-(:Person) } AS attended
             """;
 
     /**

@@ -77,6 +77,10 @@ public class MeetingCommands {
         String title = line("title", input.title(), ActionCommands.MAX_TITLE, false);
         String location = line("location", input.location(), ActionCommands.MAX_TITLE, false);
         List<String> attendees = attendees(input.attendeeIds());
+        if (!attendees.isEmpty() && input.date().isAfter(LocalDate.now(clock))) {
+            throw new ValidationException("attendeeIds", "the meeting is on " + input.date()
+                    + ", after today: record who was present once it has met, or leave attendeeIds out");
+        }
         requireNoSameMeeting(input.boardId(), input.date(), title, null);
         String id = BusinessIds.next("meeting");
         meetings.save(new MeetingEntity(id, input.date(), title, location));
@@ -105,7 +109,7 @@ public class MeetingCommands {
             throw new ValidationException("text", "must say what was resolved");
         }
         String number = line("number", input.number(), MAX_NUMBER, false);
-        Record same = sameDecision(input.meetingId(), text, null);
+        Record same = sameDecision(input.meetingId(), text, number, null);
         LocalDate met = same.get("date").asLocalDate();
         if (met.isAfter(LocalDate.now(clock))) {
             throw new ValidationException("meetingId", input.meetingId() + " is on " + met
@@ -140,9 +144,15 @@ public class MeetingCommands {
         if (changes.stream().allMatch(Objects::isNull)) {
             return before;
         }
-        if (!date.equals(before.date()) && date.isAfter(LocalDate.now(clock)) && found.get("decided").asBoolean()) {
-            throw new ValidationException("date", before.id() + " has decisions recorded: it cannot move to " + date
-                    + ", after today");
+        if (!date.equals(before.date()) && date.isAfter(LocalDate.now(clock))) {
+            if (found.get("decided").asBoolean()) {
+                throw new ValidationException("date", before.id() + " has decisions recorded: it cannot move to " + date
+                        + ", after today");
+            }
+            if (found.get("attended").asBoolean()) {
+                throw new ValidationException("date", before.id() + " has people recorded as present: it cannot move to "
+                        + date + ", after today");
+            }
         }
         if (!found.get("board").isNull()) {
             requireNoSameMeeting(found.get("board").asString(), date, title, before.id());
@@ -176,8 +186,8 @@ public class MeetingCommands {
         if (changes.stream().allMatch(Objects::isNull)) {
             return before;
         }
-        if (!text.equals(before.text()) && !found.get("meeting").isNull()) {
-            sameDecision(found.get("meeting").asString(), text, before.id());
+        if (!(text.equals(before.text()) && Objects.equals(number, before.number())) && !found.get("meeting").isNull()) {
+            sameDecision(found.get("meeting").asString(), text, number, before.id());
         }
         Map<String, Object> params = new HashMap<>();
         params.put("id", before.id());
@@ -218,12 +228,14 @@ public class MeetingCommands {
 
     /**
      * The row of {@code SAME_DECISION} for meeting {@code meetingId} (its lock taken), once no
-     * decision of it but {@code self} has {@code text}: VALIDATION naming the one that has.
+     * decision of it but {@code self} has {@code text} under {@code number}: VALIDATION naming the
+     * one that has.
      */
-    private Record sameDecision(String meetingId, String text, String self) {
+    private Record sameDecision(String meetingId, String text, String number, String self) {
         Map<String, Object> params = new HashMap<>();
         params.put("meeting", meetingId);
         params.put("text", text);
+        params.put("number", number);
         params.put("self", self);
         Record same = neo4j.query(BoardCypher.SAME_DECISION).bindAll(params).fetchAs(Record.class).mappedBy((t, r) -> r)
                 .one().orElseThrow();

@@ -232,9 +232,26 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
         cases.forEach((field, mutation) -> hwbb.document(mutation).execute().errors()
                 .expect(e -> "VALIDATION".equals(e.getExtensions().get("code")) && field.equals(e.getExtensions().get("field")))
                 .verify());
+        hwbb.document("mutation { createAction(input: {title: \"X\", accountableTo: \"board-hwbb\", decisionId: \" \"}) { action { id } } }")
+                .execute().errors()
+                .expect(e -> "VALIDATION".equals(e.getExtensions().get("code")) && "decisionId".equals(e.getExtensions().get("field"))
+                        && e.getMessage().contains("must not be blank"))
+                .verify();
         assertThat(count("MATCH (h:HistoryEntry) RETURN count(h)")).isZero();
         assertThat(count("MATCH (a:Action) RETURN sum(a.version)")).isZero();
         assertThat(count("MATCH (a:Action) RETURN count(a)")).isEqualTo(4);
+    }
+
+    @Test
+    void anActionDeliveringTheSameStrategyTwiceDeliversItOnceAndTheHistorySaysItOnce() {
+        write("CREATE (:Strategy:Node {id: 'strategy-x', title: 'A strategy'})", Map.of(), false);
+        String id = hwbb.document("""
+                mutation { createAction(input: {title: "X", accountableTo: "board-hwbb", delivers: ["strategy-x", "strategy-x"]}) {
+                    action { id delivers { ... on Strategy { id } } } } }
+                """).execute().path("createAction.action.delivers[*].id").entityList(String.class).containsExactly("strategy-x")
+                .path("createAction.action.id").entity(String.class).get();
+        auditor.document("query($a: ID!) { history(entityId: $a) { changes { field after } } }").variable("a", id).execute()
+                .path("history[0].changes[?(@.field == 'delivers')].after").entityList(String.class).containsExactly("strategy-x");
     }
 
     @Test
@@ -432,6 +449,41 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
         hwbb.document(progress).variable("id", "action-m-unknown").variable("v", 0).variable("status", "COMPLETE")
                 .variable("completed", "2024-12-01").execute()
                 .path("recordProgress.action.version").entity(Integer.class).isEqualTo(1);
+    }
+
+    @Test
+    void anActionEnteredFromPastMinutesStandsFromTheDateItWasAgreedAndCanBeCompletedSince() {
+        String create = """
+                mutation($asOf: Date) { createAction(input: {title: "Circulate the slides", accountableTo: "board-hwbb",
+                                                               startDate: "2025-01-15", dueDate: "2025-01-31", asOf: $asOf}) {
+                    action { id version asOf status updates { date status } } } }
+                """;
+        hwbb.document(create).variable("asOf", "2099-01-15").execute().errors()
+                .expect(e -> "VALIDATION".equals(e.getExtensions().get("code")) && "asOf".equals(e.getExtensions().get("field"))
+                        && e.getMessage().contains("cannot be in the future"))
+                .verify();
+        assertThat(count("MATCH (a:Action) RETURN count(a)")).isEqualTo(4);
+        assertThat(count("MATCH (h:HistoryEntry) RETURN count(h)")).isZero();
+        String id = hwbb.document(create).variable("asOf", "2025-01-15").execute()
+                .path("createAction.action.asOf").entity(String.class).isEqualTo("2025-01-15")
+                .path("createAction.action.updates[*].date").entityList(String.class).containsExactly("2025-01-15")
+                .path("createAction.action.id").entity(String.class).get();
+        hwbb.document("""
+                mutation($id: ID!) { recordProgress(input: {actionId: $id, expectedVersion: 0, status: COMPLETE,
+                                                            date: "2025-01-22", completedDate: "2025-01-20"}) {
+                    action { status completedDate version } } }
+                """).variable("id", id).execute()
+                .path("recordProgress.action.status").entity(String.class).isEqualTo("COMPLETE")
+                .path("recordProgress.action.completedDate").entity(String.class).isEqualTo("2025-01-20");
+        hwbb.document("""
+                query($id: ID!) { action(id: $id) { agreed: stateAsOf(date: "2025-01-16") { status }
+                                                    done: stateAsOf(date: "2025-01-21") { status } } }
+                """).variable("id", id).execute()
+                .path("action.agreed.status").entity(String.class).isEqualTo("NOT_STARTED")
+                .path("action.done.status").entity(String.class).isEqualTo("COMPLETE");
+        auditor.document("query($a: ID!) { history(entityId: $a) { operation changes { field after } } }").variable("a", id).execute()
+                .path("history[1].operation").entity(String.class).isEqualTo("createAction")
+                .path("history[1].changes[?(@.field == 'asOf')].after").entityList(String.class).containsExactly("2025-01-15");
     }
 
     @Test
@@ -1046,6 +1098,39 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
     }
 
     @Test
+    void theSameWordingUnderAnotherItemNumberIsAnotherDecision() {
+        String meeting = hwbb.document("""
+                mutation { recordMeeting(input: {boardId: "board-hwbb", date: "2025-04-09"}) { meeting { id } } }
+                """).execute().path("recordMeeting.meeting.id").entity(String.class).get();
+        String decide = """
+                mutation($m: ID!, $n: String) { recordDecision(input: {meetingId: $m, number: $n, text: "RESOLVED: Members noted the report."}) {
+                    decision { id version } } }
+                """;
+        String five = hwbb.document(decide).variable("m", meeting).variable("n", "5").execute()
+                .path("recordDecision.decision.id").entity(String.class).get();
+        String seven = hwbb.document(decide).variable("m", meeting).variable("n", "7").execute()
+                .path("recordDecision.decision.id").entity(String.class).get();
+        assertThat(seven).isNotEqualTo(five);
+        for (String again : List.of(" 5 ", "")) {
+            hwbb.document(decide).variable("m", meeting).variable("n", again).execute().errors()
+                    .expect(e -> "VALIDATION".equals(e.getExtensions().get("code")) && "text".equals(e.getExtensions().get("field"))
+                            && e.getMessage().contains("took this decision already"))
+                    .verify();
+        }
+        String renumber = """
+                mutation($d: ID!, $v: Int!, $n: String) {
+                    updateDecision(input: {decisionId: $d, expectedVersion: $v, number: $n}) { decision { number version } } }
+                """;
+        hwbb.document(renumber).variable("d", seven).variable("v", 0).variable("n", "5").execute().errors()
+                .expect(e -> "VALIDATION".equals(e.getExtensions().get("code")) && e.getMessage().contains("recorded as " + five))
+                .verify();
+        hwbb.document(renumber).variable("d", seven).variable("v", 0).variable("n", "9").execute()
+                .path("updateDecision.decision.number").entity(String.class).isEqualTo("9")
+                .path("updateDecision.decision.version").entity(Integer.class).isEqualTo(1);
+        assertThat(count("MATCH (:Meeting {id: '" + meeting + "'})-[:DECIDED]->(d:Decision) RETURN count(d)")).isEqualTo(2);
+    }
+
+    @Test
     void aSecretariatCorrectsAMeetingAndADecisionAtTheirVersions() {
         String meeting = hwbb.document("""
                 mutation { recordMeeting(input: {boardId: "board-hwbb", date: "2052-01-15", title: "Janury meeting", location: "Room 1"}) {
@@ -1149,6 +1234,24 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
         auditor.document("query($m: ID!) { history(entityId: $m) { changes { field after } } }").variable("m", meeting).execute()
                 .path("history[0].changes[?(@.field == 'attendees')].after").entityList(String.class)
                 .containsExactly("person-member, person-chair");
+
+        hwbb.document("""
+                mutation { recordMeeting(input: {boardId: "board-hwbb", date: "2099-02-12", attendeeIds: ["person-chair"]}) {
+                    meeting { id } } }
+                """).execute().errors()
+                .expect(e -> "VALIDATION".equals(e.getExtensions().get("code")) && "attendeeIds".equals(e.getExtensions().get("field"))
+                        && e.getMessage().contains("is on 2099-02-12, after today"))
+                .verify();
+        assertThat(count("MATCH (m:Meeting) RETURN count(m)")).isEqualTo(1);
+        hwbb.document("""
+                mutation($m: ID!) { updateMeeting(input: {meetingId: $m, expectedVersion: 0, date: "2099-02-12"}) { meeting { date } } }
+                """).variable("m", meeting).execute().errors()
+                .expect(e -> "VALIDATION".equals(e.getExtensions().get("code")) && "date".equals(e.getExtensions().get("field"))
+                        && e.getMessage().contains("has people recorded as present"))
+                .verify();
+        hwbb.document("query($m: ID!) { meeting(id: $m) { date version } }").variable("m", meeting).execute()
+                .path("meeting.date").entity(String.class).isEqualTo("2025-02-12")
+                .path("meeting.version").entity(Integer.class).isEqualTo(0);
     }
 
     @Test
