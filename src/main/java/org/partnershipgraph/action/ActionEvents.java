@@ -47,7 +47,8 @@ import reactor.core.scheduler.Schedulers;
  * read after the first subscriber arrives marks where the feed starts, delivering only what was
  * stamped since that subscriber arrived (which, when Neo4j was away then, may be more than
  * nothing). A failed read is logged once per outage and retried at the next interval; reading
- * stops, and subscriptions complete, when the application stops.
+ * stops when the application stops, and subscriptions end with an {@code UNAVAILABLE} error that
+ * tells their clients to subscribe again.
  */
 @Component
 public class ActionEvents implements SmartLifecycle, DisposableBean {
@@ -177,7 +178,7 @@ public class ActionEvents implements SmartLifecycle, DisposableBean {
     private Flux<ActionChange> follow() {
         Sinks.One<Boolean> stopped = stopSignal.get();
         if (!running) {
-            return Flux.empty();
+            return Flux.error(SubscriptionsStoppedException::new);
         }
         Feed current = new Feed(properties.overlap());
         feed.set(current);
@@ -186,6 +187,7 @@ public class ActionEvents implements SmartLifecycle, DisposableBean {
                 .concatMap(tick -> Mono.fromCallable(() -> poll(current)).subscribeOn(readerScheduler), 1)
                 .concatMapIterable(batch -> batch)
                 .takeUntilOther(stopped.asMono())
+                .concatWith(Mono.error(SubscriptionsStoppedException::new))
                 .doFinally(signal -> feed.compareAndSet(current, null));
     }
 
@@ -239,7 +241,10 @@ public class ActionEvents implements SmartLifecycle, DisposableBean {
         running = true;
     }
 
-    /** Ends the feed, completing every subscription; {@link #start()} lets new subscribers in again. */
+    /**
+     * Ends the feed, ending every subscription with an {@code UNAVAILABLE} error (as it does new
+     * ones until {@link #start()} lets subscribers in again).
+     */
     @Override
     public void stop() {
         running = false;

@@ -11,6 +11,7 @@ import graphql.schema.DataFetchingEnvironment;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.partnershipgraph.action.DependencyCycleException;
 import org.partnershipgraph.action.SubscriberLimitException;
+import org.partnershipgraph.action.SubscriptionsStoppedException;
 import org.partnershipgraph.security.CurrentUser;
 import org.partnershipgraph.security.FieldAccessDeniedException;
 import org.neo4j.driver.exceptions.SessionExpiredException;
@@ -82,8 +83,8 @@ public class GraphQlExceptions {
         return error(env, ErrorType.BAD_REQUEST, ErrorCode.DEPENDENCY_CYCLE, ex.getMessage(), Map.of("cycle", ex.cycle()));
     }
 
-    @GraphQlExceptionHandler
-    GraphQLError subscriberLimit(SubscriberLimitException ex, DataFetchingEnvironment env) {
+    @GraphQlExceptionHandler({SubscriberLimitException.class, SubscriptionsStoppedException.class})
+    GraphQLError subscriptionsUnavailable(RuntimeException ex, DataFetchingEnvironment env) {
         return error(env, ErrorType.INTERNAL_ERROR, ErrorCode.UNAVAILABLE, ex.getMessage());
     }
 

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.partnershipgraph.SyntheticGraphTestSupport;
@@ -23,7 +25,8 @@ import reactor.core.Disposable;
  * 3): one more is refused with {@code UNAVAILABLE}, and taken again once one has closed; the
  * open count is a metric. One WebSocket connection keeps at most
  * {@code partnership.events.max-subscribers-per-connection} (here 2): one more on it is refused
- * with {@code BAD_REQUEST}, while another connection may subscribe.
+ * with {@code BAD_REQUEST}, while another connection may subscribe. A stopping instance ends its
+ * subscriptions with {@code UNAVAILABLE}, so that their clients subscribe again elsewhere.
  */
 @TestPropertySource(properties = {"partnership.events.max-subscribers=3", "partnership.events.max-subscribers-per-connection=2"})
 class SubscriberLimitTest extends SyntheticGraphTestSupport {
@@ -86,6 +89,38 @@ class SubscriberLimitTest extends SyntheticGraphTestSupport {
             other.stop().block(Duration.ofSeconds(10));
         }
         await("no subscription is counted once the sockets have closed", () -> actionEvents.subscribers() == 0);
+    }
+
+    @Test
+    void aStoppingInstanceEndsItsSubscriptionsWithAnErrorThatSaysToSubscribeAgain() {
+        clear();
+        write("CREATE (:Board:Node {id: 'board-hwbb', name: 'Health and Wellbeing Board', kind: 'BOARD'})", Map.of(), false);
+        WebSocketGraphQlTester socket = socket();
+        try {
+            CompletableFuture<Void> ended = socket.document(SUBSCRIPTION).executeSubscription().toFlux().then().toFuture();
+            await("the service follows the changes for its subscriber", actionEvents::following);
+            actionEvents.stop();
+            assertThatThrownBy(() -> ended.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS))
+                    .as("an open subscription ends with an error, not a completion")
+                    .hasCauseInstanceOf(SubscriptionErrorException.class)
+                    .cause().satisfies(ex -> assertThat(((SubscriptionErrorException) ex).getErrors())
+                            .singleElement().satisfies(error -> {
+                                assertThat(error.getExtensions()).containsEntry("code", "UNAVAILABLE");
+                                assertThat(error.getMessage()).contains("is stopping: subscribe again");
+                            }));
+            assertThatThrownBy(() -> socket.document(SUBSCRIPTION).executeSubscription().toFlux().blockFirst(TIMEOUT))
+                    .as("so does one started while the instance stops")
+                    .isInstanceOfSatisfying(SubscriptionErrorException.class, ex -> assertThat(ex.getErrors())
+                            .singleElement().satisfies(error -> assertThat(error.getExtensions()).containsEntry("code", "UNAVAILABLE")));
+            actionEvents.start();
+            Disposable again = socket.document(SUBSCRIPTION).executeSubscription().toFlux().subscribe();
+            await("subscriptions are taken again once the instance runs", actionEvents::following);
+            again.dispose();
+        } finally {
+            actionEvents.start();
+            socket.stop().block(Duration.ofSeconds(10));
+        }
+        await("no subscription is counted once the last has ended", () -> actionEvents.subscribers() == 0);
     }
 
     private WebSocketGraphQlTester socket() {

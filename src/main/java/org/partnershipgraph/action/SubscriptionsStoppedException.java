@@ -1,0 +1,14 @@
+package org.partnershipgraph.action;
+
+/**
+ * This instance is stopping: it ends its {@code actionChanged} subscriptions with this error, not a
+ * completion, so that their clients subscribe again (on another instance, or on this one restarted).
+ */
+public class SubscriptionsStoppedException extends RuntimeException {
+
+    /** The error every subscription of a stopping instance ends with, saying what to do. */
+    public SubscriptionsStoppedException() {
+        super("This instance of the service is stopping: subscribe again, on a new connection. Changes committed "
+                + "until you do are not sent; history(entityId) lists them.");
+    }
+}
