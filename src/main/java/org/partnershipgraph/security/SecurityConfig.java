@@ -65,7 +65,7 @@ public class SecurityConfig {
                 ErrorType.FORBIDDEN, ErrorCode.FORBIDDEN, "Your role may not do this.", Map.of());
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .cors(cors -> cors.configurationSource(corsSource(properties)))
+                .cors(cors -> cors.configurationSource(corsSource(properties, graphQl.getHttp().getPath())))
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
@@ -177,14 +177,20 @@ public class SecurityConfig {
         }
     }
 
-    private static CorsConfigurationSource corsSource(SecurityProperties properties) {
+    /**
+     * CORS for the portal's origins on the GraphQL endpoint (at its configured path) and the
+     * register download, with the request id a browser may send and read.
+     */
+    private static CorsConfigurationSource corsSource(SecurityProperties properties, String graphQlPath) {
         CorsConfiguration cors = new CorsConfiguration();
         cors.setAllowedOrigins(properties.cors().allowedOrigins());
         cors.setAllowedMethods(List.of("GET", "POST", "OPTIONS"));
-        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept", "X-Request-Id"));
+        cors.setExposedHeaders(List.of("X-Request-Id", "Content-Disposition"));
         cors.setMaxAge(3600L);
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-        source.registerCorsConfiguration("/graphql", cors);
+        source.registerCorsConfiguration(graphQlPath, cors);
+        source.registerCorsConfiguration("/export/**", cors);
         return source;
     }
 

@@ -53,6 +53,37 @@ class HttpSecurityTest extends GraphQlTestBase {
     }
 
     @Test
+    void corsLetsThePortalDownloadTheRegisterAndSendAndReadTheRequestId() {
+        http.options().uri("/export/accountability-register.csv")
+                .header(HttpHeaders.ORIGIN, "https://portal.example.org")
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "GET")
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "authorization")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "https://portal.example.org");
+        http.options().uri("/graphql")
+                .header(HttpHeaders.ORIGIN, "https://portal.example.org")
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "content-type, x-request-id")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().value(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, headers -> assertThat(headers.toLowerCase())
+                        .contains("x-request-id"));
+        http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.ORIGIN, "https://portal.example.org")
+                .bodyValue("{\"query\": \"{ __typename }\"}")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().value(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, headers -> assertThat(headers).contains("X-Request-Id"));
+        http.get().uri("/export/accountability-register.csv")
+                .header(HttpHeaders.ORIGIN, "https://portal.example.org")
+                .headers(headers -> headers.setBasicAuth("auditor", "auditor-local-only"))
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "https://portal.example.org");
+    }
+
+    @Test
     void responsesCarrySecurityHeaders() {
         http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"query\": \"{ __typename }\"}")
