@@ -14,16 +14,15 @@ import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.neo4j.driver.AccessMode;
-import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Result;
 import org.neo4j.driver.Session;
-import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.exceptions.Neo4jException;
 import org.partnershipgraph.graphql.ErrorCode;
 import org.partnershipgraph.graphql.GraphQlErrorResponses;
+import org.partnershipgraph.graphql.GraphSessions;
 import org.partnershipgraph.graphql.StoppedTransactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,12 +61,12 @@ public class RegisterExportController {
 
     private static final Logger LOG = LoggerFactory.getLogger(RegisterExportController.class);
 
-    private final Driver driver;
+    private final GraphSessions sessions;
     private final TransactionConfig transaction;
 
-    RegisterExportController(Driver driver,
+    RegisterExportController(GraphSessions sessions,
             @org.springframework.beans.factory.annotation.Value("${partnership.neo4j.transaction-timeout:30s}") Duration timeout) {
-        this.driver = driver;
+        this.sessions = sessions;
         this.transaction = TransactionConfig.builder().withTimeout(timeout).build();
     }
 
@@ -76,7 +75,7 @@ public class RegisterExportController {
         Path file = Files.createTempFile("accountability-register-", ".csv");
         try {
             try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-                    Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
+                    Session session = sessions.open(AccessMode.READ)) {
                 writer.write(BYTE_ORDER_MARK);
                 writer.write(String.join(",", COLUMNS));
                 writer.write("\r\n");

@@ -8,6 +8,12 @@ final class GraphQlSchemaCypher {
     private GraphQlSchemaCypher() {
     }
 
+    /** One row {@code version}: the Neo4j server's version, such as {@code 5.26.0} or {@code 2026.08.1}. */
+    static final String SERVER_VERSION = """
+            CALL dbms.components() YIELD name, versions WHERE name = 'Neo4j Kernel'
+            RETURN versions[0] AS version
+            """;
+
     /** No rows: waits until every index is online. */
     static final String AWAIT_INDEXES = "CALL db.awaitIndexes(300)";
 

@@ -16,11 +16,12 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.neo4j.driver.Driver;
+import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
+import org.partnershipgraph.graphql.GraphSessions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
@@ -45,16 +46,16 @@ public class SeedLoader {
 
     private static final Logger log = LoggerFactory.getLogger(SeedLoader.class);
 
-    private final Driver driver;
+    private final GraphSessions sessions;
     private final ResourcePatternResolver resources = new PathMatchingResourcePatternResolver();
 
-    public SeedLoader(Driver driver) {
-        this.driver = driver;
+    public SeedLoader(GraphSessions sessions) {
+        this.sessions = sessions;
     }
 
     /** Whether the database already holds any entity. */
     public boolean isSeeded() {
-        try (Session session = driver.session()) {
+        try (Session session = sessions.open(AccessMode.WRITE)) {
             return session.executeRead(tx -> tx.run(SeedCypher.IS_SEEDED).single().get("seeded").asBoolean());
         }
     }
@@ -76,7 +77,7 @@ public class SeedLoader {
                 .filter(node -> "Meeting".equals(node.get("label")) || "Decision".equals(node.get("label")))
                 .map(node -> node.get("id")).toList();
         Existing existing;
-        try (Session session = driver.session()) {
+        try (Session session = sessions.open(AccessMode.WRITE)) {
             existing = session.executeWrite(tx -> {
                 refuseMeetingsRecordedElsewhere(tx, graph);
                 Record found = tx.run(SeedCypher.EXISTING_ACTIONS, Map.of("ids", actionIds)).single();
