@@ -123,6 +123,7 @@ public class ActionCommands {
                     + "): leave it out for an action agreed today");
         }
         LocalDate asOf = input.asOf() == null ? today : input.asOf();
+        requireNoSameAction(input.accountableTo(), title, asOf, input.dueDate(), input.decisionId());
         String id = BusinessIds.next("action");
         String kind = (input.kind() == null ? ActionInputs.ActionKind.COMMITMENT : input.kind()).name();
         ActionEntity entity = new ActionEntity(id, title, kind, ActionStatus.NOT_STARTED.name(), asOf);
@@ -645,6 +646,27 @@ public class ActionCommands {
         params.put("completedDate", completedDate);
         neo4j.query(ActionCypher.ADD_UPDATE).bindAll(params).run();
         return new ProgressUpdate(date, status, null, rag, percent, note, user.name(), completedDate);
+    }
+
+    /**
+     * Takes board {@code board}'s lock, then refuses with VALIDATION, naming it, an action already
+     * accountable to it with the same title, status date, due date and creating decision
+     * ({@code SAME_ACTION}): a retried {@code createAction} creates nothing twice.
+     */
+    private void requireNoSameAction(String board, String title, LocalDate asOf, LocalDate dueDate, String decision) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("board", board);
+        params.put("title", title);
+        params.put("asOf", asOf);
+        params.put("dueDate", dueDate);
+        params.put("decision", decision);
+        Value existing = neo4j.query(ActionCypher.SAME_ACTION).bindAll(params).fetchAs(Value.class)
+                .mappedBy((t, r) -> r.get("existing")).one().orElseThrow();
+        if (!existing.isNull()) {
+            throw new ValidationException("title", board + " has this action already, as " + existing.asString()
+                    + " (same title, date, due date and decision): a retried call creates nothing twice; change the "
+                    + "title if this is another action");
+        }
     }
 
     /** VALIDATION on {@code field} (the date the caller changed) when {@code due} is before {@code start}. */

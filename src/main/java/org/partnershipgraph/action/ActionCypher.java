@@ -221,6 +221,23 @@ final class ActionCypher {
                              RETURN u.date ORDER BY u.date DESC LIMIT 1 }[0] AS date
             """;
 
+    /**
+     * One row {@code existing}: takes the write lock of board {@code $board} (so that two creations
+     * of the same action are checked one at a time), then the id of an action accountable to it with
+     * the title {@code $title} (case and surrounding spaces aside), the status date {@code $asOf},
+     * the due date {@code $dueDate} and the creating decision {@code $decision} (none when null), or null.
+     */
+    static final String SAME_ACTION = """
+            MATCH (b:Board {id: $board})
+            SET b.writes = coalesce(b.writes, 0) + 1
+            RETURN COLLECT { MATCH (a:Action)-[:ACCOUNTABLE_TO]->(b)
+                             WHERE toLower(trim(a.title)) = toLower(trim($title)) AND a.asOf = $asOf
+                                   AND (a.dueDate = $dueDate OR a.dueDate IS NULL AND $dueDate IS NULL)
+                                   AND CASE WHEN $decision IS NULL THEN NOT EXISTS { (:Decision)-[:CREATED]->(a) }
+                                            ELSE EXISTS { (:Decision {id: $decision})-[:CREATED]->(a) } END
+                             RETURN a.id ORDER BY a.id }[0] AS existing
+            """;
+
     /** No rows: makes action {@code $id} accountable to board {@code $board}, and to no other body. */
     static final String SET_ACCOUNTABLE = """
             MATCH (a:Action {id: $id})

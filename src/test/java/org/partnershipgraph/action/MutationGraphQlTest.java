@@ -243,6 +243,29 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
     }
 
     @Test
+    void anActionCreatedAgainIsRefusedNamingTheOneCreatedUnlessItDiffers() {
+        String create = """
+                mutation($t: String!, $due: Date, $d: ID) { createAction(input: {title: $t, accountableTo: "board-hwbb", dueDate: $due,
+                                                                                decisionId: $d}) { action { id } } }
+                """;
+        String first = hwbb.document(create).variable("t", "Circulate the slides").variable("due", "2026-05-31").execute()
+                .path("createAction.action.id").entity(String.class).get();
+        hwbb.document(create).variable("t", " circulate THE slides ").variable("due", "2026-05-31").execute().errors()
+                .expect(e -> "VALIDATION".equals(e.getExtensions().get("code")) && "title".equals(e.getExtensions().get("field"))
+                        && e.getMessage().contains("has this action already, as " + first))
+                .verify();
+        assertThat(count("MATCH (a:Action) RETURN count(a)")).isEqualTo(5);
+        hwbb.document(create).variable("t", "Circulate the slides").variable("due", "2026-06-30").execute()
+                .path("createAction.action.id").entity(String.class).isNotEqualTo(first);
+        String decision = hwbbDecision("RESOLVED: the slides go round.");
+        hwbb.document(create).variable("t", "Circulate the slides").variable("due", "2026-05-31").variable("d", decision).execute()
+                .path("createAction.action.id").entity(String.class).isNotEqualTo(first);
+        hwbb.document(create).variable("t", "Circulate the slides").variable("due", "2026-05-31").variable("d", decision).execute()
+                .errors().expect(e -> "VALIDATION".equals(e.getExtensions().get("code"))).verify();
+        assertThat(count("MATCH (a:Action) RETURN count(a)")).isEqualTo(7);
+    }
+
+    @Test
     void anActionDeliveringTheSameStrategyTwiceDeliversItOnceAndTheHistorySaysItOnce() {
         write("CREATE (:Strategy:Node {id: 'strategy-x', title: 'A strategy'})", Map.of(), false);
         String id = hwbb.document("""

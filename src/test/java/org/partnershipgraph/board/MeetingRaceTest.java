@@ -18,8 +18,8 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 
 /**
- * Two secretariat clients recording the same meeting, or the same decision, at the same moment:
- * one is recorded, the other is refused with {@code VALIDATION} naming it, never both. Each round
+ * Two secretariat clients recording the same meeting, decision or action at the same moment: one
+ * is recorded, the other is refused with {@code VALIDATION} naming it, never both. Each round
  * starts both requests together; the board's (or the meeting's) lock is what keeps them apart.
  */
 class MeetingRaceTest extends SyntheticGraphTestBase {
@@ -57,6 +57,17 @@ class MeetingRaceTest extends SyntheticGraphTestBase {
             assertOneRecordedOneRefused(together(mutation), "recordDecision");
         }
         assertThat(count("MATCH (:Meeting {id: '" + meeting + "'})-[:DECIDED]->(d:Decision) RETURN count(d)")).isEqualTo(ROUNDS);
+    }
+
+    @Test
+    void theSameActionCreatedTwiceAtOnceIsCreatedOnce() throws Exception {
+        for (int round = 1; round <= ROUNDS; round++) {
+            String mutation = """
+                    mutation { createAction(input: {title: "Race %d", accountableTo: "board-hwbb", dueDate: "2026-03-31"}) { action { id } } }
+                    """.formatted(round);
+            assertOneRecordedOneRefused(together(mutation), "createAction");
+        }
+        assertThat(count("MATCH (a:Action)-[:ACCOUNTABLE_TO]->(:Board {id: 'board-hwbb'}) RETURN count(a)")).isEqualTo(ROUNDS);
     }
 
     /** The answers of two clients sending {@code mutation} at the same moment. */
