@@ -1,5 +1,7 @@
 package org.partnershipgraph.graphql;
 
+import java.text.Normalizer;
+
 /** Checks of free-text input fields, shared by every mutation. */
 public final class TextInputs {
 
@@ -7,8 +9,9 @@ public final class TextInputs {
     }
 
     /**
-     * The value stripped of surrounding blanks (including no-break and zero-width spaces), or null
-     * when absent or blank and not required.
+     * The value stripped of surrounding blanks (including no-break and zero-width spaces) and
+     * composed (NFC: an accent given as a separate mark joins its letter, so filters and search find
+     * it), or null when absent or blank and not required.
      *
      * @throws ValidationException naming {@code field} when the value is required and missing or
      *                             blank, longer than {@code max}, or holds control characters
@@ -24,7 +27,7 @@ public final class TextInputs {
             }
             return null;
         }
-        String trimmed = strip(value);
+        String trimmed = Normalizer.normalize(strip(value), Normalizer.Form.NFC);
         if (trimmed.isEmpty()) {
             if (required) {
                 throw new ValidationException(field, "must not be empty");
@@ -55,10 +58,11 @@ public final class TextInputs {
 
     /**
      * A text filter as given, stripped of surrounding blanks (as {@link #text} strips them), so a
-     * name pasted with a space around it still matches; null when absent.
+     * name pasted with a space around it still matches, and composed (NFC) as {@link #text} stores
+     * text and search reads it, so an accent pasted as a separate mark matches too; null when absent.
      */
     public static String filter(String value) {
-        return value == null ? null : strip(value);
+        return value == null ? null : Normalizer.normalize(strip(value), Normalizer.Form.NFC);
     }
 
     private static String strip(String value) {

@@ -8,12 +8,14 @@ final class SearchCypher {
     /**
      * No rows: the full-text index over the names and texts a public reader may see (actions' titles
      * and descriptions, organisations' and boards' names, short names and aliases, strategies' titles
-     * and visions, people's names), with the default analyser (lower-cased words, no stop words).
+     * and visions, people's names), with the analyser {@code standard-no-stop-words} (lower-cased
+     * words, no stop words) and updated as each transaction commits, whatever the server's defaults.
      */
     static final List<String> SCHEMA = List.of("""
             CREATE FULLTEXT INDEX search_text IF NOT EXISTS
             FOR (n:Action|Organisation|Board|Strategy|Person)
             ON EACH [n.title, n.description, n.name, n.shortName, n.aliases, n.vision]
+            OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-no-stop-words', `fulltext.eventually_consistent`: false}}
             """);
 
     /**

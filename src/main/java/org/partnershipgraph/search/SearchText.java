@@ -13,8 +13,9 @@ import org.partnershipgraph.graphql.BadRequestException;
 /**
  * What a reader typed, as the Lucene query the full-text index answers: the words of the text (runs
  * of letters and digits, lower-cased, keeping an apostrophe inside a word as the index's tokenizer
- * does, so "Children's" is one word and matches "Children’s" too), every one required, each matching
- * a whole word or the start of one; a whole word ranks higher, and higher still in a short name, a
+ * does, so "Children's" is one word and matches "Children’s", "Childrens" and "Children" too, and
+ * likewise "14,000" and "5.9"), every one required but "and" among others, each matching a whole
+ * word or the start of one; a whole word ranks higher, and higher still in a short name, a
  * name or a title than in an alias, a description or a vision. A Han ideograph or a Hiragana
  * character is a word of its own, and a word ends where its letters change script, as the index's
  * analyser splits them. Nothing else of the text reaches
@@ -30,11 +31,19 @@ record SearchText(List<String> words) {
     /** Most words accepted. */
     static final int MAX_WORDS = 10;
 
-    /** A word: letters and digits, with any apostrophe between two of them. */
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{N}]+(?:'[\\p{L}\\p{M}\\p{N}]+)*");
+    /** The one word that is not required when others are given (see {@link #luceneQuery()}). */
+    private static final String AND = "and";
 
-    /** Apostrophes left at either end of a piece of a word once its ideographs are split off. */
-    private static final Pattern EDGE_APOSTROPHES = Pattern.compile("^'+|'+$");
+    /**
+     * A word: letters and digits, with any apostrophe between two of them, a full stop or comma
+     * between two digits ("14,000", "5.9") and a full stop between two letters ("h.r"), which the
+     * index's tokenizer keeps inside a word too.
+     */
+    private static final Pattern WORD = Pattern.compile(
+            "[\\p{L}\\p{M}\\p{N}]+(?:(?:'|(?<=\\p{N})[.,](?=\\p{N})|(?<=\\p{L})\\.(?=\\p{L}))[\\p{L}\\p{M}\\p{N}]+)*");
+
+    /** Apostrophes, full stops and commas left at either end of a piece of a word once its ideographs are split off. */
+    private static final Pattern EDGE_APOSTROPHES = Pattern.compile("^['.,]+|['.,]+$");
 
     /**
      * {@code word} as the index's analyser splits it: each Han ideograph or Hiragana character is a
@@ -99,21 +108,29 @@ record SearchText(List<String> words) {
     }
 
     /**
-     * The Lucene query: one clause per word, joined by {@code AND}; a word with an apostrophe in
-     * either form, and a word ending in "s" also as its possessive ("childrens" as "children's").
+     * The Lucene query: one clause per word, each required, but "and" among other words, which only
+     * ranks (a name written with "&" has no word "and": the tokenizer drops the sign); a word with an
+     * apostrophe in either form and without it ("luke's" as "lukes", "children's" also as
+     * "children"), and a word ending in "s" also as its possessive ("childrens" as "children's").
      */
     String luceneQuery() {
+        boolean others = words.stream().anyMatch(word -> !word.equals(AND));
         return words.stream()
-                .map(word -> forms(word).stream()
+                .map(word -> (others && word.equals(AND) ? "" : "+") + forms(word).stream()
                         .map(form -> "shortName:" + form + "^8 OR name:" + form + "^4 OR title:" + form + "^4 OR " + form
                                 + "^2 OR " + form + "*")
                         .collect(Collectors.joining(" OR ", "(", ")")))
-                .collect(Collectors.joining(" AND "));
+                .collect(Collectors.joining(" "));
     }
 
     private static List<String> forms(String word) {
         List<String> spellings = new ArrayList<>(List.of(word));
-        if (word.length() > 2 && word.endsWith("s") && word.indexOf('\'') < 0) {
+        if (word.indexOf('\'') >= 0) {
+            spellings.add(word.replace("'", ""));
+            if (word.endsWith("'s") && word.length() > 3) {
+                spellings.add(word.substring(0, word.length() - 2));
+            }
+        } else if (word.length() > 2 && word.endsWith("s")) {
             spellings.add(word.substring(0, word.length() - 1) + "'s");
         }
         return spellings.stream().flatMap(form -> Stream.of(form, form.replace('\'', '\u2019'))).distinct().toList();

@@ -266,6 +266,21 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
     }
 
     @Test
+    void anAccentTypedAsASeparateMarkIsStoredComposedAndFoundEitherWay() {
+        String id = hwbb.document("""
+                mutation { createAction(input: {title: "Cafe\u0301 drop-in sessions", accountableTo: "board-hwbb"}) { action { id title } } }
+                """).execute().path("createAction.action.title").entity(String.class).isEqualTo("Caf\u00e9 drop-in sessions")
+                .path("createAction.action.id").entity(String.class).get();
+        for (String typed : List.of("CAFE\u0301", "caf\u00e9")) {
+            hwbb.document("query($t: String) { actions(filter: {title: $t}) { edges { node { id } } } }").variable("t", typed).execute()
+                    .path("actions.edges[*].node.id").entityList(String.class).containsExactly(id);
+            hwbb.document("query($t: String!) { search(text: $t) { edges { node { entity { ... on Action { id } } } } } }")
+                    .variable("t", typed).execute()
+                    .path("search.edges[*].node.entity.id").entityList(String.class).containsExactly(id);
+        }
+    }
+
+    @Test
     void anActionDeliveringTheSameStrategyTwiceDeliversItOnceAndTheHistorySaysItOnce() {
         write("CREATE (:Strategy:Node {id: 'strategy-x', title: 'A strategy'})", Map.of(), false);
         String id = hwbb.document("""

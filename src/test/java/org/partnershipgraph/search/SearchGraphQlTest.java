@@ -59,6 +59,28 @@ class SearchGraphQlTest extends GraphQlTestBase {
                 .path("search.totalCount").entity(Integer.class).isEqualTo(plain);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Economic Development and Skills Partnership=board-economic-development-and-skills-partnership",
+            "St Luke's Hospice=org-st-lukes-hospice",
+            "St Luke’s=org-st-lukes-hospice",
+            "14,000 UDAs=action-002-dental-recurrent-udas-2024-25",
+            "5.9% national target=action-002-mseft-outpatient-improvement-pifu"})
+    void findsWhatANameSpellsWithAmpersandsApostrophesAndNumbersAsPeopleTypeThem(String textAndId) {
+        String[] parts = textAndId.split("=");
+        graphQl.document(SEARCH).variable("text", parts[0]).variable("first", 100).execute()
+                .path("search.edges[*].node.entity.id").entityList(String.class).contains(parts[1]);
+    }
+
+    @Test
+    void andAmongOtherWordsIsNotRequiredButAloneItIs() {
+        int and = graphQl.document(SEARCH).variable("text", "and").execute().path("search.totalCount").entity(Integer.class).get();
+        assertThat(and).isPositive();
+        int skills = graphQl.document(SEARCH).variable("text", "skills").execute().path("search.totalCount").entity(Integer.class).get();
+        graphQl.document(SEARCH).variable("text", "skills and").execute()
+                .path("search.totalCount").entity(Integer.class).isEqualTo(skills);
+    }
+
     @Test
     void anEmptyPageAfterTheEndHasNothingBeforeIt() {
         graphQl.document(SEARCH).variable("text", "zzzunknownword").variable("after", "cG9zOjQ").execute()
