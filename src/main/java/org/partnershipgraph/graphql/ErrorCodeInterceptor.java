@@ -21,7 +21,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Gives request-level errors (syntax, validation, variable coercion), which graphql-java
- * raises before any data fetcher runs, the same {@code extensions.code} as every other error;
+ * raises before any data fetcher runs, the same {@code extensions.code} and Spring's
+ * classification ({@code BAD_REQUEST}), as every other error has;
  * and answers a subscription sent where its events cannot go (HTTP with a JSON response) with a
  * BAD_REQUEST error saying where subscriptions run.
  */
@@ -67,14 +68,30 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
         if (error.getExtensions() != null) {
             extensions.putAll(error.getExtensions());
         }
-        extensions.put("code", codeFor(error.getErrorType()).name());
+        ErrorCode code = codeFor(error.getErrorType());
+        extensions.put("code", code.name());
         return GraphqlErrorBuilder.newError()
                 .message(error.getMessage())
                 .locations(error.getLocations())
                 .path(error.getPath())
-                .errorType(error.getErrorType())
+                .errorType(classificationOf(code))
                 .extensions(extensions)
                 .build();
+    }
+
+    /**
+     * Spring's classification for {@code code}, so that an error graphql-java raises itself (a
+     * syntax or validation error, a bad variable) is classified as the service's own errors are,
+     * not as {@code ValidationError} or {@code InvalidSyntax}.
+     */
+    private static ErrorType classificationOf(ErrorCode code) {
+        return switch (code) {
+            case UNAUTHENTICATED -> ErrorType.UNAUTHORIZED;
+            case FORBIDDEN -> ErrorType.FORBIDDEN;
+            case NOT_FOUND -> ErrorType.NOT_FOUND;
+            case INTERNAL, UNAVAILABLE -> ErrorType.INTERNAL_ERROR;
+            default -> ErrorType.BAD_REQUEST;
+        };
     }
 
     private static ErrorCode codeFor(ErrorClassification type) {
@@ -87,7 +104,8 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
         if (type == ErrorType.NOT_FOUND) {
             return ErrorCode.NOT_FOUND;
         }
-        if (type == ErrorType.INTERNAL_ERROR || type == graphql.ErrorType.DataFetchingException) {
+        if (type == ErrorType.INTERNAL_ERROR || type == graphql.ErrorType.DataFetchingException
+                || type == graphql.ErrorType.NullValueInNonNullableField) {
             return ErrorCode.INTERNAL;
         }
         return ErrorCode.BAD_REQUEST;

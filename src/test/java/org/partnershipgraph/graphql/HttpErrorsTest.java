@@ -21,6 +21,7 @@ class HttpErrorsTest extends GraphQlTestBase {
                 .expectStatus().isBadRequest()
                 .expectBody()
                 .jsonPath("$.errors[0].extensions.code").isEqualTo("BAD_REQUEST")
+                .jsonPath("$.errors[0].extensions.classification").isEqualTo("BAD_REQUEST")
                 .jsonPath("$.errors[0].message").value(m -> assertThat((String) m).contains("Invalid syntax"));
     }
 
@@ -53,7 +54,22 @@ class HttpErrorsTest extends GraphQlTestBase {
         graphQl.document("{ actions { totalCount colour } }")
                 .execute()
                 .errors()
-                .expect(e -> "BAD_REQUEST".equals(e.getExtensions().get("code")) && e.getMessage().contains("colour"))
+                .expect(e -> "BAD_REQUEST".equals(e.getExtensions().get("code")) && e.getMessage().contains("colour")
+                        && "BAD_REQUEST".equals(e.getExtensions().get("classification")))
+                .verify();
+    }
+
+    @Test
+    void aVariableGraphQlRejectsIsClassifiedAsTheServicesOwnBadInputIs() {
+        graphQl.document("query($d: Date) { overdueActions(asOf: $d) { totalCount } }").variable("d", "2024-02-30").execute()
+                .errors()
+                .expect(e -> "BAD_REQUEST".equals(e.getExtensions().get("code"))
+                        && "BAD_REQUEST".equals(e.getExtensions().get("classification")))
+                .verify();
+        graphQl.document("{ actions(first: -1) { totalCount } }").execute()
+                .errors()
+                .expect(e -> "BAD_REQUEST".equals(e.getExtensions().get("code"))
+                        && "BAD_REQUEST".equals(e.getExtensions().get("classification")))
                 .verify();
     }
 
