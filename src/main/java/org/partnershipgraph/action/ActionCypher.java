@@ -224,14 +224,17 @@ final class ActionCypher {
     /**
      * One row {@code existing}: takes the write lock of board {@code $board} (so that two creations
      * of the same action are checked one at a time), then the id of an action accountable to it with
-     * the title {@code $title} (case and surrounding spaces aside), the status date {@code $asOf},
-     * the due date {@code $dueDate} and the creating decision {@code $decision} (none when null), or null.
+     * the title {@code $title} (case and surrounding spaces aside), agreed on {@code $asOf} (the date
+     * of its first update, which later progress leaves as it is), due on {@code $dueDate} and created
+     * by the decision {@code $decision} (none when null), or null.
      */
     static final String SAME_ACTION = """
             MATCH (b:Board {id: $board})
             SET b.writes = coalesce(b.writes, 0) + 1
             RETURN COLLECT { MATCH (a:Action)-[:ACCOUNTABLE_TO]->(b)
-                             WHERE toLower(trim(a.title)) = toLower(trim($title)) AND a.asOf = $asOf
+                             WHERE toLower(trim(a.title)) = toLower(trim($title))
+                                   AND COLLECT { MATCH (a)-[:HAS_UPDATE]->(u)
+                                                 RETURN u.date ORDER BY u.date, u.seq LIMIT 1 }[0] = $asOf
                                    AND (a.dueDate = $dueDate OR a.dueDate IS NULL AND $dueDate IS NULL)
                                    AND CASE WHEN $decision IS NULL THEN NOT EXISTS { (:Decision)-[:CREATED]->(a) }
                                             ELSE EXISTS { (:Decision {id: $decision})-[:CREATED]->(a) } END
@@ -335,7 +338,8 @@ final class ActionCypher {
      * Rows {@code key, dueDate, owner, u, later}: for each {@code {id, date, after}} in {@code $keys},
      * the action's current due date and owner id, its latest update on or before {@code date} (a
      * COMPLETE one from its {@code completedDate}), and the JSON change lists of its history entries
-     * committed after {@code after}, newest first, to undo.
+     * committed after {@code after}, newest first, to undo: all but its creation, whose fields held
+     * from the date it was agreed (an action entered from past minutes is created after that date).
      */
     static final String STATE_AS_OF = """
             UNWIND $keys AS key
@@ -345,7 +349,7 @@ final class ActionCypher {
                    COLLECT { MATCH (a)-[:HAS_UPDATE]->(x) WHERE coalesce(x.completedDate, x.date) <= key.date
                              RETURN x ORDER BY x.date DESC, x.seq DESC LIMIT 1 }[0] AS u,
                    COLLECT { MATCH (h:HistoryEntry {entityId: key.id}) USING INDEX h:HistoryEntry(entityId)
-                             WHERE h.at >= key.after
+                             WHERE h.at >= key.after AND h.operation <> 'createAction'
                              WITH h ORDER BY h.at DESC, h.id DESC RETURN h.changes } AS later
             """;
 

@@ -9,6 +9,7 @@ public class SubscriptionsStoppedException extends RuntimeException {
     /** The error every subscription of a stopping instance ends with, saying what to do. */
     public SubscriptionsStoppedException() {
         super("This instance of the service is stopping: subscribe again, on a new connection. Changes committed "
-                + "until you do are not sent; history(entityId) lists them.");
+                + "until you do are not sent: read again the actions you follow (a higher version shows a change to "
+                + "their own fields).");
     }
 }

@@ -194,6 +194,16 @@ final class BoardCypher {
             MERGE (p)-[:ATTENDED]->(m)
             """;
 
+    /** No rows: the people of {@code $people}, and no others, attended meeting {@code $id}. */
+    static final String REPLACE_ATTENDEES = """
+            MATCH (m:Meeting {id: $id})
+            CALL (m) { MATCH (m)<-[old:ATTENDED]-(p:Person) WHERE NOT p.id IN $people DELETE old }
+            WITH m
+            UNWIND $people AS personId
+            MATCH (p:Person {id: personId})
+            MERGE (p)-[:ATTENDED]->(m)
+            """;
+
     /** No rows: meeting {@code $id} is a meeting of board {@code $board}. */
     static final String SET_MEETING_BOARD = """
             MATCH (m:Meeting {id: $id})
@@ -251,16 +261,16 @@ final class BoardCypher {
             """;
 
     /**
-     * One row {@code m, board, decided, attended}: takes the write lock of meeting {@code $id}, then
-     * returns it, the id of its board (null when none), whether it has decisions and whether anyone
-     * is recorded present; no row when there is no such meeting.
+     * One row {@code m, board, decided, attendees}: takes the write lock of meeting {@code $id}, then
+     * returns it, the id of its board (null when none), whether it has decisions and the ids of the
+     * people recorded present, in id order; no row when there is no such meeting.
      */
     static final String LOCK_MEETING = """
             MATCH (m:Meeting {id: $id})
             SET m.writes = coalesce(m.writes, 0) + 1
             RETURN m, COLLECT { MATCH (m)-[:OF]->(b:Board) RETURN b.id }[0] AS board,
                    EXISTS { (m)-[:DECIDED]->(:Decision) } AS decided,
-                   EXISTS { (m)<-[:ATTENDED]-(:Person) } AS attended
+                   COLLECT { MATCH (m)<-[:ATTENDED]-(p:Person) RETURN p.id ORDER BY p.id } AS attendees
             """;
 
     /**

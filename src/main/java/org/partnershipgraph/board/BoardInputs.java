@@ -21,7 +21,7 @@ public final class BoardInputs {
 
     /** Input of {@code updateMeeting}: what is null stays as it is. */
     public record UpdateMeetingInput(String meetingId, Long expectedVersion, LocalDate date, String title, String location,
-            String reason) {
+            List<String> attendeeIds, String reason) {
     }
 
     /** Input of {@code updateDecision}: what is null stays as it is. */

@@ -79,7 +79,7 @@ public class MeetingCommands {
         List<String> attendees = attendees(input.attendeeIds());
         if (!attendees.isEmpty() && input.date().isAfter(LocalDate.now(clock))) {
             throw new ValidationException("attendeeIds", "the meeting is on " + input.date()
-                    + ", after today: record who was present once it has met, or leave attendeeIds out");
+                    + ", after today: leave attendeeIds out, and record who was present with updateMeeting once it has met");
         }
         requireNoSameMeeting(input.boardId(), input.date(), title, null);
         String id = BusinessIds.next("meeting");
@@ -125,9 +125,10 @@ public class MeetingCommands {
     }
 
     /**
-     * Corrects a meeting's date, title or location (null leaves one as it is, a blank title or
-     * location removes it), at the expected version, with a history entry of the values before and
-     * after; a call that changes nothing makes no new version.
+     * Corrects a meeting's date, title, location or the people present (null leaves one as it is, a
+     * blank title or location removes it, an empty list of people removes them all), at the expected
+     * version, with a history entry of the values before and after; a call that changes nothing
+     * makes no new version.
      */
     @Transactional
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
@@ -139,17 +140,26 @@ public class MeetingCommands {
         String location = input.location() == null ? before.location()
                 : line("location", input.location(), ActionCommands.MAX_TITLE, false);
         String reason = text("reason", input.reason(), ActionCommands.MAX_TEXT, false);
+        List<String> present = found.get("attendees").asList(Value::asString);
+        List<String> attendees = input.attendeeIds() == null ? present
+                : attendees(input.attendeeIds()).stream().sorted().toList();
         List<FieldChange> changes = Arrays.asList(FieldChange.of("date", before.date(), date),
-                FieldChange.of("title", before.title(), title), FieldChange.of("location", before.location(), location));
+                FieldChange.of("title", before.title(), title), FieldChange.of("location", before.location(), location),
+                FieldChange.of("attendees", present.isEmpty() ? null : String.join(", ", present),
+                        attendees.isEmpty() ? null : String.join(", ", attendees)));
         if (changes.stream().allMatch(Objects::isNull)) {
             return before;
         }
-        if (!date.equals(before.date()) && date.isAfter(LocalDate.now(clock))) {
-            if (found.get("decided").asBoolean()) {
+        if (date.isAfter(LocalDate.now(clock))) {
+            if (!date.equals(before.date()) && found.get("decided").asBoolean()) {
                 throw new ValidationException("date", before.id() + " has decisions recorded: it cannot move to " + date
                         + ", after today");
             }
-            if (found.get("attended").asBoolean()) {
+            if (!attendees.isEmpty() && input.attendeeIds() != null) {
+                throw new ValidationException("attendeeIds", "the meeting is on " + date
+                        + ", after today: record who was present once it has met");
+            }
+            if (!attendees.isEmpty() && !date.equals(before.date())) {
                 throw new ValidationException("date", before.id() + " has people recorded as present: it cannot move to "
                         + date + ", after today");
             }
@@ -164,6 +174,9 @@ public class MeetingCommands {
         params.put("location", location);
         Meeting after = neo4j.query(BoardCypher.UPDATE_MEETING).bindAll(params).fetchAs(Meeting.class)
                 .mappedBy((t, r) -> Meeting.from(r.get("m").asNode())).one().orElseThrow();
+        if (!attendees.equals(present)) {
+            neo4j.query(BoardCypher.REPLACE_ATTENDEES).bindAll(Map.of("id", before.id(), "people", attendees)).run();
+        }
         history.record(before.id(), "updateMeeting", changes, reason, user);
         return after;
     }

@@ -3,12 +3,15 @@ package org.partnershipgraph.graphql;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import graphql.ErrorClassification;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
@@ -28,6 +31,8 @@ import reactor.core.publisher.Mono;
  */
 @Component
 class ErrorCodeInterceptor implements WebGraphQlInterceptor {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorCodeInterceptor.class);
 
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
@@ -70,6 +75,18 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
         }
         ErrorCode code = codeFor(error.getErrorType());
         extensions.put("code", code.name());
+        if (code == ErrorCode.INTERNAL) {
+            String errorId = UUID.randomUUID().toString();
+            log.error("Unexpected error {} at {}: {}", errorId, error.getPath(), error.getMessage());
+            extensions.put("errorId", errorId);
+            return GraphqlErrorBuilder.newError()
+                    .message("Internal error; quote id " + errorId + " when reporting it.")
+                    .locations(error.getLocations())
+                    .path(error.getPath())
+                    .errorType(classificationOf(code))
+                    .extensions(extensions)
+                    .build();
+        }
         return GraphqlErrorBuilder.newError()
                 .message(error.getMessage())
                 .locations(error.getLocations())

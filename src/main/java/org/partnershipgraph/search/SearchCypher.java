@@ -9,7 +9,8 @@ final class SearchCypher {
      * No rows: the full-text index over the names and texts a public reader may see (actions' titles
      * and descriptions, organisations' and boards' names, short names and aliases, strategies' titles
      * and visions, people's names), with the analyser {@code standard-no-stop-words} (lower-cased
-     * words, no stop words) and updated as each transaction commits, whatever the server's defaults.
+     * words, no stop words) and updated as each transaction commits, whatever the server's defaults
+     * (an index of this name that exists already keeps its own).
      */
     static final List<String> SCHEMA = List.of("""
             CREATE FULLTEXT INDEX search_text IF NOT EXISTS

@@ -109,30 +109,43 @@ record SearchText(List<String> words) {
 
     /**
      * The Lucene query: one clause per word, each required, but "and" among other words, which only
-     * ranks (a name written with "&" has no word "and": the tokenizer drops the sign); a word with an
-     * apostrophe in either form and without it ("luke's" as "lukes", "children's" also as
-     * "children"), and a word ending in "s" also as its possessive ("childrens" as "children's").
+     * ranks, as the plain word (a name written with "&" has no word "and": the tokenizer drops the
+     * sign); a word with an apostrophe in either form and without it ("luke's" as "lukes"), a
+     * possessive also as its stem, as a whole word only ("children's" as "children", but "it's" not
+     * as the start of "items"), and a word ending in "s" also as its possessive ("childrens" as
+     * "children's").
      */
     String luceneQuery() {
         boolean others = words.stream().anyMatch(word -> !word.equals(AND));
         return words.stream()
-                .map(word -> (others && word.equals(AND) ? "" : "+") + forms(word).stream()
-                        .map(form -> "shortName:" + form + "^8 OR name:" + form + "^4 OR title:" + form + "^4 OR " + form
-                                + "^2 OR " + form + "*")
-                        .collect(Collectors.joining(" OR ", "(", ")")))
+                .map(word -> others && word.equals(AND) ? AND
+                        : forms(word).stream().map(SearchText::clauses).collect(Collectors.joining(" OR ", "+(", ")")))
                 .collect(Collectors.joining(" "));
     }
 
-    private static List<String> forms(String word) {
-        List<String> spellings = new ArrayList<>(List.of(word));
+    /** The clauses of one spelling of a word: as a whole word in each field, boosted, and as the start of one. */
+    private static String clauses(Spelling spelling) {
+        String form = spelling.text();
+        return "shortName:" + form + "^8 OR name:" + form + "^4 OR title:" + form + "^4 OR " + form + "^2"
+                + (spelling.prefix() ? " OR " + form + "*" : "");
+    }
+
+    /** One spelling of a word searched for, and whether it may also be the start of a word. */
+    private record Spelling(String text, boolean prefix) {
+    }
+
+    private static List<Spelling> forms(String word) {
+        List<Spelling> spellings = new ArrayList<>(List.of(new Spelling(word, true)));
         if (word.indexOf('\'') >= 0) {
-            spellings.add(word.replace("'", ""));
+            spellings.add(new Spelling(word.replace("'", ""), true));
             if (word.endsWith("'s") && word.length() > 3) {
-                spellings.add(word.substring(0, word.length() - 2));
+                spellings.add(new Spelling(word.substring(0, word.length() - 2), false));
             }
         } else if (word.length() > 2 && word.endsWith("s")) {
-            spellings.add(word.substring(0, word.length() - 1) + "'s");
+            spellings.add(new Spelling(word.substring(0, word.length() - 1) + "'s", true));
         }
-        return spellings.stream().flatMap(form -> Stream.of(form, form.replace('\'', '\u2019'))).distinct().toList();
+        return spellings.stream()
+                .flatMap(form -> Stream.of(form, new Spelling(form.text().replace('\'', '\u2019'), form.prefix())))
+                .distinct().toList();
     }
 }

@@ -492,7 +492,7 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
     @Test
     void anActionEnteredFromPastMinutesStandsFromTheDateItWasAgreedAndCanBeCompletedSince() {
         String create = """
-                mutation($asOf: Date) { createAction(input: {title: "Circulate the slides", accountableTo: "board-hwbb",
+                mutation($asOf: Date) { createAction(input: {title: "Circulate the slides", accountableTo: "board-hwbb", ownerId: "post-lead",
                                                                startDate: "2025-01-15", dueDate: "2025-01-31", asOf: $asOf}) {
                     action { id version asOf status updates { date status } } } }
                 """;
@@ -519,6 +519,15 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
                 """).variable("id", id).execute()
                 .path("action.agreed.status").entity(String.class).isEqualTo("NOT_STARTED")
                 .path("action.done.status").entity(String.class).isEqualTo("COMPLETE");
+        auditor.document("""
+                query($id: ID!) { action(id: $id) { stateAsOf(date: "2025-01-21") { status dueDate ownerId } } }
+                """).variable("id", id).execute()
+                .path("action.stateAsOf.status").entity(String.class).isEqualTo("COMPLETE")
+                .path("action.stateAsOf.dueDate").entity(String.class).isEqualTo("2025-01-31")
+                .path("action.stateAsOf.ownerId").entity(String.class).isEqualTo("post-lead");
+        hwbb.document(create).variable("asOf", "2025-01-15").execute().errors()
+                .expect(e -> "VALIDATION".equals(e.getExtensions().get("code")) && e.getMessage().contains("as " + id))
+                .verify();
         auditor.document("query($a: ID!) { history(entityId: $a) { operation changes { field after } } }").variable("a", id).execute()
                 .path("history[1].operation").entity(String.class).isEqualTo("createAction")
                 .path("history[1].changes[?(@.field == 'asOf')].after").entityList(String.class).containsExactly("2025-01-15");
@@ -1290,6 +1299,32 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
         hwbb.document("query($m: ID!) { meeting(id: $m) { date version } }").variable("m", meeting).execute()
                 .path("meeting.date").entity(String.class).isEqualTo("2025-02-12")
                 .path("meeting.version").entity(Integer.class).isEqualTo(0);
+
+        String present = """
+                mutation($m: ID!, $v: Int!, $a: [ID!]) { updateMeeting(input: {meetingId: $m, expectedVersion: $v, attendeeIds: $a}) {
+                    meeting { version attendees { id } } } }
+                """;
+        String planned = hwbb.document("""
+                mutation { recordMeeting(input: {boardId: "board-hwbb", date: "2099-03-12"}) { meeting { id } } }
+                """).execute().path("recordMeeting.meeting.id").entity(String.class).get();
+        hwbb.document(present).variable("m", planned).variable("v", 0).variable("a", List.of("person-chair")).execute().errors()
+                .expect(e -> "VALIDATION".equals(e.getExtensions().get("code")) && "attendeeIds".equals(e.getExtensions().get("field")))
+                .verify();
+        hwbb.document(present).variable("m", meeting).variable("v", 0).variable("a", List.of("person-chair")).execute()
+                .path("updateMeeting.meeting.version").entity(Integer.class).isEqualTo(1)
+                .path("updateMeeting.meeting.attendees[*].id").entityList(String.class).containsExactly("person-chair");
+        hwbb.document(present).variable("m", meeting).variable("v", 1).variable("a", List.of("person-chair")).execute()
+                .path("updateMeeting.meeting.version").entity(Integer.class).isEqualTo(1);
+        hwbb.document(present).variable("m", meeting).variable("v", 1).variable("a", List.of()).execute()
+                .path("updateMeeting.meeting.version").entity(Integer.class).isEqualTo(2)
+                .path("updateMeeting.meeting.attendees").entityList(Object.class).hasSize(0);
+        auditor.document("query($m: ID!) { history(entityId: $m) { operation changes { field before after } } }").variable("m", meeting)
+                .execute()
+                .path("history[*].operation").entityList(String.class).containsExactly("updateMeeting", "updateMeeting", "recordMeeting")
+                .path("history[1].changes[0].field").entity(String.class).isEqualTo("attendees")
+                .path("history[1].changes[0].before").entity(String.class).isEqualTo("person-chair, person-member")
+                .path("history[1].changes[0].after").entity(String.class).isEqualTo("person-chair")
+                .path("history[0].changes[0].after").valueIsNull();
     }
 
     @Test
