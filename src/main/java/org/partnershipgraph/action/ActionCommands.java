@@ -650,8 +650,8 @@ public class ActionCommands {
 
     /**
      * Takes board {@code board}'s lock, then refuses with VALIDATION, naming it, an action already
-     * accountable to it with the same title, status date, due date and creating decision
-     * ({@code SAME_ACTION}): a retried {@code createAction} creates nothing twice.
+     * accountable to it with the same title, agreed date (its first update's), due date and creating
+     * decision ({@code SAME_ACTION}): a retried {@code createAction} creates nothing twice.
      */
     private void requireNoSameAction(String board, String title, LocalDate asOf, LocalDate dueDate, String decision) {
         Map<String, Object> params = new HashMap<>();
@@ -664,7 +664,7 @@ public class ActionCommands {
                 .mappedBy((t, r) -> r.get("existing")).one().orElseThrow();
         if (!existing.isNull()) {
             throw new ValidationException("title", board + " has this action already, as " + existing.asString()
-                    + " (same title, date, due date and decision): a retried call creates nothing twice; change the "
+                    + " (same title, agreed date, due date and decision): a retried call creates nothing twice; change the "
                     + "title if this is another action");
         }
     }

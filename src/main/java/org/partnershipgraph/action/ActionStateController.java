@@ -28,8 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code Action.stateAsOf(date)}: status, RAG and percent from the latest progress update on or
  * before the date; owner and due date by undoing, newest first, the history entries committed
  * after it ends (midnight in the clock's zone, {@code partnership.time-zone}). Before the action's
- * first update (its source document's date, or its creation) nothing is recorded: every field but
- * the date is null. One statement for all the actions of a request.
+ * first update (its source document's date, or the date it was agreed, given when it was created)
+ * nothing is recorded: every field but the date is null. One statement for all the actions of a request.
  */
 @Controller
 public class ActionStateController {

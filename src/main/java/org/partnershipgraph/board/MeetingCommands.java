@@ -91,7 +91,8 @@ public class MeetingCommands {
         history.record(id, "recordMeeting", Arrays.asList(FieldChange.of("board", null, input.boardId()),
                 FieldChange.of("date", null, input.date()), FieldChange.of("title", null, title),
                 FieldChange.of("location", null, location),
-                FieldChange.of("attendees", null, attendees.isEmpty() ? null : String.join(", ", attendees))), null, user);
+                FieldChange.of("attendees", null, attendees.isEmpty() ? null : String.join(", ", attendees.stream().sorted().toList()))),
+                null, user);
         history.recordLink(input.boardId(), "recordMeeting", "meeting", null, id, null, user);
         return queries.meeting(id).orElseThrow();
     }

@@ -99,7 +99,8 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 
     /**
      * A query past the result limit answers with no data, not a partial tree. A mutation's change has
-     * been made by then (its reply is what grew), so it keeps what it has, and the error says so.
+     * been made by then (its reply is what grew), so it keeps what it has, and the error says so: the
+     * required fields it left null raise no error of their own, which would read as the service's fault.
      */
     @Override
     public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
@@ -121,7 +122,9 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
                         "measured", nodes.getResultNodesCount()))
                 .build());
         if (mutation) {
-            errors.addAll(result.getErrors());
+            result.getErrors().stream()
+                    .filter(error -> error.getErrorType() != graphql.ErrorType.NullValueInNonNullableField)
+                    .forEach(errors::add);
             return CompletableFuture.completedFuture(result.transform(builder -> builder.errors(errors)));
         }
         return CompletableFuture.completedFuture(ExecutionResult.newExecutionResult().data(null).errors(errors).build());

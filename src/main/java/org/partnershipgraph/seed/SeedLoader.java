@@ -97,7 +97,8 @@ public class SeedLoader {
                 tx.run(SeedCypher.DROP_STALE_HOLDINGS, Map.of("rows", holdingKeys(graph))).consume();
                 tx.run(SeedCypher.MERGE_RELATIONS, Map.of("rows", graph.relations().stream()
                         .filter(rel -> !changed.contains(rel.get("record")) && !unchanged.contains(rel.get("record"))
-                                && !apiMilestones.contains(rel.get("record"))).toList()))
+                                && !apiMilestones.contains(rel.get("record"))
+                                && !(corrected.contains(rel.get("record")) && "ATTENDED".equals(rel.get("type")))).toList()))
                         .consume();
                 tx.run(SeedCypher.MERGE_REPORTING_LINES, Map.of("rows", graph.reportsTo())).consume();
                 tx.run(SeedCypher.DROP_STALE_CITATIONS, Map.of("rows", citationKeys(graph))).consume();

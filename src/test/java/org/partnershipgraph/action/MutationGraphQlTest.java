@@ -1280,7 +1280,7 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
                 .path("recordMeeting.meeting.id").entity(String.class).get();
         auditor.document("query($m: ID!) { history(entityId: $m) { changes { field after } } }").variable("m", meeting).execute()
                 .path("history[0].changes[?(@.field == 'attendees')].after").entityList(String.class)
-                .containsExactly("person-member, person-chair");
+                .containsExactly("person-chair, person-member");
 
         hwbb.document("""
                 mutation { recordMeeting(input: {boardId: "board-hwbb", date: "2099-02-12", attendeeIds: ["person-chair"]}) {
@@ -1310,6 +1310,11 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
         hwbb.document(present).variable("m", planned).variable("v", 0).variable("a", List.of("person-chair")).execute().errors()
                 .expect(e -> "VALIDATION".equals(e.getExtensions().get("code")) && "attendeeIds".equals(e.getExtensions().get("field")))
                 .verify();
+        hwbb.document("query($m: ID!) { meeting(id: $m) { version attendees { id } } }").variable("m", planned).execute()
+                .path("meeting.version").entity(Integer.class).isEqualTo(0)
+                .path("meeting.attendees").entityList(Object.class).hasSize(0);
+        hwbb.document(present).variable("m", meeting).variable("v", 0).variable("a", List.of("person-member", "person-chair", "person-chair"))
+                .execute().path("updateMeeting.meeting.version").entity(Integer.class).isEqualTo(0);
         hwbb.document(present).variable("m", meeting).variable("v", 0).variable("a", List.of("person-chair")).execute()
                 .path("updateMeeting.meeting.version").entity(Integer.class).isEqualTo(1)
                 .path("updateMeeting.meeting.attendees[*].id").entityList(String.class).containsExactly("person-chair");

@@ -150,7 +150,8 @@ class SeedReloadTest extends ServiceTestBase {
     void aReloadKeepsTheMeetingsAndDecisionsTheApiCorrected() {
         HttpGraphQlTester hwbb = as("hwbb-secretariat");
         hwbb.document("""
-                mutation { updateMeeting(input: {meetingId: "meeting-001-hwbb-2021-07-23", expectedVersion: 0, title: "Health and Wellbeing Board"}) {
+                mutation { updateMeeting(input: {meetingId: "meeting-001-hwbb-2021-07-23", expectedVersion: 0, title: "Health and Wellbeing Board",
+                                                 attendeeIds: ["person-ian-wake"]}) {
                     meeting { version } } }
                 """).execute().path("updateMeeting.meeting.version").entity(Integer.class).isEqualTo(1);
         hwbb.document("""
@@ -163,10 +164,11 @@ class SeedReloadTest extends ServiceTestBase {
 
         assertThat(count(FINGERPRINT)).as("nodes, relationships and versions").isEqualTo(before);
         hwbb.document("""
-                { meeting(id: "meeting-001-hwbb-2021-07-23") { title version
+                { meeting(id: "meeting-001-hwbb-2021-07-23") { title version attendees { id }
                     decisions { id number version } } }
                 """).execute()
                 .path("meeting.title").entity(String.class).isEqualTo("Health and Wellbeing Board")
+                .path("meeting.attendees[*].id").entityList(String.class).containsExactly("person-ian-wake")
                 .path("meeting.version").entity(Integer.class).isEqualTo(1)
                 .path("meeting.decisions[?(@.id == 'decision-001-hwbb-2021-07-23-minutes-approved')].number").entityList(String.class)
                 .containsExactly("2 (minutes)");
