@@ -186,14 +186,6 @@ final class BoardCypher {
             RETURN [id IN $ids WHERE NOT EXISTS { MATCH (:Person {id: id}) }] AS missing
             """;
 
-    /** No rows: each person of {@code $people} attended meeting {@code $id}. */
-    static final String SET_ATTENDEES = """
-            MATCH (m:Meeting {id: $id})
-            UNWIND $people AS personId
-            MATCH (p:Person {id: personId})
-            MERGE (p)-[:ATTENDED]->(m)
-            """;
-
     /** No rows: the people of {@code $people}, and no others, attended meeting {@code $id}. */
     static final String REPLACE_ATTENDEES = """
             MATCH (m:Meeting {id: $id})

@@ -77,22 +77,18 @@ public class MeetingCommands {
         String title = line("title", input.title(), ActionCommands.MAX_TITLE, false);
         String location = line("location", input.location(), ActionCommands.MAX_TITLE, false);
         List<String> attendees = attendees(input.attendeeIds());
-        if (!attendees.isEmpty() && input.date().isAfter(LocalDate.now(clock))) {
-            throw new ValidationException("attendeeIds", "the meeting is on " + input.date()
-                    + ", after today: leave attendeeIds out, and record who was present with updateMeeting once it has met");
-        }
+        requireMetIfAttended(input.date(), attendees);
         requireNoSameMeeting(input.boardId(), input.date(), title, null);
         String id = BusinessIds.next("meeting");
         meetings.save(new MeetingEntity(id, input.date(), title, location));
         neo4j.query(BoardCypher.SET_MEETING_BOARD).bindAll(Map.of("id", id, "board", input.boardId())).run();
         if (!attendees.isEmpty()) {
-            neo4j.query(BoardCypher.SET_ATTENDEES).bindAll(Map.of("id", id, "people", attendees)).run();
+            neo4j.query(BoardCypher.REPLACE_ATTENDEES).bindAll(Map.of("id", id, "people", attendees)).run();
         }
         history.record(id, "recordMeeting", Arrays.asList(FieldChange.of("board", null, input.boardId()),
                 FieldChange.of("date", null, input.date()), FieldChange.of("title", null, title),
                 FieldChange.of("location", null, location),
-                FieldChange.of("attendees", null, attendees.isEmpty() ? null : String.join(", ", attendees.stream().sorted().toList()))),
-                null, user);
+                FieldChange.of("attendees", null, attendees.isEmpty() ? null : String.join(", ", attendees))), null, user);
         history.recordLink(input.boardId(), "recordMeeting", "meeting", null, id, null, user);
         return queries.meeting(id).orElseThrow();
     }
@@ -142,8 +138,7 @@ public class MeetingCommands {
                 : line("location", input.location(), ActionCommands.MAX_TITLE, false);
         String reason = text("reason", input.reason(), ActionCommands.MAX_TEXT, false);
         List<String> present = found.get("attendees").asList(Value::asString);
-        List<String> attendees = input.attendeeIds() == null ? present
-                : attendees(input.attendeeIds()).stream().sorted().toList();
+        List<String> attendees = input.attendeeIds() == null ? present : attendees(input.attendeeIds());
         List<FieldChange> changes = Arrays.asList(FieldChange.of("date", before.date(), date),
                 FieldChange.of("title", before.title(), title), FieldChange.of("location", before.location(), location),
                 FieldChange.of("attendees", present.isEmpty() ? null : String.join(", ", present),
@@ -156,9 +151,8 @@ public class MeetingCommands {
                 throw new ValidationException("date", before.id() + " has decisions recorded: it cannot move to " + date
                         + ", after today");
             }
-            if (!attendees.isEmpty() && input.attendeeIds() != null) {
-                throw new ValidationException("attendeeIds", "the meeting is on " + date
-                        + ", after today: record who was present once it has met");
+            if (input.attendeeIds() != null) {
+                requireMetIfAttended(date, attendees);
             }
             if (!attendees.isEmpty() && !date.equals(before.date())) {
                 throw new ValidationException("date", before.id() + " has people recorded as present: it cannot move to "
@@ -260,7 +254,18 @@ public class MeetingCommands {
         return same;
     }
 
-    /** {@code ids} without repeats, each a person's (VALIDATION naming those that are not), at most {@link #MAX_ATTENDEES}. */
+    /** VALIDATION on {@code attendeeIds} when people are given as present at a meeting dated after today. */
+    private void requireMetIfAttended(LocalDate date, List<String> attendees) {
+        if (!attendees.isEmpty() && date.isAfter(LocalDate.now(clock))) {
+            throw new ValidationException("attendeeIds", "the meeting is on " + date
+                    + ", after today: record who was present, with updateMeeting, once it has met");
+        }
+    }
+
+    /**
+     * {@code ids} without repeats and in id order, each a person's (VALIDATION naming those that are
+     * not), at most {@link #MAX_ATTENDEES}.
+     */
     private List<String> attendees(List<String> ids) {
         if (ids == null || ids.isEmpty()) {
             return List.of();
@@ -277,7 +282,7 @@ public class MeetingCommands {
         if (!missing.isEmpty()) {
             throw new ValidationException("attendeeIds", "no person has id " + String.join(", ", missing));
         }
-        return distinct;
+        return distinct.stream().sorted().toList();
     }
 
     /**

@@ -80,7 +80,7 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
             log.error("Unexpected error {} at {}: {}", errorId, error.getPath(), error.getMessage());
             extensions.put("errorId", errorId);
             return GraphqlErrorBuilder.newError()
-                    .message("Internal error; quote id " + errorId + " when reporting it.")
+                    .message(GraphQlExceptions.internalMessage(errorId))
                     .locations(error.getLocations())
                     .path(error.getPath())
                     .errorType(classificationOf(code))

@@ -133,8 +133,12 @@ public class GraphQlExceptions {
         }
         String errorId = UUID.randomUUID().toString();
         log.error("Unexpected error {} while fetching {}", errorId, env.getExecutionStepInfo().getPath(), ex);
-        return error(env, ErrorType.INTERNAL_ERROR, ErrorCode.INTERNAL, "Internal error; quote id " + errorId + " when reporting it.",
-                Map.of("errorId", errorId));
+        return error(env, ErrorType.INTERNAL_ERROR, ErrorCode.INTERNAL, internalMessage(errorId), Map.of("errorId", errorId));
+    }
+
+    /** What a client is told of an unexpected error: only the id under which it is logged. */
+    static String internalMessage(String errorId) {
+        return "Internal error; quote id " + errorId + " when reporting it.";
     }
 
     static GraphQLError error(DataFetchingEnvironment env, ErrorType type, ErrorCode code, String message) {

@@ -27,7 +27,7 @@ public final class TextInputs {
             }
             return null;
         }
-        String trimmed = Normalizer.normalize(strip(value), Normalizer.Form.NFC);
+        String trimmed = composed(value);
         if (trimmed.isEmpty()) {
             if (required) {
                 throw new ValidationException(field, "must not be empty");
@@ -62,7 +62,12 @@ public final class TextInputs {
      * text and search reads it, so an accent pasted as a separate mark matches too; null when absent.
      */
     public static String filter(String value) {
-        return value == null ? null : Normalizer.normalize(strip(value), Normalizer.Form.NFC);
+        return value == null ? null : composed(value);
+    }
+
+    /** {@code value} stripped of surrounding blanks and composed (NFC). */
+    private static String composed(String value) {
+        return Normalizer.normalize(strip(value), Normalizer.Form.NFC);
     }
 
     private static String strip(String value) {

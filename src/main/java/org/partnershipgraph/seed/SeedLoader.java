@@ -38,7 +38,7 @@ import org.springframework.stereotype.Component;
  * adds, corrects, reaches and removes milestones as changes to their action), which a reload must
  * not undo, while one nobody has changed takes the seed's properties and first update again, so that a
  * correction of its record reaches a database loaded before it. A meeting or decision the API has
- * corrected (a version above 0) keeps its properties too. Every entity the seed defines or
+ * corrected (a version above 0) keeps its properties and links (the people present) too. Every entity the seed defines or
  * cites keeps only the citations the seed gives it now, and every post it defines only the holdings.
  */
 @Component
@@ -55,7 +55,7 @@ public class SeedLoader {
 
     /** Whether the database already holds any entity. */
     public boolean isSeeded() {
-        try (Session session = sessions.open(AccessMode.WRITE)) {
+        try (Session session = sessions.open(AccessMode.READ)) {
             return session.executeRead(tx -> tx.run(SeedCypher.IS_SEEDED).single().get("seeded").asBoolean());
         }
     }
@@ -88,17 +88,18 @@ public class SeedLoader {
                 Set<Object> apiMilestones = graph.relations().stream()
                         .filter(rel -> "HAS_MILESTONE".equals(rel.get("type")) && changed.contains(rel.get("from")))
                         .map(rel -> rel.get("to")).collect(Collectors.toSet());
+                Set<Object> keptAsTheyAre = new HashSet<>(changed);
+                keptAsTheyAre.addAll(unchanged);
+                keptAsTheyAre.addAll(apiMilestones);
+                keptAsTheyAre.addAll(corrected);
                 tx.run(SeedCypher.MERGE_NODES, Map.of("rows", graph.nodes().stream()
-                        .filter(node -> !changed.contains(node.get("id")) && !unchanged.contains(node.get("id"))
-                                && !apiMilestones.contains(node.get("id")) && !corrected.contains(node.get("id"))).toList()))
+                        .filter(node -> !keptAsTheyAre.contains(node.get("id"))).toList()))
                         .consume();
                 tx.run(SeedCypher.RESTATE_ACTIONS, Map.of("rows", graph.nodes().stream()
                         .filter(node -> unchanged.contains(node.get("id"))).toList())).consume();
                 tx.run(SeedCypher.DROP_STALE_HOLDINGS, Map.of("rows", holdingKeys(graph))).consume();
                 tx.run(SeedCypher.MERGE_RELATIONS, Map.of("rows", graph.relations().stream()
-                        .filter(rel -> !changed.contains(rel.get("record")) && !unchanged.contains(rel.get("record"))
-                                && !apiMilestones.contains(rel.get("record"))
-                                && !(corrected.contains(rel.get("record")) && "ATTENDED".equals(rel.get("type")))).toList()))
+                        .filter(rel -> !keptAsTheyAre.contains(rel.get("record"))).toList()))
                         .consume();
                 tx.run(SeedCypher.MERGE_REPORTING_LINES, Map.of("rows", graph.reportsTo())).consume();
                 tx.run(SeedCypher.DROP_STALE_CITATIONS, Map.of("rows", citationKeys(graph))).consume();
