@@ -178,6 +178,9 @@ public class ActionCommands {
             throw new ValidationException("startDate", "must not be after the date the action was completed ("
                     + entity.getCompletedDate() + "), was " + start);
         }
+        if (input.startDate() != null && (entity.getStartDate() == null || start.isAfter(entity.getStartDate()))) {
+            requireNoMilestoneReachedBefore(input.id(), start);
+        }
         Integer leadTimeDays = input.leadTimeDays() == null ? entity.getLeadTimeDays() : leadTimeDays(input.leadTimeDays());
         Double weight = input.weight() == null ? entity.getWeight() : weight(input.weight());
         String accountableTo = locked.board();
@@ -456,6 +459,10 @@ public class ActionCommands {
         if (input.reachedDate().isAfter(LocalDate.now(clock))) {
             throw new ValidationException("reachedDate", "cannot be in the future (" + input.reachedDate() + ")");
         }
+        if (entity.getStartDate() != null && input.reachedDate().isBefore(entity.getStartDate())) {
+            throw new ValidationException("reachedDate", "cannot be before the action's start date (" + entity.getStartDate()
+                    + "), was " + input.reachedDate());
+        }
         Milestone before = found.milestone();
         if (input.reachedDate().equals(before.reachedDate())) {
             return new MilestonePayload(before, reload(actionId));
@@ -578,6 +585,15 @@ public class ActionCommands {
             throw new VersionConflictException(id, expectedVersion, current);
         }
         return new Locked(entity, ownerId, ownerBoard, board);
+    }
+
+    /** VALIDATION on {@code startDate} when a milestone of action {@code id} was reached before {@code start}. */
+    private void requireNoMilestoneReachedBefore(String id, LocalDate start) {
+        neo4j.query(ActionCypher.FIRST_REACHED_MILESTONE).bindAll(Map.of("id", id)).fetchAs(Record.class).mappedBy((t, r) -> r)
+                .one().filter(first -> first.get("reachedDate").asLocalDate().isBefore(start)).ifPresent(first -> {
+                    throw new ValidationException("startDate", "must not be after the date milestone " + first.get("id").asString()
+                            + " was reached (" + first.get("reachedDate").asLocalDate() + "), was " + start);
+                });
     }
 
     /** A lead time in days as given, VALIDATION outside 0 to {@link Dependencies#MAX_DELAY_DAYS}. */

@@ -121,6 +121,15 @@ final class ActionCypher {
             RETURN m, a.id AS action
             """;
 
+    /** One row {@code id, reachedDate}: the milestone of action {@code $id} reached first (ties by id), or no row. */
+    static final String FIRST_REACHED_MILESTONE = """
+            MATCH (:Action {id: $id})-[:HAS_MILESTONE]->(m:Milestone)
+            WHERE m.reachedDate IS NOT NULL
+            RETURN m.id AS id, m.reachedDate AS reachedDate
+            ORDER BY reachedDate, id
+            LIMIT 1
+            """;
+
     /** One row {@code m}: milestone {@code $id} reached on {@code $reachedDate}. */
     static final String REACH_MILESTONE = """
             MATCH (m:Milestone {id: $id})

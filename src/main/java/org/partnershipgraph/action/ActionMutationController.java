@@ -15,7 +15,6 @@ import org.partnershipgraph.action.ActionInputs.RecordProgressInput;
 import org.partnershipgraph.action.ActionInputs.RecordProgressPayload;
 import org.partnershipgraph.action.ActionInputs.UpdateActionInput;
 import org.partnershipgraph.graphql.EntityLabels;
-import org.partnershipgraph.graphql.NotFoundException;
 import org.partnershipgraph.graphql.TransientRetry;
 import org.partnershipgraph.security.CurrentUser;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -90,8 +89,8 @@ public class ActionMutationController {
 
     @SubscriptionMapping
     public Flux<ActionChange> actionChanged(@Argument String boardId, GraphQLContext context) {
-        if (boardId != null && !labels.is(boardId, "Board")) {
-            throw new NotFoundException("No board has id " + boardId + ": subscribe with a board's id, or with none for every change");
+        if (boardId != null) {
+            labels.requireFound(boardId, "Board", "subscribe with a board's id, or with none for every change");
         }
         SubscriberConnection connection = context.get(SubscriberConnection.class);
         return events.changes(boardId, connection == null ? null : connection.id());

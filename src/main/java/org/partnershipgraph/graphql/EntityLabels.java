@@ -31,9 +31,27 @@ public class EntityLabels {
         return labels.isNull() ? List.of() : labels.asList(Value::asString);
     }
 
-    /** Whether {@code id} names an entity labelled {@code label}. */
-    public boolean is(String id, String label) {
-        return of(id).contains(label);
+    /**
+     * Requires {@code id} to name an entity labelled {@code label}, else a {@link NotFoundException}:
+     * "No board has id x", or "x is a Meeting, not a board" when it names another kind of entity;
+     * each followed by {@code hint}.
+     */
+    public void requireFound(String id, String label, String hint) {
+        List<String> labels = of(id);
+        if (!labels.contains(label)) {
+            String kind = label.toLowerCase(Locale.ROOT);
+            throw new NotFoundException((labels.isEmpty() ? "No " + kind + " has id " + id
+                    : id + " is " + article(kindOf(labels)) + ", not " + article(kind)) + ": " + hint);
+        }
+    }
+
+    /** The entity's own label: the first that is not the shared {@code Node}. */
+    private static String kindOf(List<String> labels) {
+        return labels.stream().filter(l -> !l.equals("Node")).findFirst().orElse("Node");
+    }
+
+    private static String article(String noun) {
+        return ("AEIOUaeiou".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
     }
 
     /**
@@ -52,7 +70,7 @@ public class EntityLabels {
         }
         if (labels.stream().noneMatch(allowed::contains)) {
             String names = String.join(" or ", allowed.stream().sorted().toList());
-            throw new ValidationException(field, id + " is not " + ("AEIOU".indexOf(names.charAt(0)) >= 0 ? "an " : "a ") + names);
+            throw new ValidationException(field, id + " is not " + article(names));
         }
     }
 }

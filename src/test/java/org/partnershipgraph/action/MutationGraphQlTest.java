@@ -816,6 +816,39 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
     }
 
     @Test
+    void aMilestoneIsNotReachedBeforeItsActionStartsNorTheStartMovedPastAReachedMilestone() {
+        String id = hwbb.document("""
+                mutation { addMilestone(input: {actionId: "action-m-2", expectedVersion: 0, title: "Draft ready"}) { milestone { id } } }
+                """).execute().path("addMilestone.milestone.id").entity(String.class).get();
+        String start = "mutation($v: Int!, $start: Date!) { updateAction(input: {id: \"action-m-2\", expectedVersion: $v, "
+                + "startDate: $start}) { action { version startDate } } }";
+        hwbb.document(start).variable("v", 1).variable("start", "2025-02-01").execute()
+                .path("updateAction.action.version").entity(Integer.class).isEqualTo(2);
+        String reach = """
+                mutation($id: ID!, $v: Int!, $date: Date!) { reachMilestone(input: {milestoneId: $id, expectedVersion: $v, reachedDate: $date}) {
+                    milestone { reachedDate } action { version } } }
+                """;
+        hwbb.document(reach).variable("id", id).variable("v", 2).variable("date", "2025-01-20").execute().errors()
+                .expect(e -> "VALIDATION".equals(e.getExtensions().get("code")) && "reachedDate".equals(e.getExtensions().get("field"))
+                        && e.getMessage().contains("start date (2025-02-01)"))
+                .verify();
+        assertThat(count("MATCH (m:Milestone {id: '" + id + "'}) WHERE m.reachedDate IS NULL RETURN count(m)")).isEqualTo(1);
+        hwbb.document(reach).variable("id", id).variable("v", 2).variable("date", "2025-02-10").execute()
+                .path("reachMilestone.action.version").entity(Integer.class).isEqualTo(3);
+
+        hwbb.document(start).variable("v", 3).variable("start", "2025-03-01").execute().errors()
+                .expect(e -> "VALIDATION".equals(e.getExtensions().get("code")) && "startDate".equals(e.getExtensions().get("field"))
+                        && e.getMessage().contains(id + " was reached (2025-02-10)"))
+                .verify();
+        assertThat(count("MATCH (a:Action {id: 'action-m-2'}) WHERE a.startDate = date('2025-02-01') RETURN a.version")).isEqualTo(3);
+        hwbb.document(start).variable("v", 3).variable("start", "2025-02-10").execute()
+                .path("updateAction.action.startDate").entity(String.class).isEqualTo("2025-02-10")
+                .path("updateAction.action.version").entity(Integer.class).isEqualTo(4);
+        hwbb.document(start).variable("v", 4).variable("start", "2025-01-01").execute()
+                .path("updateAction.action.version").entity(Integer.class).isEqualTo(5);
+    }
+
+    @Test
     void aSecretariatCorrectsAndRemovesAMilestoneAndTheHistoryKeepsWhatItSaid() {
         String id = hwbb.document("""
                 mutation { addMilestone(input: {actionId: "action-m-1", expectedVersion: 0, title: "Draft redy",
@@ -937,17 +970,20 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
     }
 
     @Test
-    void aSubscriptionToAnUnknownBoardIsNotFound() {
+    void aSubscriptionToAnUnknownBoardOrToAnotherKindOfEntityIsNotFound() {
         WebSocketGraphQlTester socket = WebSocketGraphQlTester.builder("ws://localhost:" + port + "/graphql",
                 new StandardWebSocketClient()).build();
+        String subscribe = "subscription($board: ID) { actionChanged(boardId: $board) { operation } }";
         try {
-            assertThatThrownBy(() -> socket.document("subscription { actionChanged(boardId: \"board-hwbbb\") { operation } }")
-                    .executeSubscription().toFlux().blockFirst(TIMEOUT))
-                    .isInstanceOfSatisfying(SubscriptionErrorException.class, ex -> assertThat(ex.getErrors())
-                            .singleElement().satisfies(error -> {
-                                assertThat(error.getExtensions()).containsEntry("code", "NOT_FOUND");
-                                assertThat(error.getMessage()).contains("No board has id board-hwbbb");
-                            }));
+            Map.of("board-hwbbb", "No board has id board-hwbbb: subscribe with a board's id",
+                    "post-lead", "post-lead is a Post, not a board: subscribe with a board's id").forEach((id, message) ->
+                    assertThatThrownBy(() -> socket.document(subscribe).variable("board", id)
+                            .executeSubscription().toFlux().blockFirst(TIMEOUT))
+                            .isInstanceOfSatisfying(SubscriptionErrorException.class, ex -> assertThat(ex.getErrors())
+                                    .singleElement().satisfies(error -> {
+                                        assertThat(error.getExtensions()).containsEntry("code", "NOT_FOUND");
+                                        assertThat(error.getMessage()).contains(message);
+                                    })));
         } finally {
             socket.stop().block(Duration.ofSeconds(10));
         }
