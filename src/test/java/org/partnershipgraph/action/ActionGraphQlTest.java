@@ -59,7 +59,7 @@ class ActionGraphQlTest extends GraphQlTestBase {
     }
 
     @Test
-    void filterByStatusAndRag() {
+    void filterByStatus() {
         long complete = count("MATCH (a:Action {status: 'COMPLETE'}) RETURN count(a)");
         assertThat(complete).isPositive();
         graphQl.document("{ actions(first: 100, filter: {status: [COMPLETE]}) { totalCount edges { node { status } } } }")
@@ -67,10 +67,6 @@ class ActionGraphQlTest extends GraphQlTestBase {
                 .path("actions.totalCount").entity(Long.class).isEqualTo(complete)
                 .path("actions.edges[*].node.status").entityList(String.class)
                 .satisfies(s -> assertThat(s).containsOnly("COMPLETE"));
-        long red = count("MATCH (a:Action {rag: 'RED'}) RETURN count(a)");
-        graphQl.document("{ actions(filter: {rag: [RED]}) { totalCount } }")
-                .execute()
-                .path("actions.totalCount").entity(Long.class).isEqualTo(red);
     }
 
     @Test
@@ -205,9 +201,7 @@ class ActionGraphQlTest extends GraphQlTestBase {
     @Test
     void dependenciesAreReadBothWays() {
         var pair = count("MATCH (:Action)-[:DEPENDS_ON]->(:Action) RETURN count(*)");
-        if (pair == 0) {
-            return;
-        }
+        assertThat(pair).as("the seed's dependencies between actions").isPositive();
         String id;
         String dependsOn;
         try (var session = driver.session()) {

@@ -207,7 +207,7 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
                 .path("action").entity(Map.class).satisfies(after -> {
                     before.forEach((field, value) -> assertThat(after.get(field)).as(String.valueOf(field)).isEqualTo(value));
                     assertThat(after.get("statusText")).isNull();
-                    assertThat(after.get("asOf")).isEqualTo(LocalDate.now().toString());
+                    assertThat(after.get("asOf")).isEqualTo(LocalDate.now(ZoneId.of("Europe/London")).toString());
                 });
         assertThat(before.get("timescale")).isEqualTo("by March 2026");
         assertThat(count("MATCH (a:Action {id: 'action-m-1', sourceNote: 'not mapped by the service'}) RETURN count(a)")).isEqualTo(1);
@@ -403,6 +403,28 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
                 .verify();
         assertThat(count("MATCH (a:Action {id: 'action-m-2'}) RETURN a.version")).isEqualTo(3);
         assertThat(count("MATCH (h:HistoryEntry {entityId: 'action-m-2'}) RETURN count(h)")).isEqualTo(3);
+    }
+
+    @Test
+    void theRagFilterMatchesTheRatingLastRecorded() {
+        hwbb.document(progress("action-m-1", 0)).execute().path("recordProgress.action.version").entity(Integer.class).isEqualTo(1);
+        hwbb.document("""
+                mutation { recordProgress(input: {actionId: "action-m-2", expectedVersion: 0, status: IN_PROGRESS, rag: RED,
+                    commentary: "Funding withdrawn; the board looks for another"}) {
+                    action { version } } }
+                """).execute().path("recordProgress.action.version").entity(Integer.class).isEqualTo(1);
+        hwbb.document("""
+                mutation { recordProgress(input: {actionId: "action-m-1", expectedVersion: 1, status: IN_PROGRESS, rag: AMBER}) {
+                    action { version } } }
+                """).execute().path("recordProgress.action.version").entity(Integer.class).isEqualTo(2);
+        String filter = "query($rag: [Rag!]) { actions(first: 10, filter: {rag: $rag}) { totalCount edges { node { id rag } } } }";
+        Map.of(List.of("AMBER"), List.of("action-m-1"), List.of("RED"), List.of("action-m-2"),
+                List.of("RED", "AMBER"), List.of("action-m-1", "action-m-2"), List.of("GREEN"), List.<String>of(),
+                List.<String>of(), List.<String>of()).forEach((rags, ids) -> hwbb.document(filter).variable("rag", rags).execute()
+                .path("actions.totalCount").entity(Integer.class).isEqualTo(ids.size())
+                .path("actions.edges[*].node.id").entityList(String.class)
+                .satisfies(found -> assertThat(found).containsExactlyInAnyOrderElementsOf(ids)));
+        hwbb.document(filter).execute().path("actions.totalCount").entity(Integer.class).isEqualTo(4);
     }
 
     @Test
@@ -1605,7 +1627,7 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
     @Test
     void overdueActionsOfAPastDateKeepAnActionCompletedSince() {
         String overdue = "query($asOf: Date) { overdueActions(asOf: $asOf, first: 100) { edges { node { id } } } }";
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
         hwbb.document("""
                 mutation($done: Date!) { recordProgress(input: {actionId: "action-m-2", expectedVersion: 0, status: COMPLETE,
                     completedDate: $done}) { action { version } } }

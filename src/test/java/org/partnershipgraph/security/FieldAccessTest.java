@@ -66,6 +66,17 @@ class FieldAccessTest extends GraphQlTestBase {
             Map.entry("Mutation.updateDecision",
                     "mutation { updateDecision(input: {decisionId: \"decision-001-hwbb-2021-07-23-minutes-approved\", expectedVersion: -1, text: \"x\"}) { decision { id } } }"));
 
+    /**
+     * Where each protected field other than a mutation reads in its probe's reply: it has a value for
+     * a role that may read it, and none for one that may not. A mutation's probe is refused by its
+     * input checks, so it reads nothing either way.
+     */
+    static final Map<String, String> READ_PATHS = Map.of(
+            "ProgressUpdate.author", "action.updates[0].author",
+            "Query.history", "history",
+            "ActionState.ownerId", "action.stateAsOf.ownerId",
+            "ActionState.dueDate", "action.stateAsOf.dueDate");
+
     /** Ids the probes use: an action accountable to the HWBB, and another action. */
     static final class Probe {
         static final String ACTION = "action-001-hwbs-eight-week-public-consultation";
@@ -94,6 +105,7 @@ class FieldAccessTest extends GraphQlTestBase {
         policy.rules().forEach((field, access) -> {
             if (access != Access.PUBLIC) {
                 assertThat(PROBES).as("a probe query for " + field).containsKey(field);
+                assertThat(field.startsWith("Mutation.") || READ_PATHS.containsKey(field)).as("a read path for " + field).isTrue();
             }
         });
     }
@@ -136,13 +148,20 @@ class FieldAccessTest extends GraphQlTestBase {
         };
         GraphQlTester tester = caller.equals("anonymous") ? graphQl : as(caller);
         GraphQlTester.Response response = tester.document(PROBES.get(field)).execute();
+        String read = READ_PATHS.get(field);
         if (access.allows(role)) {
             response.errors().satisfy(errors -> assertThat(errors).noneSatisfy(e -> assertThat(e.getExtensions().get("code"))
                     .isIn("FORBIDDEN", "UNAUTHENTICATED")));
+            if (read != null) {
+                assertThat((Object) response.returnResponse().field(read).getValue()).as(read).isNotNull();
+            }
         } else {
             String code = role == Role.PUBLIC ? "UNAUTHENTICATED" : "FORBIDDEN";
             response.errors().satisfy(errors -> assertThat(errors).anySatisfy(e -> assertThat(e.getExtensions().get("code"))
                     .isEqualTo(code)));
+            if (read != null) {
+                assertThat((Object) response.returnResponse().field(read).getValue()).as(read).isNull();
+            }
         }
     }
 }

@@ -43,7 +43,8 @@ import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
 
 /**
  * JWT mode: bearer tokens signed by the configured key, issued by the configured issuer for this
- * service's audience, with roles from the {@code roles} claim; expired, wrongly-signed, foreign
+ * service's audience, with roles from the {@code roles} claim (a list or one string), a secretariat's
+ * boards from the {@code boards} claim and the user named by {@code sub}; expired, wrongly-signed, foreign
  * and misaddressed tokens get 401 with code UNAUTHENTICATED, and JWT mode without an audience
  * does not start. Over a WebSocket, operations started after the token's expiry are refused and a
  * running subscription ends with an error when it expires.
@@ -88,6 +89,46 @@ class JwtSecurityTest extends ServiceTestBase {
     void aValidPartnerTokenReadsProtectedFields() {
         bearer(token(TRUSTED, List.of("PARTNER"), Instant.now().plusSeconds(600))).document(PROBE).execute()
                 .path("action.updates[0].author").entity(String.class).isEqualTo("someone");
+    }
+
+    @Test
+    void aSecretariatTokenChangesTheActionsOfItsBoardsAndOfTheBodiesBelowThemOnlyAndIsNamedInTheHistory() {
+        try (var session = driver.session()) {
+            session.run("""
+                    MERGE (top:Board:Node {id: 'board-jwt-top'}) SET top.name = 'Top'
+                    MERGE (mid:Board:Node {id: 'board-jwt-mid'}) SET mid.name = 'Middle'
+                    MERGE (low:Board:Node {id: 'board-jwt-low'}) SET low.name = 'Low'
+                    MERGE (other:Board:Node {id: 'board-jwt-other'}) SET other.name = 'Other'
+                    MERGE (low)-[:REPORTS_TO]->(mid)
+                    MERGE (mid)-[:REPORTS_TO]->(top)
+                    WITH *
+                    UNWIND [['action-jwt-low', 'board-jwt-low'], ['action-jwt-other', 'board-jwt-other']] AS pair
+                    MATCH (b:Board {id: pair[1]})
+                    MERGE (a:Action:Node {id: pair[0]})
+                    SET a.title = pair[0], a.kind = 'COMMITMENT', a.status = 'IN_PROGRESS', a.version = 0, a.asOf = date('2025-01-01')
+                    MERGE (a)-[:ACCOUNTABLE_TO]->(b)
+                    """).consume();
+        }
+        String progress = "mutation($id: ID!) { recordProgress(input: {actionId: $id, expectedVersion: 0, status: IN_PROGRESS, "
+                + "date: \"2025-02-01\"}) { action { version } } }";
+        GraphQlTester jane = bearer(token(TRUSTED, "jane", "secretariat", List.of("board-jwt-top")));
+        jane.document(progress).variable("id", "action-jwt-other").execute().errors()
+                .expect(e -> "FORBIDDEN".equals(e.getExtensions().get("code"))).verify();
+        bearer(token(TRUSTED, "john", "SECRETARIAT", null)).document(progress).variable("id", "action-jwt-low").execute()
+                .errors().expect(e -> "FORBIDDEN".equals(e.getExtensions().get("code"))).verify();
+        try (var session = driver.session()) {
+            assertThat(session.run("""
+                    MATCH (a:Action) WHERE a.id IN ['action-jwt-low', 'action-jwt-other']
+                    RETURN sum(a.version + COUNT { (h:HistoryEntry) WHERE h.entityId = a.id } + COUNT { (a)-[:HAS_UPDATE]->() }) AS changes
+                    """).single().get("changes").asLong()).isZero();
+        }
+
+        jane.document(progress).variable("id", "action-jwt-low").execute()
+                .path("recordProgress.action.version").entity(Integer.class).isEqualTo(1);
+        bearer(token(TRUSTED, "ann", "partner auditor", null))
+                .document("{ history(entityId: \"action-jwt-low\") { operation user } }").execute()
+                .path("history[*].user").entityList(String.class).containsExactly("jane")
+                .path("history[*].operation").entityList(String.class).containsExactly("recordProgress");
     }
 
     @Test
@@ -266,10 +307,20 @@ class JwtSecurityTest extends ServiceTestBase {
     }
 
     private static String token(KeyPair keys, String issuer, List<String> audience, List<String> roles, Instant expiry) {
+        return sign(keys, new JWTClaimsSet.Builder().subject("tester").issuer(issuer).audience(audience)
+                .claim("roles", roles).issueTime(Date.from(Instant.now().minusSeconds(7200)))
+                .expirationTime(expiry == null ? null : Date.from(expiry)).build());
+    }
+
+    /** A token for ten minutes naming {@code subject}, with its roles as one string and its boards as a list (none when null). */
+    private static String token(KeyPair keys, String subject, String roles, List<String> boards) {
+        return sign(keys, new JWTClaimsSet.Builder().subject(subject).issuer(ISSUER).audience(List.of(AUDIENCE))
+                .claim("roles", roles).claim("boards", boards).issueTime(Date.from(Instant.now().minusSeconds(60)))
+                .expirationTime(Date.from(Instant.now().plusSeconds(600))).build());
+    }
+
+    private static String sign(KeyPair keys, JWTClaimsSet claims) {
         try {
-            JWTClaimsSet claims = new JWTClaimsSet.Builder().subject("tester").issuer(issuer).audience(audience)
-                    .claim("roles", roles).issueTime(Date.from(Instant.now().minusSeconds(7200)))
-                    .expirationTime(expiry == null ? null : Date.from(expiry)).build();
             SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
             jwt.sign(new RSASSASigner((RSAPrivateKey) keys.getPrivate()));
             return jwt.serialize();
