@@ -20,6 +20,8 @@ import org.springframework.util.StringUtils;
  * without that property it passes every token.</li>
  * <li>An expiry: Spring Security checks {@code exp} only when a token has one, and a token without
  * it would sign its user in for good (a WebSocket connection included).</li>
+ * <li>A user's name ({@code partnership.security.jwt.name-claim}, else {@code sub}): the history
+ * names who made each change, and an entry with no user could not be read back.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -33,6 +35,15 @@ class JwtChecksConfig {
     OAuth2TokenValidator<Jwt> configuredIssuer(SecurityProperties properties) {
         String issuer = properties.jwt().issuer();
         return StringUtils.hasText(issuer) ? new JwtIssuerValidator(issuer) : jwt -> OAuth2TokenValidatorResult.success();
+    }
+
+    @Bean
+    OAuth2TokenValidator<Jwt> userNameRequired(SecurityProperties properties) {
+        String claim = properties.jwt().nameClaim();
+        OAuth2Error unnamed = new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, "The token names no user (neither a "
+                + claim + " nor a sub claim): this service records who makes each change.", null);
+        return jwt -> SecurityConfig.userName(jwt, claim) != null ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(unnamed);
     }
 
     @Bean

@@ -194,7 +194,7 @@ public class SecurityConfig {
         return source;
     }
 
-    /** Roles from the roles claim (a string or a list), board ids from the boards claim, the name from the name claim. */
+    /** Roles from the roles claim (a string or a list), board ids from the boards claim, the name as {@link #userName} reads it. */
     static Converter<Jwt, AbstractAuthenticationToken> jwtConverter(SecurityProperties.Jwt claims) {
         return jwt -> {
             List<GrantedAuthority> authorities = new ArrayList<>();
@@ -208,9 +208,18 @@ public class SecurityConfig {
             for (String board : strings(jwt.getClaim(claims.boardsClaim()))) {
                 authorities.add(new SimpleGrantedAuthority(CurrentUsers.BOARD_PREFIX + board));
             }
-            String name = jwt.getClaimAsString(claims.nameClaim());
-            return new JwtAuthenticationToken(jwt, authorities, name == null ? jwt.getSubject() : name);
+            return new JwtAuthenticationToken(jwt, authorities, userName(jwt, claims.nameClaim()));
         };
+    }
+
+    /** The user a token names: its {@code nameClaim}, else its subject, whichever is not blank first; null when neither. */
+    static String userName(Jwt jwt, String nameClaim) {
+        Object name = jwt.getClaims().get(nameClaim);
+        if (name instanceof String s && !s.isBlank()) {
+            return s.strip();
+        }
+        String subject = jwt.getSubject();
+        return subject == null || subject.isBlank() ? null : subject.strip();
     }
 
     private static List<String> strings(Object claim) {

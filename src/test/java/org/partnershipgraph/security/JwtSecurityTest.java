@@ -171,6 +171,12 @@ class JwtSecurityTest extends ServiceTestBase {
     }
 
     @Test
+    void aTokenNamingNoUserIsUnauthenticated() {
+        rejected(token(TRUSTED, null, "SECRETARIAT", List.of("board-hwbb")));
+        rejected(token(TRUSTED, " ", "ADMIN", null));
+    }
+
+    @Test
     void aTokenFromAnotherIssuerIsUnauthenticated() {
         rejected(token(TRUSTED, "https://elsewhere.example.com", List.of(AUDIENCE), List.of("ADMIN"), Instant.now().plusSeconds(600)));
         rejected(token(TRUSTED, null, List.of(AUDIENCE), List.of("ADMIN"), Instant.now().plusSeconds(600)));
