@@ -12,7 +12,8 @@ final class AccountabilityCypher {
      * and the bodies above it), a person through the posts they hold now ({@code HOLDS}), or, holding
      * none now, those they held ({@code HELD}); every maximal path from the action to its accountable
      * body and up.
-     * A path stops at a node with no parent not already on it, so a cycle in the data cannot loop.
+     * A path stops at a node with no parent not already on it, and names no node twice, so a cycle
+     * in the data (a reporting line turned round by a seed reload keeps its old direction) cannot loop.
      * It climbs at most 10 {@code PART_OF} and 10 {@code REPORTS_TO} steps, and drops a longer line
      * (the seed refuses one: {@code SeedParser.MAX_CLIMB}).
      */
@@ -23,6 +24,7 @@ final class AccountabilityCypher {
                 MATCH path = (owner:Person)-[h:HOLDS|HELD]->(:Post)-[:AT]->(:Organisation)-[:PART_OF*0..10]->(top:Organisation)
                 WHERE (h:HOLDS OR NOT EXISTS { (owner)-[:HOLDS]->() })
                   AND NOT EXISTS { (top)-[:PART_OF]->(next) WHERE NOT next IN nodes(path) }
+                  AND all(i IN range(0, length(path) - 1) WHERE NOT nodes(path)[i] IN nodes(path)[i + 1..])
                 RETURN path
                 UNION
                 MATCH path = (owner:Person)-[h:HOLDS|HELD]->(post:Post)
@@ -34,6 +36,7 @@ final class AccountabilityCypher {
                 UNION
                 MATCH path = (owner:Post)-[:AT]->(:Organisation)-[:PART_OF*0..10]->(top:Organisation)
                 WHERE NOT EXISTS { (top)-[:PART_OF]->(next) WHERE NOT next IN nodes(path) }
+                  AND all(i IN range(0, length(path) - 1) WHERE NOT nodes(path)[i] IN nodes(path)[i + 1..])
                 RETURN path
                 UNION
                 MATCH path = (owner:Post) WHERE NOT EXISTS { (owner)-[:AT]->() }
@@ -41,14 +44,17 @@ final class AccountabilityCypher {
                 UNION
                 MATCH path = (owner:Organisation)-[:PART_OF*0..10]->(top:Organisation)
                 WHERE NOT EXISTS { (top)-[:PART_OF]->(next) WHERE NOT next IN nodes(path) }
+                  AND all(i IN range(0, length(path) - 1) WHERE NOT nodes(path)[i] IN nodes(path)[i + 1..])
                 RETURN path
                 UNION
                 MATCH path = (owner:Board)-[:REPORTS_TO*0..10]->(top:Board)
                 WHERE NOT EXISTS { (top)-[:REPORTS_TO]->(next) WHERE NOT next IN nodes(path) }
+                  AND all(i IN range(0, length(path) - 1) WHERE NOT nodes(path)[i] IN nodes(path)[i + 1..])
                 RETURN path
             } AS ownerPaths, COLLECT {
                 MATCH path = (a)-[:ACCOUNTABLE_TO]->(:Board)-[:REPORTS_TO*0..10]->(top:Board)
                 WHERE NOT EXISTS { (top)-[:REPORTS_TO]->(next) WHERE NOT next IN nodes(path) }
+                  AND all(i IN range(0, length(path) - 1) WHERE NOT nodes(path)[i] IN nodes(path)[i + 1..])
                 RETURN path
             } AS bodyPaths
             RETURN a, owner, ownerPaths, bodyPaths

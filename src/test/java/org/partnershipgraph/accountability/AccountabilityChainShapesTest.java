@@ -21,7 +21,7 @@ class AccountabilityChainShapesTest extends SyntheticGraphTestBase {
 
     private static final String CHAIN = """
             query($id: ID!) { accountabilityChain(actionId: $id) { paths { links { relationship
-                node { ... on Board { id } ... on Action { id } } } } } }
+                node { ... on Board { id } ... on Action { id } ... on Post { id } ... on Organisation { id } } } } } }
             """;
 
     @BeforeEach
@@ -92,6 +92,22 @@ class AccountabilityChainShapesTest extends SyntheticGraphTestBase {
     void anOwnerBelowTheBodyClimbsOnlyTheLinesThatReachIt() {
         assertThat(paths("action-below")).containsExactly(
                 List.of("action-below OWNED_BY", "board-tica REPORTS_TO", "board-hwbb null"));
+    }
+
+    @Test
+    void aLoopInReportingLinesOrAmongOrganisationsNamesNoNodeTwice() {
+        write("""
+                MATCH (g:Board {id: 'board-group'}), (hwbb:Board {id: 'board-hwbb'})
+                CREATE (hwbb)-[:REPORTS_TO {relation: 'REPORTS_TO'}]->(g)
+                CREATE (a:Organisation:Node {id: 'org-a', name: 'A'})-[:PART_OF]->(b:Organisation:Node {id: 'org-b', name: 'B'})
+                CREATE (b)-[:PART_OF]->(a)
+                CREATE (:Post:Node {id: 'post-lead', title: 'Lead'})-[:AT]->(a)
+                """, Map.of(), false);
+        actions(List.of("action-loop"), "IN_PROGRESS", LocalDate.of(2026, 3, 31), LocalDate.of(2025, 1, 31));
+        relate("OWNED_BY", List.of(Map.of("from", "action-loop", "to", "post-lead")));
+        relate("ACCOUNTABLE_TO", List.of(Map.of("from", "action-loop", "to", "board-group")));
+        assertThat(paths("action-loop")).containsExactly(List.of("action-loop OWNED_BY", "post-lead AT", "org-a PART_OF",
+                "org-b ACCOUNTABLE_TO", "board-group REPORTS_TO", "board-hwbb null"));
     }
 
     /** Each path as "node relationship" per link. */
