@@ -75,7 +75,7 @@ final class ProgressCypher {
                     a.dueDate IS NOT NULL AND a.dueDate < asOf AND NOT u.status IN ['COMPLETE', 'CANCELLED'] AS overdue
             WITH *, CASE
                 WHEN u IS NULL THEN [null, true, 'no status recorded on or before ' + toString(asOf)]
-                WHEN u.rag IS NOT NULL THEN [u.rag, false, 'given in the update of ' + toString(u.date)]
+                WHEN u.rag IS NOT NULL AND u.date <= asOf THEN [u.rag, false, 'given in the update of ' + toString(u.date)]
                 WHEN status = 'COMPLETE' THEN ['GREEN', true, 'complete']
                 WHEN status = 'CANCELLED' THEN [null, true, 'cancelled: not rated']
                 WHEN status = 'OFF_TRACK' THEN ['RED', true, 'status is off track']

@@ -428,6 +428,30 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
     }
 
     @Test
+    void aRagGivenWithALateCompletionIsNotReadBeforeItWasGiven() {
+        hwbb.document("""
+                mutation { recordProgress(input: {actionId: "action-m-2", expectedVersion: 0, status: COMPLETE, rag: RED,
+                    completedDate: "2025-03-01", commentary: "Delivered two months late"}) { action { version } } }
+                """).execute().path("recordProgress.action.version").entity(Integer.class).isEqualTo(1);
+        String progress = """
+                query($asOf: Date) { progress(scope: {id: "board-hwbb-sub", asOf: $asOf}) {
+                    byStatus { status count } byRag { rag count derived } } }
+                """;
+        hwbb.document(progress).variable("asOf", "2025-04-01").execute()
+                .path("progress.byStatus[?(@.status == 'COMPLETE')].count").entityList(Integer.class).containsExactly(1)
+                .path("progress.byRag[?(@.rag == 'GREEN')].count").entityList(Integer.class).containsExactly(1)
+                .path("progress.byRag[?(@.rag == 'GREEN')].derived").entityList(Integer.class).containsExactly(1)
+                .path("progress.byRag[?(@.rag == 'RED')].count").entityList(Integer.class).containsExactly(0);
+        hwbb.document(progress).execute()
+                .path("progress.byRag[?(@.rag == 'RED')].count").entityList(Integer.class).containsExactly(1)
+                .path("progress.byRag[?(@.rag == 'RED')].derived").entityList(Integer.class).containsExactly(0);
+        hwbb.document("{ action(id: \"action-m-2\") { ragAssessment { rag derived reason } } }").execute()
+                .path("action.ragAssessment.rag").entity(String.class).isEqualTo("RED")
+                .path("action.ragAssessment.reason").entity(String.class)
+                .isEqualTo("given in the update of " + LocalDate.now(ZoneId.of("Europe/London")));
+    }
+
+    @Test
     void progressCannotSayTheStatusIsUnknown() {
         long updates = count("MATCH (:Action {id: 'action-m-1'})-[:HAS_UPDATE]->(u) RETURN count(u)");
         hwbb.document("""
