@@ -113,10 +113,11 @@ final class AccountabilityCypher {
 
     /**
      * Rows {@code id, title, status, dueDate, ownerId, owner, bodyId, body, sources, decisions,
-     * ownerText, timescale, statusText}: every action, by id, with its owner, accountable body, its
-     * sources as distinct {@code file:lines} strings in the order {@code Action.sources} gives them, the ids
-     * of the decisions that created it (its mandate), by id, and the owner, timescale and status
-     * as its document words them.
+     * ownerText, timescale, statusText, rag, asOf, completedDate}: every action, by id, with its
+     * owner, accountable body, its sources as distinct {@code file:lines} strings in the order
+     * {@code Action.sources} gives them, the ids of the decisions that created it (its mandate), by
+     * id, the owner, timescale and status as its document words them, and its RAG as given, the
+     * date its status is as of and the date it was completed.
      */
     static final String REGISTER = """
             MATCH (a:Action)
@@ -128,7 +129,8 @@ final class AccountabilityCypher {
                              WITH DISTINCT d, c.firstLine AS firstLine, c.lines AS lines
                              ORDER BY d.id, firstLine, lines RETURN d.file + ':' + lines } AS sources,
                    COLLECT { MATCH (d:Decision)-[:CREATED]->(a) RETURN d.id ORDER BY d.id } AS decisions,
-                   a.ownerText AS ownerText, a.timescale AS timescale, a.statusText AS statusText
+                   a.ownerText AS ownerText, a.timescale AS timescale, a.statusText AS statusText,
+                   a.rag AS rag, a.asOf AS asOf, a.completedDate AS completedDate
             ORDER BY a.id
             """;
 }

@@ -40,7 +40,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The accountability register for auditors and partners: every action with its owner,
  * accountable body, status, due date and sources (and its owner, timescale and status as its
- * source document words them), as UTF-8 CSV with a byte-order mark. Who may read it is the security filter
+ * source document words them, then its RAG as given and the dates of its status and completion), as UTF-8 CSV with a byte-order mark. Who may read it is the security filter
  * chain's rule ({@code Access.PARTNER}). The rows are read in one transaction (with the service's
  * transaction timeout) into a temporary file, which is then sent with its length and deleted once
  * sent: a slow reader holds no transaction open and meets no time limit, a reader whose download
@@ -54,7 +54,8 @@ public class RegisterExportController {
     public static final String PATH = "/export/accountability-register.csv";
 
     private static final List<String> COLUMNS = List.of("action_id", "title", "status", "due_date", "owner_id", "owner",
-            "accountable_body_id", "accountable_body", "sources", "decision_ids", "owner_text", "timescale", "status_text");
+            "accountable_body_id", "accountable_body", "sources", "decision_ids", "owner_text", "timescale", "status_text",
+            "rag", "status_as_of", "completed_date");
 
     /** Written first, so that spreadsheets read the file as UTF-8 (Excel otherwise shows "£" as "Â£"). */
     private static final char BYTE_ORDER_MARK = '\uFEFF';
@@ -125,7 +126,8 @@ public class RegisterExportController {
                 text(row.get("ownerId")), text(row.get("owner")), text(row.get("bodyId")), text(row.get("body")),
                 String.join("; ", row.get("sources").asList(Value::asString)),
                 String.join("; ", row.get("decisions").asList(Value::asString)), text(row.get("ownerText")),
-                text(row.get("timescale")), text(row.get("statusText"))};
+                text(row.get("timescale")), text(row.get("statusText")), text(row.get("rag")), text(row.get("asOf")),
+                text(row.get("completedDate"))};
         for (int i = 0; i < cells.length; i++) {
             if (i > 0) {
                 writer.write(',');

@@ -168,8 +168,9 @@ public class ActionCommands {
         String title = input.title() == null ? entity.getTitle() : line("title", input.title(), MAX_TITLE, true);
         String description = input.description() == null ? entity.getDescription()
                 : text("description", input.description(), MAX_TEXT, false);
-        String timescale = input.timescale() == null ? entity.getTimescale()
-                : line("timescale", input.timescale(), MAX_TITLE, false);
+        boolean newDueDate = input.dueDate() != null && !input.dueDate().equals(entity.getDueDate());
+        String timescale = input.timescale() != null ? line("timescale", input.timescale(), MAX_TITLE, false)
+                : newDueDate ? null : entity.getTimescale();
         text("reason", input.reason(), MAX_TEXT, false);
         LocalDate start = input.startDate() == null ? entity.getStartDate() : input.startDate();
         LocalDate due = input.dueDate() == null ? entity.getDueDate() : input.dueDate();

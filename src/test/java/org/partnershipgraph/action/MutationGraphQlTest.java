@@ -3,6 +3,7 @@ package org.partnershipgraph.action;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -449,6 +450,35 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
                 .path("action.ragAssessment.rag").entity(String.class).isEqualTo("RED")
                 .path("action.ragAssessment.reason").entity(String.class)
                 .isEqualTo("given in the update of " + LocalDate.now(ZoneId.of("Europe/London")));
+    }
+
+    @Test
+    void theRegisterFollowsTheActionsChangesAndANewDueDateDropsTheOldWordingOfIt() {
+        String update = "mutation($v: Int!, $due: Date, $timescale: String) { updateAction(input: {id: \"action-m-1\", "
+                + "expectedVersion: $v, dueDate: $due, timescale: $timescale}) { action { version dueDate timescale } } }";
+        hwbb.document(update).variable("v", 0).variable("timescale", "by March 2026").execute()
+                .path("updateAction.action.timescale").entity(String.class).isEqualTo("by March 2026");
+        hwbb.document(update).variable("v", 1).variable("due", "2026-03-31").execute()
+                .path("updateAction.action.version").entity(Integer.class).isEqualTo(1);
+        hwbb.document(update).variable("v", 1).variable("due", "2026-06-30").variable("timescale", "by June 2026").execute()
+                .path("updateAction.action.timescale").entity(String.class).isEqualTo("by June 2026");
+        hwbb.document(update).variable("v", 2).variable("due", "2026-09-30").execute()
+                .path("updateAction.action.version").entity(Integer.class).isEqualTo(3)
+                .path("updateAction.action.timescale").valueIsNull();
+        auditor.document("{ history(entityId: \"action-m-1\") { changes { field before after } } }").execute()
+                .path("history[0].changes[?(@.field == 'timescale')].before").entityList(String.class).containsExactly("by June 2026")
+                .path("history[0].changes[?(@.field == 'timescale')].after").entityList(String.class).containsExactly((String) null);
+        hwbb.document("""
+                mutation { recordProgress(input: {actionId: "action-m-1", expectedVersion: 3, status: COMPLETE, rag: GREEN,
+                    completedDate: "2025-03-01"}) { action { version } } }
+                """).execute().path("recordProgress.action.version").entity(Integer.class).isEqualTo(4);
+
+        String today = LocalDate.now(ZoneId.of("Europe/London")).toString();
+        byte[] body = http.get().uri("/export/accountability-register.csv").headers(h -> h.setBasicAuth("auditor", USERS.get("auditor")))
+                .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody();
+        assertThat(new String(body, StandardCharsets.UTF_8).split("\r\n"))
+                .filteredOn(line -> line.startsWith("action-m-1,")).singleElement()
+                .isEqualTo("action-m-1,action-m-1,COMPLETE,2026-09-30,post-lead,Lead,board-hwbb,Health and Wellbeing Board,,,,,,GREEN," + today + ",2025-03-01");
     }
 
     @Test

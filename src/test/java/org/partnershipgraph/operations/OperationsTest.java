@@ -78,7 +78,7 @@ class OperationsTest extends GraphQlTestBase {
         String csv = new String(body, 3, body.length - 3, StandardCharsets.UTF_8);
         String[] lines = csv.split("\r\n");
         assertThat(lines[0]).isEqualTo("action_id,title,status,due_date,owner_id,owner,accountable_body_id,accountable_body,"
-                + "sources,decision_ids,owner_text,timescale,status_text");
+                + "sources,decision_ids,owner_text,timescale,status_text,rag,status_as_of,completed_date");
         assertThat(lines).hasSize((int) count("MATCH (a:Action) RETURN count(a)") + 1);
         assertThat(csv).contains("action-001-hwbs-eight-week-public-consultation,");
         assertThat(lines).filteredOn(line -> line.startsWith("action-001-hwbs-final-approval-by-march-2022,")).singleElement()
