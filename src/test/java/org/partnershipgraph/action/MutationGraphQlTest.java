@@ -1606,6 +1606,31 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
         assertThat(count(FINGERPRINT)).as("nothing written").isEqualTo(before);
     }
 
+    @ParameterizedTest(name = "{2} as {0}")
+    @MethodSource("everyChangeByEveryReader")
+    void aReaderChangesNothing(String caller, String code, String name, String mutation) {
+        String hwbbMeeting = hwbb.document("""
+                mutation { recordMeeting(input: {boardId: "board-hwbb", date: "2025-01-15"}) { meeting { id } } }
+                """).execute().path("recordMeeting.meeting.id").entity(String.class).get();
+        String hwbbDecision = decision(hwbb, hwbbMeeting);
+        String hoscMeeting = hosc.document("""
+                mutation { recordMeeting(input: {boardId: "board-hosc", date: "2025-01-16"}) { meeting { id } } }
+                """).execute().path("recordMeeting.meeting.id").entity(String.class).get();
+        String hoscDecision = decision(hosc, hoscMeeting);
+        long before = count(FINGERPRINT);
+        (caller.equals("anonymous") ? graphQl : as(caller)).document(mutation).variable("hwbbMeeting", hwbbMeeting)
+                .variable("hwbbDecision", hwbbDecision).variable("hoscDecision", hoscDecision).execute().errors()
+                .expect(e -> code.equals(e.getExtensions().get("code"))).verify();
+        assertThat(count(FINGERPRINT)).as("nothing written").isEqualTo(before);
+    }
+
+    /** Each of {@link #otherBoardsChanges} tried by a partner, an auditor and a caller not signed in. */
+    static Stream<Arguments> everyChangeByEveryReader() {
+        return Stream.of(Arguments.of("partner", "FORBIDDEN"), Arguments.of("auditor", "FORBIDDEN"),
+                Arguments.of("anonymous", "UNAUTHENTICATED")).flatMap(caller -> otherBoardsChanges()
+                        .map(change -> Arguments.of(caller.get()[0], caller.get()[1], change.get()[0], change.get()[1])));
+    }
+
     /** Every mutation the HOSC secretariat may not make on the HWBB's actions, meetings and decisions. */
     static Stream<Arguments> otherBoardsChanges() {
         Map<String, String> changes = new LinkedHashMap<>();
@@ -1679,19 +1704,26 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
     }
 
     @Test
-    void overdueActionsOfAPastDateKeepAnActionCompletedSince() {
+    void overdueActionsOfAPastDateKeepAnActionCompletedSinceAndLeaveOutOneCompletedBeforeThoughRecordedLater() {
         String overdue = "query($asOf: Date) { overdueActions(asOf: $asOf, first: 100) { edges { node { id } } } }";
         LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
         hwbb.document("""
                 mutation($done: Date!) { recordProgress(input: {actionId: "action-m-2", expectedVersion: 0, status: COMPLETE,
                     completedDate: $done}) { action { version } } }
                 """).variable("done", today.toString()).execute().path("recordProgress.action.version").entity(Integer.class).isEqualTo(1);
-        graphQl.document(overdue).variable("asOf", "2026-06-01").execute()
+        hosc.document("""
+                mutation { recordProgress(input: {actionId: "action-m-3", expectedVersion: 0, status: COMPLETE,
+                    completedDate: "2026-05-01"}) { action { version } } }
+                """).execute().path("recordProgress.action.version").entity(Integer.class).isEqualTo(1);
+        graphQl.document(overdue).variable("asOf", "2026-04-15").execute()
                 .path("overdueActions.edges[*].node.id").entityList(String.class)
                 .containsExactly("action-m-1", "action-m-2", "action-m-3", "action-m-4");
+        graphQl.document(overdue).variable("asOf", "2026-06-01").execute()
+                .path("overdueActions.edges[*].node.id").entityList(String.class)
+                .containsExactly("action-m-1", "action-m-2", "action-m-4");
         graphQl.document(overdue).variable("asOf", today.plusDays(1).toString()).execute()
                 .path("overdueActions.edges[*].node.id").entityList(String.class)
-                .containsExactly("action-m-1", "action-m-3", "action-m-4");
+                .containsExactly("action-m-1", "action-m-4");
     }
 
     /** A decision with {@code text} at a meeting of the HWBB of its own. */

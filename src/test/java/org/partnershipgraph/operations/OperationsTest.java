@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -66,7 +67,12 @@ class OperationsTest extends GraphQlTestBase {
 
     @Test
     void theRegisterIsCsvOfEveryActionForPartnersOnly() {
-        http.get().uri("/export/accountability-register.csv").exchange().expectStatus().isUnauthorized();
+        http.get().uri("/export/accountability-register.csv").exchange().expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("UNAUTHENTICATED");
+        for (String user : List.of("partner", "hwbb-secretariat", "admin")) {
+            http.get().uri("/export/accountability-register.csv").headers(h -> h.setBasicAuth(user, USERS.get(user)))
+                    .exchange().expectStatus().isOk().expectHeader().contentTypeCompatibleWith("text/csv");
+        }
         var result = http.get().uri("/export/accountability-register.csv")
                 .headers(h -> h.setBasicAuth("auditor", USERS.get("auditor")))
                 .exchange().expectStatus().isOk()

@@ -24,6 +24,8 @@ class ProgressGraphQlTest extends SyntheticGraphTestBase {
 
     private static final LocalDate AS_OF = LocalDate.of(2025, 6, 30);
     private static final LocalDate DOCUMENT_DATE = LocalDate.of(2025, 1, 31);
+    /** The date of a second update, with the same status, that every third action has. */
+    private static final LocalDate LATER_UPDATE = LocalDate.of(2025, 5, 15);
     private static final String[] STATUSES = {"NOT_STARTED", "IN_PROGRESS", "AT_RISK", "OFF_TRACK", "COMPLETE", "CANCELLED", "UNKNOWN", "ON_HOLD"};
 
     private final List<Map<String, Object>> actions = new ArrayList<>();
@@ -53,12 +55,21 @@ class ProgressGraphQlTest extends SyntheticGraphTestBase {
             row.put("status", STATUSES[random.nextInt(STATUSES.length)]);
             row.put("dueDate", random.nextInt(10) == 0 ? null : LocalDate.of(2024, 1, 1).plusDays(random.nextInt(900)));
             row.put("asOf", DOCUMENT_DATE);
+            row.put("updated", i % 3 == 0 ? LATER_UPDATE : DOCUMENT_DATE);
             actions.add(row);
             boardOf.put(id, board);
             accountable.add(Map.of("from", id, "to", board));
         }
         actions(actions);
         relate("ACCOUNTABLE_TO", accountable);
+        write("""
+                UNWIND $rows AS row
+                WITH row WHERE row.updated <> row.asOf
+                MATCH (a:Action {id: row.id})
+                CREATE (a)-[:HAS_UPDATE]->(:ProgressUpdate {id: row.id + '-later', date: row.updated, status: row.status, seq: 1,
+                                                            author: 'test'})
+                SET a.asOf = row.updated
+                """, Map.of("rows", actions), false);
     }
 
     @Test
@@ -91,6 +102,33 @@ class ProgressGraphQlTest extends SyntheticGraphTestBase {
             assertThat(c.get("total")).isEqualTo(below.total);
             assertThat(c.get("complete")).isEqualTo(below.complete);
             assertThat(c.get("overdue")).isEqualTo(below.overdue);
+        }
+    }
+
+    @Test
+    void eachStatusIsCountedAndAnOpenActionIsStaleOnceItsLastUpdateIsOlderThanTheReportingCycle() {
+        String query = """
+                query($asOf: Date, $months: Int) { progress(scope: {id: "board-1", asOf: $asOf, reportingCycleMonths: $months}) {
+                    total stale unrated byStatus { status count } byRag { count } } }
+                """;
+        for (int months : new int[] {1, 3, 12}) {
+            LocalDate cutoff = AS_OF.minusMonths(months);
+            int stale = (int) actions.stream().filter(a -> !List.of("COMPLETE", "CANCELLED").contains(a.get("status"))
+                    && ((LocalDate) a.get("updated")).isBefore(cutoff)).count();
+            Map<String, Object> progress = graphQl.document(query).variable("asOf", AS_OF.toString()).variable("months", months)
+                    .execute().path("progress").entity(Map.class).get();
+            assertThat(progress.get("stale")).as("stale with a cycle of %d months", months).isEqualTo(stale);
+            if (months == 3) {
+                long open = actions.stream().filter(a -> !List.of("COMPLETE", "CANCELLED").contains(a.get("status"))).count();
+                assertThat(stale).as("some open actions are stale, not all").isPositive().isLessThan((int) open);
+                Map<String, Integer> byStatus = new HashMap<>();
+                actions.forEach(a -> byStatus.merge((String) a.get("status"), 1, Integer::sum));
+                assertThat((List<?>) progress.get("byStatus")).allSatisfy(entry -> assertThat(((Map<?, ?>) entry).get("count"))
+                        .as(String.valueOf(((Map<?, ?>) entry).get("status")))
+                        .isEqualTo(byStatus.get((String) ((Map<?, ?>) entry).get("status"))));
+                int rated = ((List<?>) progress.get("byRag")).stream().mapToInt(c -> (Integer) ((Map<?, ?>) c).get("count")).sum();
+                assertThat(rated + (Integer) progress.get("unrated")).isEqualTo(progress.get("total"));
+            }
         }
     }
 
@@ -198,7 +236,7 @@ class ProgressGraphQlTest extends SyntheticGraphTestBase {
             countable += status.equals("CANCELLED") ? 0 : 1;
             LocalDate due = (LocalDate) a.get("dueDate");
             overdue += open && due != null && due.isBefore(AS_OF) ? 1 : 0;
-            stale += open && DOCUMENT_DATE.isBefore(AS_OF.minusMonths(3)) ? 1 : 0;
+            stale += open && ((LocalDate) a.get("updated")).isBefore(AS_OF.minusMonths(3)) ? 1 : 0;
         }
         return new Expected(rows.size(), complete, countable, overdue, stale);
     }
