@@ -760,16 +760,21 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
                 new StandardWebSocketClient()).build();
         try {
             Flux<String> events = socket.document("subscription { actionChanged(boardId: \"board-hwbb\") { operation action { id version } } }")
-                    .executeSubscription().toFlux("actionChanged.action.id", String.class);
+                    .executeSubscription().toFlux("actionChanged", Map.class)
+                    .map(change -> ((Map<?, ?>) change.get("action")).get("id") + " " + ((Map<?, ?>) change.get("action")).get("version"));
             CompletableFuture<String> first = events.next().toFuture();
             await("the service follows the changes for its subscriber", actionEvents::following);
             hwbb.document("""
-                    mutation { recordProgress(input: {actionId: "action-m-2", expectedVersion: 0, status: OFF_TRACK}) { action { id } } }
+                    mutation { recordProgress(input: {actionId: "action-m-1", expectedVersion: 0, status: OFF_TRACK}) { action { id } } }
                     """).execute().errors().expect(e -> "VALIDATION".equals(e.getExtensions().get("code"))).verify();
+            hwbb.document(progress("action-m-1", 7)).execute().errors()
+                    .expect(e -> "VERSION_CONFLICT".equals(e.getExtensions().get("code"))).verify();
+            hosc.document(progress("action-m-1", 0)).execute().errors()
+                    .expect(e -> "FORBIDDEN".equals(e.getExtensions().get("code"))).verify();
             hosc.document(progress("action-m-3", 0)).execute().path("recordProgress.action.id").hasValue();
             hwbb.document(progress("action-m-2", 0)).execute().path("recordProgress.action.id").hasValue();
             assertThat(first.get(30, TimeUnit.SECONDS)).as("the first event is the committed change of the HWBB's sub-board")
-                    .isEqualTo("action-m-2");
+                    .isEqualTo("action-m-2 1");
         } finally {
             socket.stop().block(Duration.ofSeconds(10));
         }
