@@ -1596,24 +1596,21 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
     @ParameterizedTest(name = "{0}")
     @MethodSource("otherBoardsChanges")
     void aSecretariatChangesNothingOfAnotherBoard(String name, String mutation) {
-        String hwbbMeeting = hwbb.document("""
-                mutation { recordMeeting(input: {boardId: "board-hwbb", date: "2025-01-15"}) { meeting { id } } }
-                """).execute().path("recordMeeting.meeting.id").entity(String.class).get();
-        String hwbbDecision = decision(hwbb, hwbbMeeting);
-        String hoscMeeting = hosc.document("""
-                mutation { recordMeeting(input: {boardId: "board-hosc", date: "2025-01-16"}) { meeting { id } } }
-                """).execute().path("recordMeeting.meeting.id").entity(String.class).get();
-        String hoscDecision = decision(hosc, hoscMeeting);
-        long before = count(FINGERPRINT);
-        hosc.document(mutation).variable("hwbbMeeting", hwbbMeeting).variable("hwbbDecision", hwbbDecision)
-                .variable("hoscDecision", hoscDecision).execute().errors()
-                .expect(e -> "FORBIDDEN".equals(e.getExtensions().get("code"))).verify();
-        assertThat(count(FINGERPRINT)).as("nothing written").isEqualTo(before);
+        refusedAndNothingWritten(hosc, "FORBIDDEN", mutation);
     }
 
     @ParameterizedTest(name = "{2} as {0}")
     @MethodSource("everyChangeByEveryReader")
     void aReaderChangesNothing(String caller, String code, String name, String mutation) {
+        refusedAndNothingWritten(caller.equals("anonymous") ? graphQl : as(caller), code, mutation);
+    }
+
+    /**
+     * Sends {@code mutation} (one of {@link #otherBoardsChanges}) as {@code caller}, with a meeting
+     * and decision of the HWBB and a decision of the HOSC recorded first, and expects error
+     * {@code code} and the database as it was.
+     */
+    private void refusedAndNothingWritten(GraphQlTester caller, String code, String mutation) {
         String hwbbMeeting = hwbb.document("""
                 mutation { recordMeeting(input: {boardId: "board-hwbb", date: "2025-01-15"}) { meeting { id } } }
                 """).execute().path("recordMeeting.meeting.id").entity(String.class).get();
@@ -1623,8 +1620,8 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
                 """).execute().path("recordMeeting.meeting.id").entity(String.class).get();
         String hoscDecision = decision(hosc, hoscMeeting);
         long before = count(FINGERPRINT);
-        (caller.equals("anonymous") ? graphQl : as(caller)).document(mutation).variable("hwbbMeeting", hwbbMeeting)
-                .variable("hwbbDecision", hwbbDecision).variable("hoscDecision", hoscDecision).execute().errors()
+        caller.document(mutation).variable("hwbbMeeting", hwbbMeeting).variable("hwbbDecision", hwbbDecision)
+                .variable("hoscDecision", hoscDecision).execute().errors()
                 .expect(e -> code.equals(e.getExtensions().get("code"))).verify();
         assertThat(count(FINGERPRINT)).as("nothing written").isEqualTo(before);
     }
