@@ -40,8 +40,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The accountability register for auditors and partners: every action with its owner,
  * accountable body, status, due date and sources (and its owner, timescale and status as its
- * source document words them, then its RAG as given and the dates of its status and completion), as UTF-8 CSV with a byte-order mark. Who may read it is the security filter
- * chain's rule ({@code Access.PARTNER}). The rows are read in one transaction (with the service's
+ * source document words them, then its RAG as given and the dates of its status and completion),
+ * as UTF-8 CSV with a byte-order mark. Who may read it is the security filter chain's rule
+ * ({@code Access.PARTNER}). The rows are read in one transaction (with the service's
  * transaction timeout) into a temporary file, which is then sent with its length and deleted once
  * sent: a slow reader holds no transaction open and meets no time limit, a reader whose download
  * breaks off can tell from the length that its file is short, and a failure to read the graph is
