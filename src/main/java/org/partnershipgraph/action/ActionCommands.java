@@ -460,13 +460,13 @@ public class ActionCommands {
         if (input.reachedDate().isAfter(LocalDate.now(clock))) {
             throw new ValidationException("reachedDate", "cannot be in the future (" + input.reachedDate() + ")");
         }
-        if (entity.getStartDate() != null && input.reachedDate().isBefore(entity.getStartDate())) {
-            throw new ValidationException("reachedDate", "cannot be before the action's start date (" + entity.getStartDate()
-                    + "), was " + input.reachedDate());
-        }
         Milestone before = found.milestone();
         if (input.reachedDate().equals(before.reachedDate())) {
             return new MilestonePayload(before, reload(actionId));
+        }
+        if (entity.getStartDate() != null && input.reachedDate().isBefore(entity.getStartDate())) {
+            throw new ValidationException("reachedDate", "cannot be before the action's start date (" + entity.getStartDate()
+                    + "), was " + input.reachedDate());
         }
         Milestone milestone = writeMilestone(ActionCypher.REACH_MILESTONE,
                 Map.of("id", input.milestoneId(), "reachedDate", input.reachedDate()));
@@ -483,7 +483,9 @@ public class ActionCommands {
         Milestone before = found.milestone();
         String title = input.title() == null ? before.title() : line("title", input.title(), MAX_TITLE, true);
         LocalDate dueDate = input.dueDate() == null ? before.dueDate() : input.dueDate();
-        String timescale = input.timescale() == null ? before.timescale() : line("timescale", input.timescale(), MAX_TITLE, false);
+        boolean newDueDate = input.dueDate() != null && !input.dueDate().equals(before.dueDate());
+        String timescale = input.timescale() != null ? line("timescale", input.timescale(), MAX_TITLE, false)
+                : newDueDate ? null : before.timescale();
         text("reason", input.reason(), MAX_TEXT, false);
         List<FieldChange> changes = Arrays.asList(FieldChange.of("milestone.title", before.title(), title),
                 FieldChange.of("milestone.dueDate", before.dueDate(), dueDate),

@@ -40,8 +40,8 @@ class JwtChecksConfig {
     @Bean
     OAuth2TokenValidator<Jwt> userNameRequired(SecurityProperties properties) {
         String claim = properties.jwt().nameClaim();
-        OAuth2Error unnamed = new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, "The token names no user (neither a "
-                + claim + " nor a sub claim): this service records who makes each change.", null);
+        OAuth2Error unnamed = new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, "The token names no user (no "
+                + (claim.equals("sub") ? "sub claim" : claim + " or sub claim") + "): this service records who makes each change.", null);
         return jwt -> SecurityConfig.userName(jwt, claim) != null ? OAuth2TokenValidatorResult.success()
                 : OAuth2TokenValidatorResult.failure(unnamed);
     }

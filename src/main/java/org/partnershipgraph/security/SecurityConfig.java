@@ -212,11 +212,14 @@ public class SecurityConfig {
         };
     }
 
-    /** The user a token names: its {@code nameClaim}, else its subject, whichever is not blank first; null when neither. */
+    /**
+     * The user a token names: its {@code nameClaim} (a string, or a number as text), else its
+     * subject, whichever is not blank first; null when neither.
+     */
     static String userName(Jwt jwt, String nameClaim) {
         Object name = jwt.getClaims().get(nameClaim);
-        if (name instanceof String s && !s.isBlank()) {
-            return s.strip();
+        if ((name instanceof String || name instanceof Number) && !name.toString().isBlank()) {
+            return name.toString().strip();
         }
         String subject = jwt.getSubject();
         return subject == null || subject.isBlank() ? null : subject.strip();

@@ -21,7 +21,7 @@ class AccountabilityChainShapesTest extends SyntheticGraphTestBase {
 
     private static final String CHAIN = """
             query($id: ID!) { accountabilityChain(actionId: $id) { paths { links { relationship
-                node { ... on Board { id } ... on Action { id } ... on Post { id } ... on Organisation { id } } } } } }
+                node { ... on Board { id } ... on Action { id } ... on Post { id } ... on Organisation { id } ... on Person { id } } } } } }
             """;
 
     @BeforeEach
@@ -108,6 +108,19 @@ class AccountabilityChainShapesTest extends SyntheticGraphTestBase {
         relate("ACCOUNTABLE_TO", List.of(Map.of("from", "action-loop", "to", "board-group")));
         assertThat(paths("action-loop")).containsExactly(List.of("action-loop OWNED_BY", "post-lead AT", "org-a PART_OF",
                 "org-b ACCOUNTABLE_TO", "board-group REPORTS_TO", "board-hwbb null"));
+
+        write("CREATE (:Person:Node {id: 'person-lead', name: 'Lead'})-[:HOLDS]->(:Post:Node {id: 'post-second', title: 'Second'})",
+                Map.of(), false);
+        relate("AT", List.of(Map.of("from", "post-second", "to", "org-b")));
+        actions(List.of("action-loop-person", "action-loop-org", "action-loop-board"), "IN_PROGRESS", LocalDate.of(2026, 3, 31),
+                LocalDate.of(2025, 1, 31));
+        relate("OWNED_BY", List.of(Map.of("from", "action-loop-person", "to", "person-lead"),
+                Map.of("from", "action-loop-org", "to", "org-a"), Map.of("from", "action-loop-board", "to", "board-hwbb")));
+        assertThat(paths("action-loop-person")).containsExactly(
+                List.of("action-loop-person OWNED_BY", "person-lead HOLDS", "post-second AT", "org-b PART_OF", "org-a null"));
+        assertThat(paths("action-loop-org")).containsExactly(List.of("action-loop-org OWNED_BY", "org-a PART_OF", "org-b null"));
+        assertThat(paths("action-loop-board")).containsExactly(
+                List.of("action-loop-board OWNED_BY", "board-hwbb REPORTS_TO", "board-group null"));
     }
 
     /** Each path as "node relationship" per link. */

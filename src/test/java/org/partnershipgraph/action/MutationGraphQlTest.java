@@ -430,10 +430,11 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
 
     @Test
     void aRagGivenWithALateCompletionIsNotReadBeforeItWasGiven() {
-        hwbb.document("""
+        String recorded = hwbb.document("""
                 mutation { recordProgress(input: {actionId: "action-m-2", expectedVersion: 0, status: COMPLETE, rag: RED,
-                    completedDate: "2025-03-01", commentary: "Delivered two months late"}) { action { version } } }
-                """).execute().path("recordProgress.action.version").entity(Integer.class).isEqualTo(1);
+                    completedDate: "2025-03-01", commentary: "Delivered two months late"}) { action { version } update { date } } }
+                """).execute().path("recordProgress.action.version").entity(Integer.class).isEqualTo(1)
+                .path("recordProgress.update.date").entity(String.class).get();
         String progress = """
                 query($asOf: Date) { progress(scope: {id: "board-hwbb-sub", asOf: $asOf}) {
                     byStatus { status count } byRag { rag count derived } } }
@@ -446,10 +447,15 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
         hwbb.document(progress).execute()
                 .path("progress.byRag[?(@.rag == 'RED')].count").entityList(Integer.class).containsExactly(1)
                 .path("progress.byRag[?(@.rag == 'RED')].derived").entityList(Integer.class).containsExactly(0);
-        hwbb.document("{ action(id: \"action-m-2\") { ragAssessment { rag derived reason } } }").execute()
+        hwbb.document("""
+                { action(id: "action-m-2") { ragAssessment { rag derived reason }
+                    then: stateAsOf(date: "2025-04-01") { status rag } now: stateAsOf(date: "2099-01-01") { status rag } } }
+                """).execute()
                 .path("action.ragAssessment.rag").entity(String.class).isEqualTo("RED")
-                .path("action.ragAssessment.reason").entity(String.class)
-                .isEqualTo("given in the update of " + LocalDate.now(ZoneId.of("Europe/London")));
+                .path("action.ragAssessment.reason").entity(String.class).isEqualTo("given in the update of " + recorded)
+                .path("action.then.status").entity(String.class).isEqualTo("COMPLETE")
+                .path("action.then.rag").valueIsNull()
+                .path("action.now.rag").entity(String.class).isEqualTo("RED");
     }
 
     @Test
@@ -468,12 +474,12 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
         auditor.document("{ history(entityId: \"action-m-1\") { changes { field before after } } }").execute()
                 .path("history[0].changes[?(@.field == 'timescale')].before").entityList(String.class).containsExactly("by June 2026")
                 .path("history[0].changes[?(@.field == 'timescale')].after").entityList(String.class).containsExactly((String) null);
-        hwbb.document("""
+        String today = hwbb.document("""
                 mutation { recordProgress(input: {actionId: "action-m-1", expectedVersion: 3, status: COMPLETE, rag: GREEN,
-                    completedDate: "2025-03-01"}) { action { version } } }
-                """).execute().path("recordProgress.action.version").entity(Integer.class).isEqualTo(4);
+                    completedDate: "2025-03-01"}) { action { version } update { date } } }
+                """).execute().path("recordProgress.action.version").entity(Integer.class).isEqualTo(4)
+                .path("recordProgress.update.date").entity(String.class).get();
 
-        String today = LocalDate.now(ZoneId.of("Europe/London")).toString();
         byte[] body = http.get().uri("/export/accountability-register.csv").headers(h -> h.setBasicAuth("auditor", USERS.get("auditor")))
                 .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody();
         assertThat(new String(body, StandardCharsets.UTF_8).split("\r\n"))

@@ -123,6 +123,33 @@ class HttpSecurityTest extends GraphQlTestBase {
     }
 
     @Test
+    void aTokensUserIsItsNameClaimElseItsSubjectAndATokenNamingNoneIsRefused() {
+        SecurityProperties properties = new SecurityProperties(SecurityProperties.Mode.JWT,
+                new SecurityProperties.Jwt("roles", "boards", "preferred_username", null), Map.of(),
+                new SecurityProperties.Cors(List.of()),
+                new SecurityProperties.Limits(15, 20000, 30, DataSize.ofKilobytes(64), 100000));
+        var converter = SecurityConfig.jwtConverter(properties.jwt());
+        var validator = new JwtChecksConfig().userNameRequired(properties);
+        Map<String, String> names = new java.util.LinkedHashMap<>();
+        names.put("jane", "jane");
+        names.put(" ", "subject-1");
+        names.put(null, "subject-1");
+        names.forEach((claim, expected) -> {
+            var token = org.springframework.security.oauth2.jwt.Jwt.withTokenValue("t").header("alg", "RS256")
+                    .subject("subject-1").claims(c -> c.put("preferred_username", claim == null ? List.of() : claim)).build();
+            assertThat(converter.convert(token).getName()).as("name claim %s", claim).isEqualTo(expected);
+            assertThat(validator.validate(token).hasErrors()).isFalse();
+        });
+        var numbered = org.springframework.security.oauth2.jwt.Jwt.withTokenValue("t").header("alg", "RS256")
+                .claim("preferred_username", 1234).build();
+        assertThat(converter.convert(numbered).getName()).isEqualTo("1234");
+        var unnamed = org.springframework.security.oauth2.jwt.Jwt.withTokenValue("t").header("alg", "RS256")
+                .claim("preferred_username", " ").claim("sub", "").build();
+        assertThat(validator.validate(unnamed).getErrors()).singleElement()
+                .satisfies(error -> assertThat(error.getDescription()).contains("no preferred_username or sub claim"));
+    }
+
+    @Test
     void namedUsersOutsideLocalModeStopTheStart() {
         SecurityProperties properties = new SecurityProperties(SecurityProperties.Mode.PUBLIC,
                 new SecurityProperties.Jwt("roles", "boards", "sub", null),
