@@ -936,6 +936,28 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
     }
 
     @Test
+    void aMilestonesNewDueDateDropsTheWordingOfTheOldOneUnlessWordedAgain() {
+        String id = hwbb.document("""
+                mutation { addMilestone(input: {actionId: "action-m-1", expectedVersion: 0, title: "Draft ready",
+                    dueDate: "2025-09-30", timescale: "Q2"}) { milestone { id } } }
+                """).execute().path("addMilestone.milestone.id").entity(String.class).get();
+        String update = """
+                mutation($id: ID!, $v: Int!, $due: Date, $timescale: String) { updateMilestone(input: {milestoneId: $id,
+                    expectedVersion: $v, dueDate: $due, timescale: $timescale}) { milestone { dueDate timescale } action { version } } }
+                """;
+        hwbb.document(update).variable("id", id).variable("v", 1).variable("due", "2025-09-30").execute()
+                .path("updateMilestone.milestone.timescale").entity(String.class).isEqualTo("Q2")
+                .path("updateMilestone.action.version").entity(Integer.class).isEqualTo(1);
+        hwbb.document(update).variable("id", id).variable("v", 1).variable("due", "2025-12-31").variable("timescale", "Q3")
+                .execute().path("updateMilestone.milestone.timescale").entity(String.class).isEqualTo("Q3");
+        hwbb.document(update).variable("id", id).variable("v", 2).variable("due", "2026-03-31").execute()
+                .path("updateMilestone.milestone.dueDate").entity(String.class).isEqualTo("2026-03-31")
+                .path("updateMilestone.milestone.timescale").valueIsNull();
+        auditor.document("{ history(entityId: \"action-m-1\") { changes { field before after } } }").execute()
+                .path("history[0].changes[?(@.field == 'milestone.timescale')].before").entityList(String.class).containsExactly("Q3");
+    }
+
+    @Test
     void aSecretariatCorrectsAndRemovesAMilestoneAndTheHistoryKeepsWhatItSaid() {
         String id = hwbb.document("""
                 mutation { addMilestone(input: {actionId: "action-m-1", expectedVersion: 0, title: "Draft redy",
