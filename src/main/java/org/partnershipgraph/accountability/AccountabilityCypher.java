@@ -6,6 +6,11 @@ final class AccountabilityCypher {
     private AccountabilityCypher() {
     }
 
+    /** Fragment ending a {@code WHERE} on a path {@code path}: it names no node twice. */
+    private static final String AND_NO_NODE_TWICE = """
+                  AND all(i IN range(0, length(path) - 1) WHERE NOT nodes(path)[i] IN nodes(path)[i + 1..])
+            """;
+
     /**
      * One row {@code a, owner, ownerPaths, bodyPaths} for action {@code $id}: its owner (or null);
      * every maximal path from the owner up (person, post, organisation and its parents; or a board
@@ -24,7 +29,7 @@ final class AccountabilityCypher {
                 MATCH path = (owner:Person)-[h:HOLDS|HELD]->(:Post)-[:AT]->(:Organisation)-[:PART_OF*0..10]->(top:Organisation)
                 WHERE (h:HOLDS OR NOT EXISTS { (owner)-[:HOLDS]->() })
                   AND NOT EXISTS { (top)-[:PART_OF]->(next) WHERE NOT next IN nodes(path) }
-                  AND all(i IN range(0, length(path) - 1) WHERE NOT nodes(path)[i] IN nodes(path)[i + 1..])
+            """ + AND_NO_NODE_TWICE + """
                 RETURN path
                 UNION
                 MATCH path = (owner:Person)-[h:HOLDS|HELD]->(post:Post)
@@ -36,7 +41,7 @@ final class AccountabilityCypher {
                 UNION
                 MATCH path = (owner:Post)-[:AT]->(:Organisation)-[:PART_OF*0..10]->(top:Organisation)
                 WHERE NOT EXISTS { (top)-[:PART_OF]->(next) WHERE NOT next IN nodes(path) }
-                  AND all(i IN range(0, length(path) - 1) WHERE NOT nodes(path)[i] IN nodes(path)[i + 1..])
+            """ + AND_NO_NODE_TWICE + """
                 RETURN path
                 UNION
                 MATCH path = (owner:Post) WHERE NOT EXISTS { (owner)-[:AT]->() }
@@ -44,17 +49,17 @@ final class AccountabilityCypher {
                 UNION
                 MATCH path = (owner:Organisation)-[:PART_OF*0..10]->(top:Organisation)
                 WHERE NOT EXISTS { (top)-[:PART_OF]->(next) WHERE NOT next IN nodes(path) }
-                  AND all(i IN range(0, length(path) - 1) WHERE NOT nodes(path)[i] IN nodes(path)[i + 1..])
+            """ + AND_NO_NODE_TWICE + """
                 RETURN path
                 UNION
                 MATCH path = (owner:Board)-[:REPORTS_TO*0..10]->(top:Board)
                 WHERE NOT EXISTS { (top)-[:REPORTS_TO]->(next) WHERE NOT next IN nodes(path) }
-                  AND all(i IN range(0, length(path) - 1) WHERE NOT nodes(path)[i] IN nodes(path)[i + 1..])
+            """ + AND_NO_NODE_TWICE + """
                 RETURN path
             } AS ownerPaths, COLLECT {
                 MATCH path = (a)-[:ACCOUNTABLE_TO]->(:Board)-[:REPORTS_TO*0..10]->(top:Board)
                 WHERE NOT EXISTS { (top)-[:REPORTS_TO]->(next) WHERE NOT next IN nodes(path) }
-                  AND all(i IN range(0, length(path) - 1) WHERE NOT nodes(path)[i] IN nodes(path)[i + 1..])
+            """ + AND_NO_NODE_TWICE + """
                 RETURN path
             } AS bodyPaths
             RETURN a, owner, ownerPaths, bodyPaths

@@ -168,9 +168,7 @@ public class ActionCommands {
         String title = input.title() == null ? entity.getTitle() : line("title", input.title(), MAX_TITLE, true);
         String description = input.description() == null ? entity.getDescription()
                 : text("description", input.description(), MAX_TEXT, false);
-        boolean newDueDate = input.dueDate() != null && !input.dueDate().equals(entity.getDueDate());
-        String timescale = input.timescale() != null ? line("timescale", input.timescale(), MAX_TITLE, false)
-                : newDueDate ? null : entity.getTimescale();
+        String timescale = timescaleAfter(input.timescale(), input.dueDate(), entity.getDueDate(), entity.getTimescale());
         text("reason", input.reason(), MAX_TEXT, false);
         LocalDate start = input.startDate() == null ? entity.getStartDate() : input.startDate();
         LocalDate due = input.dueDate() == null ? entity.getDueDate() : input.dueDate();
@@ -483,9 +481,7 @@ public class ActionCommands {
         Milestone before = found.milestone();
         String title = input.title() == null ? before.title() : line("title", input.title(), MAX_TITLE, true);
         LocalDate dueDate = input.dueDate() == null ? before.dueDate() : input.dueDate();
-        boolean newDueDate = input.dueDate() != null && !input.dueDate().equals(before.dueDate());
-        String timescale = input.timescale() != null ? line("timescale", input.timescale(), MAX_TITLE, false)
-                : newDueDate ? null : before.timescale();
+        String timescale = timescaleAfter(input.timescale(), input.dueDate(), before.dueDate(), before.timescale());
         text("reason", input.reason(), MAX_TEXT, false);
         List<FieldChange> changes = Arrays.asList(FieldChange.of("milestone.title", before.title(), title),
                 FieldChange.of("milestone.dueDate", before.dueDate(), dueDate),
@@ -597,6 +593,17 @@ public class ActionCommands {
                     throw new ValidationException("startDate", "must not be after the date milestone " + first.get("id").asString()
                             + " was reached (" + first.get("reachedDate").asLocalDate() + "), was " + start);
                 });
+    }
+
+    /**
+     * The timescale after an update: the one {@code given} (blank removes it); else none when the
+     * due date changes (the old wording was of the old date; the history keeps it); else the one before.
+     */
+    private static String timescaleAfter(String given, LocalDate newDueDate, LocalDate dueDate, String timescale) {
+        if (given != null) {
+            return line("timescale", given, MAX_TITLE, false);
+        }
+        return newDueDate != null && !newDueDate.equals(dueDate) ? null : timescale;
     }
 
     /** A lead time in days as given, VALIDATION outside 0 to {@link Dependencies#MAX_DELAY_DAYS}. */

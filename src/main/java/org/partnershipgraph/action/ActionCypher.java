@@ -346,7 +346,8 @@ final class ActionCypher {
     /**
      * Rows {@code key, dueDate, owner, u, later}: for each {@code {id, date, after}} in {@code $keys},
      * the action's current due date and owner id, its latest update on or before {@code date} (a
-     * COMPLETE one from its {@code completedDate}), and the JSON change lists of its history entries
+     * COMPLETE one from its {@code completedDate}) as {@code {status, percentComplete, rag}}, its RAG
+     * only when given by {@code date} (a completion recorded later gives none), and the JSON change lists of its history entries
      * committed after {@code after}, newest first, to undo: all but its creation, whose fields held
      * from the date it was agreed (an action entered from past minutes is created after that date).
      */
@@ -356,7 +357,8 @@ final class ActionCypher {
             RETURN key, a.dueDate AS dueDate,
                    COLLECT { MATCH (a)-[:OWNED_BY]->(o) RETURN o.id }[0] AS owner,
                    COLLECT { MATCH (a)-[:HAS_UPDATE]->(x) WHERE coalesce(x.completedDate, x.date) <= key.date
-                             RETURN x ORDER BY x.date DESC, x.seq DESC LIMIT 1 }[0] AS u,
+                             RETURN x {.status, .percentComplete, rag: CASE WHEN x.date > key.date THEN null ELSE x.rag END}
+                             ORDER BY x.date DESC, x.seq DESC LIMIT 1 }[0] AS u,
                    COLLECT { MATCH (h:HistoryEntry {entityId: key.id}) USING INDEX h:HistoryEntry(entityId)
                              WHERE h.at >= key.after AND h.operation <> 'createAction'
                              WITH h ORDER BY h.at DESC, h.id DESC RETURN h.changes } AS later

@@ -78,8 +78,7 @@ public class ActionStateController {
                     }
                 }
             }
-            boolean givenSince = !u.get("date").isNull() && u.get("date").asLocalDate().isAfter(key.date());
-            result.put(key, new ActionState(key.date(), u.get("status").asString(null), givenSince ? null : u.get("rag").asString(null),
+            result.put(key, new ActionState(key.date(), u.get("status").asString(null), u.get("rag").asString(null),
                     u.get("percentComplete").isNull() ? null : u.get("percentComplete").asInt(),
                     undone.get("ownerId"), undone.get("dueDate") == null ? null : LocalDate.parse(undone.get("dueDate"))));
         }

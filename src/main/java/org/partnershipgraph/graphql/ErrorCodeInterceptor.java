@@ -75,20 +75,15 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
         }
         ErrorCode code = codeFor(error.getErrorType());
         extensions.put("code", code.name());
+        String message = error.getMessage();
         if (code == ErrorCode.INTERNAL) {
             String errorId = UUID.randomUUID().toString();
             log.error("Unexpected error {} at {}: {}", errorId, error.getPath(), error.getMessage());
             extensions.put("errorId", errorId);
-            return GraphqlErrorBuilder.newError()
-                    .message(GraphQlExceptions.internalMessage(errorId))
-                    .locations(error.getLocations())
-                    .path(error.getPath())
-                    .errorType(classificationOf(code))
-                    .extensions(extensions)
-                    .build();
+            message = GraphQlExceptions.internalMessage(errorId);
         }
         return GraphqlErrorBuilder.newError()
-                .message(error.getMessage())
+                .message(message)
                 .locations(error.getLocations())
                 .path(error.getPath())
                 .errorType(classificationOf(code))
@@ -106,7 +101,7 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
             case UNAUTHENTICATED -> ErrorType.UNAUTHORIZED;
             case FORBIDDEN -> ErrorType.FORBIDDEN;
             case NOT_FOUND -> ErrorType.NOT_FOUND;
-            case INTERNAL, UNAVAILABLE -> ErrorType.INTERNAL_ERROR;
+            case INTERNAL -> ErrorType.INTERNAL_ERROR;
             default -> ErrorType.BAD_REQUEST;
         };
     }
