@@ -103,9 +103,6 @@ public class ActionCommands {
         text("reason", input.reason(), MAX_TEXT, false);
         labels.require("accountableTo", input.accountableTo(), Set.of("Board"));
         scopes.requireCanChange(user, input.accountableTo());
-        if (input.ownerId() != null && input.ownerId().isBlank()) {
-            throw new ValidationException("ownerId", "must not be blank: leave ownerId out for an action with no owner yet");
-        }
         if (input.ownerId() != null) {
             labels.require("ownerId", input.ownerId(), OWNER_LABELS);
         }
@@ -306,9 +303,6 @@ public class ActionCommands {
         Locked locked = lock(input.actionId(), input.expectedVersion(), user);
         ActionEntity entity = locked.entity();
         text("reason", input.reason(), MAX_TEXT, false);
-        if (input.ownerId() != null && input.ownerId().isBlank()) {
-            throw new ValidationException("ownerId", "must not be blank: leave ownerId out to clear the owner");
-        }
         if (input.ownerId() != null) {
             labels.require("ownerId", input.ownerId(), OWNER_LABELS);
         }
@@ -645,9 +639,6 @@ public class ActionCommands {
      * meeting; VALIDATION on {@code decisionId} when there is no such decision.
      */
     public Optional<String> boardOfDecision(String decisionId) {
-        if (decisionId.isBlank()) {
-            throw new ValidationException("decisionId", "must not be blank: give the id of a recorded decision");
-        }
         Value board = neo4j.query(ActionCypher.DECISION_BOARD).bindAll(Map.of("id", decisionId)).fetchAs(Value.class)
                 .mappedBy((t, r) -> r.get("board")).one()
                 .orElseThrow(() -> new ValidationException("decisionId", "no decision has id " + decisionId));

@@ -15,6 +15,7 @@ import org.partnershipgraph.action.ActionInputs.RecordProgressInput;
 import org.partnershipgraph.action.ActionInputs.RecordProgressPayload;
 import org.partnershipgraph.action.ActionInputs.UpdateActionInput;
 import org.partnershipgraph.graphql.EntityLabels;
+import org.partnershipgraph.graphql.TextInputs;
 import org.partnershipgraph.graphql.TransientRetry;
 import org.partnershipgraph.security.CurrentUser;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -90,6 +91,7 @@ public class ActionMutationController {
     @SubscriptionMapping
     public Flux<ActionChange> actionChanged(@Argument String boardId, GraphQLContext context) {
         if (boardId != null) {
+            TextInputs.requireNoBlankId("boardId", boardId, false);
             labels.requireFound(boardId, "Board", "subscribe with a board's id, or with none for every change");
         }
         SubscriberConnection connection = context.get(SubscriberConnection.class);

@@ -2,6 +2,7 @@ package org.partnershipgraph.graphql;
 
 import java.util.List;
 
+import graphql.execution.instrumentation.Instrumentation;
 import graphql.scalars.ExtendedScalars;
 import graphql.schema.GraphQLScalarType;
 import org.slf4j.Logger;
@@ -76,6 +77,12 @@ public class GraphQlConfig {
             JsonMapper jsonMapper, GraphQlProperties properties) {
         return new GraphQlHttpEndpoint(webGraphQlHandler, jsonMapper, properties.getHttp().getPath(),
                 graphQlHttpHandler.isHttpOkOnValidationErrors());
+    }
+
+    /** A blank {@code ID} in a mutation's or subscription's input is VALIDATION naming the field; see {@link BlankIdInstrumentation}. */
+    @Bean
+    Instrumentation blankIds() {
+        return new BlankIdInstrumentation();
     }
 
     @Bean

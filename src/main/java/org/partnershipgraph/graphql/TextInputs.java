@@ -65,6 +65,17 @@ public final class TextInputs {
         return value == null ? null : composed(value);
     }
 
+    /**
+     * @throws ValidationException naming {@code field} when {@code id} is blank (as {@link #text}
+     *                             reads blank), saying to leave the field out when it is not required
+     */
+    public static void requireNoBlankId(String field, String id, boolean required) {
+        if (id != null && composed(id).isEmpty()) {
+            throw new ValidationException(field, required ? "must not be blank: give the id of an existing node"
+                    : "must not be blank: give the id of an existing node, or leave " + field + " out");
+        }
+    }
+
     /** {@code value} stripped of surrounding blanks and composed (NFC). */
     private static String composed(String value) {
         return Normalizer.normalize(strip(value), Normalizer.Form.NFC);

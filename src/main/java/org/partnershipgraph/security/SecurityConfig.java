@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -59,7 +60,9 @@ public class SecurityConfig {
             requireSafeJwt(properties.jwt(), resourceServer.getObject().getJwt());
         }
         AuthenticationEntryPoint unauthenticated = (request, response, ex) -> GraphQlErrorResponses.write(response, 401,
-                ErrorType.UNAUTHORIZED, ErrorCode.UNAUTHENTICATED, "Authentication failed: " + ex.getMessage() + ". Sign in again, or send no credentials to read public data.",
+                ErrorType.UNAUTHORIZED, ErrorCode.UNAUTHENTICATED, ex instanceof InsufficientAuthenticationException
+                        ? "Sign in to read this: it is not public."
+                        : "Authentication failed: " + ex.getMessage() + ". Sign in again, or send no credentials to read public data.",
                 Map.of());
         AccessDeniedHandler forbidden = (request, response, ex) -> GraphQlErrorResponses.write(response, 403,
                 ErrorType.FORBIDDEN, ErrorCode.FORBIDDEN, "Your role may not do this.", Map.of());

@@ -244,6 +244,35 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
     }
 
     @Test
+    void aBlankIdAnywhereInAMutationsInputIsAValidationErrorNamingTheFieldAndWritesNothing() {
+        Map<String, String> cases = new LinkedHashMap<>();
+        cases.put("mutation { updateAction(input: {id: \"\", expectedVersion: 0, title: \"X\"}) { action { id } } }", "id");
+        cases.put("mutation { addMilestone(input: {actionId: \" \", expectedVersion: 0, title: \"M\"}) { milestone { id } } }", "actionId");
+        cases.put("mutation { createAction(input: {title: \"X\", accountableTo: \"board-hwbb\", ownerId: \"\"}) { action { id } } }", "ownerId");
+        cases.put("mutation { createAction(input: {title: \"X\", accountableTo: \"board-hwbb\", delivers: [\"board-hwbb\", \"\\u00a0\"]}) { action { id } } }", "delivers");
+        cases.put("mutation { assignOwner(input: {actionId: \"action-m-1\", expectedVersion: 0, ownerId: \"\\u200b\"}) { action { id } } }", "ownerId");
+        cases.put("mutation { removeDependency(input: {actionId: \"action-m-1\", expectedVersion: 0, dependsOnId: \"\"}) { action { id } } }", "dependsOnId");
+        cases.put("mutation { recordMeeting(input: {boardId: \"\", date: \"2025-01-01\"}) { meeting { id } } }", "boardId");
+        cases.forEach((mutation, field) -> hwbb.document(mutation).execute().errors()
+                .expect(e -> "VALIDATION".equals(e.getExtensions().get("code")) && field.equals(e.getExtensions().get("field"))
+                        && e.getMessage().startsWith(field + ": must not be blank: give the id of an existing node"))
+                .verify());
+        hwbb.document("mutation($id: ID!) { updateAction(input: {id: $id, expectedVersion: 0, title: \"X\"}) { action { id } } }")
+                .variable("id", "\t").execute().errors()
+                .expect(e -> "VALIDATION".equals(e.getExtensions().get("code")) && "id".equals(e.getExtensions().get("field"))
+                        && e.getMessage().equals("id: must not be blank: give the id of an existing node"))
+                .verify();
+        hwbb.document("mutation { createAction(input: {title: \"X\", accountableTo: \"board-hwbb\", ownerId: \"\"}) { action { id } } }")
+                .execute().errors()
+                .expect(e -> e.getMessage().endsWith("or leave ownerId out")).verify();
+        hwbb.document("{ action(id: \"\") { id } }").execute().path("action").valueIsNull();
+        assertThat(count("MATCH (h:HistoryEntry) RETURN count(h)")).isZero();
+        assertThat(count("MATCH (n) RETURN sum(coalesce(n.version, 0))")).isZero();
+        assertThat(count("MATCH (a:Action) RETURN count(a)")).isEqualTo(4);
+        assertThat(count("MATCH (m:Meeting) RETURN count(m)")).isZero();
+    }
+
+    @Test
     void anActionCreatedAgainIsRefusedNamingTheOneCreatedUnlessItDiffers() {
         String create = """
                 mutation($t: String!, $due: Date, $d: ID) { createAction(input: {title: $t, accountableTo: "board-hwbb", dueDate: $due,
@@ -1084,14 +1113,15 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
                 new StandardWebSocketClient()).build();
         String subscribe = "subscription($board: ID) { actionChanged(boardId: $board) { operation } }";
         try {
-            Map.of("board-hwbbb", "No board has id board-hwbbb: subscribe with a board's id",
-                    "post-lead", "post-lead is a Post, not a board: subscribe with a board's id").forEach((id, message) ->
-                    assertThatThrownBy(() -> socket.document(subscribe).variable("board", id)
+            Map.of("board-hwbbb", List.of("NOT_FOUND", "No board has id board-hwbbb: subscribe with a board's id"),
+                    "post-lead", List.of("NOT_FOUND", "post-lead is a Post, not a board: subscribe with a board's id"),
+                    " ", List.of("VALIDATION", "boardId: must not be blank: give the id of an existing node, or leave boardId out"))
+                    .forEach((id, expected) -> assertThatThrownBy(() -> socket.document(subscribe).variable("board", id)
                             .executeSubscription().toFlux().blockFirst(TIMEOUT))
                             .isInstanceOfSatisfying(SubscriptionErrorException.class, ex -> assertThat(ex.getErrors())
                                     .singleElement().satisfies(error -> {
-                                        assertThat(error.getExtensions()).containsEntry("code", "NOT_FOUND");
-                                        assertThat(error.getMessage()).contains(message);
+                                        assertThat(error.getExtensions()).containsEntry("code", expected.get(0));
+                                        assertThat(error.getMessage()).contains(expected.get(1));
                                     })));
         } finally {
             socket.stop().block(Duration.ofSeconds(10));

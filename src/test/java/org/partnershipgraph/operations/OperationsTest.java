@@ -68,7 +68,8 @@ class OperationsTest extends GraphQlTestBase {
     @Test
     void theRegisterIsCsvOfEveryActionForPartnersOnly() {
         http.get().uri("/export/accountability-register.csv").exchange().expectStatus().isUnauthorized()
-                .expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("UNAUTHENTICATED");
+                .expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("UNAUTHENTICATED")
+                .jsonPath("$.errors[0].message").isEqualTo("Sign in to read this: it is not public.");
         for (String user : List.of("partner", "hwbb-secretariat", "admin")) {
             http.get().uri("/export/accountability-register.csv").headers(h -> h.setBasicAuth(user, USERS.get(user)))
                     .exchange().expectStatus().isOk().expectHeader().contentTypeCompatibleWith("text/csv");

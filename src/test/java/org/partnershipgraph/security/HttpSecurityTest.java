@@ -34,7 +34,9 @@ class HttpSecurityTest extends GraphQlTestBase {
                 .exchange()
                 .expectStatus().isUnauthorized()
                 .expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("UNAUTHENTICATED")
-                .jsonPath("$.errors[0].extensions.classification").isEqualTo("UNAUTHORIZED");
+                .jsonPath("$.errors[0].extensions.classification").isEqualTo("UNAUTHORIZED")
+                .jsonPath("$.errors[0].message").value(String.class, message -> assertThat(message)
+                        .startsWith("Authentication failed: ").endsWith("Sign in again, or send no credentials to read public data."));
     }
 
     @Test
