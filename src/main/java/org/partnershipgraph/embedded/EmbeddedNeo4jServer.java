@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -70,11 +73,29 @@ public class EmbeddedNeo4jServer implements AutoCloseable {
         this.password = password;
     }
 
+    /**
+     * The data directory readable, writable and searchable by its owner alone, where the file
+     * system has POSIX permissions: the store holds the history and personal details the API shows
+     * only to some roles, and under the usual umask any user of the machine could read its files.
+     */
+    private static void ownerOnly(Path home) throws IOException {
+        if (!Files.getFileStore(home).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            return;
+        }
+        try {
+            Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwx------"));
+        } catch (FileSystemException ex) {
+            log.warn("Cannot make the embedded Neo4j data directory {} its owner's alone ({}): another user of the "
+                    + "machine may read the store's files; give the service's user a directory of its own", home, ex.toString());
+        }
+    }
+
     /** Starts the server with {@code props}; a data directory already in use fails with a clear message. */
     public static EmbeddedNeo4jServer start(EmbeddedNeo4jProperties props) {
         Path home = props.dataDirectory().toAbsolutePath().normalize();
         try {
             Files.createDirectories(home);
+            ownerOnly(home);
             Path conf = writeNamedSettings(home);
             retireDefaultPassword(home, conf, props);
             DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)

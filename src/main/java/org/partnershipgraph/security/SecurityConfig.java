@@ -1,6 +1,9 @@
 package org.partnershipgraph.security;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +17,7 @@ import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OA
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.core.env.Environment;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
@@ -54,8 +58,8 @@ public class SecurityConfig {
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties, GraphQlProperties graphQl,
             ObjectProvider<UserDetailsService> users, ObjectProvider<OAuth2ResourceServerProperties> resourceServer,
-            JsonMapper jsonMapper) throws Exception {
-        requireConsistent(properties);
+            JsonMapper jsonMapper, Environment environment) throws Exception {
+        requireConsistent(properties, environment.getProperty("server.address"));
         if (properties.mode() == SecurityProperties.Mode.JWT) {
             requireSafeJwt(properties.jwt(), resourceServer.getObject().getJwt());
         }
@@ -121,15 +125,24 @@ public class SecurityConfig {
     }
 
     /**
-     * Named users sign in only in LOCAL mode, whose documented passwords are public: configured
-     * users in any other mode stop the start, so no instance runs with a known password.
+     * Named users sign in only in LOCAL mode, whose documented passwords are public, and only on a
+     * loopback address ({@code serverAddress}, {@code server.address}): configured users in any
+     * other mode, or on a server listening beyond the machine (or on every address, when
+     * {@code server.address} is unset), stop the start, so no instance faces a network with a
+     * known password.
      */
-    static void requireConsistent(SecurityProperties properties) {
+    static void requireConsistent(SecurityProperties properties, String serverAddress) {
         boolean hasUsers = properties.users() != null && !properties.users().isEmpty();
         if (hasUsers && properties.mode() != SecurityProperties.Mode.LOCAL) {
             throw new IllegalStateException("partnership.security.users is set, but partnership.security.mode is "
                     + properties.mode() + ": named users with passwords are for LOCAL mode only. Remove them, or use "
                     + "JWT mode with an identity provider.");
+        }
+        if (hasUsers && !isLoopback(serverAddress)) {
+            throw new IllegalStateException("partnership.security.mode is LOCAL with named users, whose passwords are "
+                    + "public, but server.address is " + (StringUtils.hasText(serverAddress) ? serverAddress : "unset (every address)")
+                    + ": LOCAL mode listens on a loopback address only (127.0.0.1, as the local profile sets it). "
+                    + "To serve a network, use JWT mode (SECURITY_MODE=JWT) with an identity provider.");
         }
         if (hasUsers) {
             properties.users().forEach((name, user) -> {
@@ -137,6 +150,18 @@ public class SecurityConfig {
                     throw new IllegalStateException("Local user " + name + " needs a password and a role");
                 }
             });
+        }
+    }
+
+    private static boolean isLoopback(String address) {
+        if (!StringUtils.hasText(address)) {
+            return false;
+        }
+        try {
+            return Arrays.stream(InetAddress.getAllByName(address.strip())).allMatch(InetAddress::isLoopbackAddress);
+        }
+        catch (UnknownHostException ex) {
+            return false;
         }
     }
 

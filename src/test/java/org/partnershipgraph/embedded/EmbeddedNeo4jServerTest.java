@@ -3,9 +3,13 @@ package org.partnershipgraph.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +42,18 @@ class EmbeddedNeo4jServerTest {
         }
         try (EmbeddedNeo4jServer server = EmbeddedNeo4jServer.start(properties(dir))) {
             assertThat(run(server, "MATCH (p:Probe {id: 'kept'}) RETURN count(p)")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theDataDirectoryIsForItsOwnerAlone(@TempDir Path dir) throws IOException {
+        Path existing = Files.createDirectory(dir.resolve("existing"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        for (Path home : List.of(dir.resolve("new/store"), existing)) {
+            try (EmbeddedNeo4jServer server = EmbeddedNeo4jServer.start(properties(home))) {
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home))).as(home.toString())
+                        .isEqualTo("rwx------");
+            }
         }
     }
 

@@ -11,11 +11,18 @@ import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.Socket;
 import java.net.SocketException;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.partnershipgraph.GraphQlTestBase;
+import org.partnershipgraph.PartnershipGraphApplication;
+import org.partnershipgraph.embedded.EmbeddedNeo4jServer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.util.unit.DataSize;
@@ -25,6 +32,9 @@ import org.springframework.util.unit.DataSize;
  * local profile's loopback-only listener.
  */
 class HttpSecurityTest extends GraphQlTestBase {
+
+    @Autowired
+    private EmbeddedNeo4jServer server;
 
     @Test
     void wrongPasswordIsUnauthenticatedAsAGraphQlError() {
@@ -158,8 +168,52 @@ class HttpSecurityTest extends GraphQlTestBase {
                 Map.of("admin", new SecurityProperties.LocalUser("admin-local-only", Role.ADMIN, List.of())),
                 new SecurityProperties.Cors(List.of()),
                 new SecurityProperties.Limits(15, 20000, 30, DataSize.ofKilobytes(64), 100000));
-        assertThatThrownBy(() -> SecurityConfig.requireConsistent(properties))
+        assertThatThrownBy(() -> SecurityConfig.requireConsistent(properties, "127.0.0.1"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("LOCAL mode only");
+    }
+
+    @Test
+    void namedUsersBeyondALoopbackAddressStopTheStart() {
+        SecurityProperties local = new SecurityProperties(SecurityProperties.Mode.LOCAL,
+                new SecurityProperties.Jwt("roles", "boards", "sub", null),
+                Map.of("admin", new SecurityProperties.LocalUser("admin-local-only", Role.ADMIN, List.of())),
+                new SecurityProperties.Cors(List.of()),
+                new SecurityProperties.Limits(15, 20000, 30, DataSize.ofKilobytes(64), 100000));
+        for (String address : Arrays.asList(null, "", "0.0.0.0", "::", "192.0.2.10")) {
+            assertThatThrownBy(() -> SecurityConfig.requireConsistent(local, address))
+                    .as("server.address %s", address)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("LOCAL mode listens on a loopback address only");
+        }
+        for (String address : List.of("127.0.0.1", "::1", "localhost")) {
+            SecurityConfig.requireConsistent(local, address);
+        }
+        SecurityConfig.requireConsistent(new SecurityProperties(SecurityProperties.Mode.PUBLIC, local.jwt(), Map.of(),
+                local.cors(), local.limits()), "0.0.0.0");
+    }
+
+    @Test
+    void aTransactionTimeoutOtherThanWholeSecondsStopsTheStart() {
+        for (Duration timeout : List.of(Duration.ZERO, Duration.ofMillis(500), Duration.ofMillis(1500), Duration.ofSeconds(-5))) {
+            assertThatThrownBy(() -> TransactionTimeouts.wholeSeconds(timeout)).as(timeout.toString())
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("give a whole number of seconds, at least 1s");
+        }
+        assertThat(TransactionTimeouts.wholeSeconds(Duration.ofSeconds(1))).isEqualTo(1);
+        assertThat(TransactionTimeouts.wholeSeconds(Duration.ofMinutes(2))).isEqualTo(120);
+    }
+
+    @Test
+    void theLocalProfileOnEveryAddressDoesNotStart() {
+        System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
+        try {
+            assertThatThrownBy(() -> new SpringApplicationBuilder(PartnershipGraphApplication.class).profiles("local")
+                    .run("--spring.neo4j.uri=" + server.boltUri(), "--spring.neo4j.authentication.password=" + server.password(),
+                            "--server.port=0", "--partnership.seed.mode=NEVER", "--spring.main.banner-mode=off",
+                            "--server.address=0.0.0.0").close())
+                    .hasStackTraceContaining("but server.address is 0.0.0.0");
+        } finally {
+            System.clearProperty(LoggingSystem.SYSTEM_PROPERTY);
+        }
     }
 }
