@@ -1261,6 +1261,10 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
                 .path("linkDecision.action.decision.id").entity(String.class).isEqualTo(second);
         hwbb.document(link).variable("d", second).variable("v", 2).execute()
                 .path("linkDecision.action.version").entity(Integer.class).isEqualTo(2);
+        String third = hwbbDecision("RESOLVED: third.");
+        hwbb.document(link).variable("d", third).variable("v", 0).execute().errors()
+                .expect(e -> "VERSION_CONFLICT".equals(e.getExtensions().get("code")) && e.getMessage().contains("action-m-1"))
+                .verify();
         assertThat(count("MATCH (:Decision)-[c:CREATED]->(:Action {id: 'action-m-1'}) RETURN count(c)")).isEqualTo(1);
         auditor.document("{ history(entityId: \"action-m-1\") { operation changes { field before after } } }").execute()
                 .path("history[*].operation").entityList(String.class).containsExactly("linkDecision", "linkDecision")

@@ -62,13 +62,13 @@ class BoardGraphQlTest extends GraphQlTestBase {
 
     @Test
     void filterBoardsByTheBodyTheyReportToAloneAndWithKind() {
-        List<String> reports = graphQl.document("{ boards(first: 100, filter: {reportsTo: \"board-bctt\"}) { totalCount edges { node { id } } } }")
+        List<String> reports = graphQl.document("{ boards(first: 100, filter: {reportsTo: \"board-bctt\"}) { totalCount edges { node { name } } } }")
                 .execute()
                 .path("boards.totalCount").entity(Long.class)
-                .isEqualTo(count("MATCH (:Board {id: 'board-bctt'})<-[:REPORTS_TO]-(b:Board) RETURN count(b)"))
-                .path("boards.edges[*].node.id").entityList(String.class).get();
-        assertThat(reports).isNotEmpty().isSorted();
-        long executives = count("MATCH (:Board {id: 'board-bctt'})<-[:REPORTS_TO]-(b:Board {kind: 'EXECUTIVE'}) RETURN count(b)");
+                .isEqualTo(count("MATCH (:Board {id: 'board-bctt'})<-[:REPORTS_TO]-(b:Board) RETURN count(DISTINCT b)"))
+                .path("boards.edges[*].node.name").entityList(String.class).get();
+        assertThat(reports).isNotEmpty().isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER);
+        long executives = count("MATCH (:Board {id: 'board-bctt'})<-[:REPORTS_TO]-(b:Board {kind: 'EXECUTIVE'}) RETURN count(DISTINCT b)");
         assertThat(executives).isPositive().isLessThan(reports.size());
         graphQl.document("{ boards(filter: {reportsTo: \"board-bctt\", kind: [EXECUTIVE]}) { totalCount } }")
                 .execute()
@@ -76,6 +76,23 @@ class BoardGraphQlTest extends GraphQlTestBase {
         graphQl.document("{ boards(filter: {reportsTo: \"no-such-board\"}) { totalCount } }")
                 .execute()
                 .path("boards.totalCount").entity(Long.class).isEqualTo(0L);
+    }
+
+    @Test
+    void aBoardsChairIsTheFirstTheDocumentsNameAndItsMeetingsAndDecisionsPointBack() {
+        graphQl.document("""
+                { tica: board(id: "board-tica") { chair { ... on Post { id } } chairs { ... on Post { id } } }
+                  hwbb: board(id: "board-hwbb") { strategies { id } }
+                  meeting(id: "meeting-001-hwbb-2021-07-23") { board { id } decisions { meeting { id } } } }
+                """).execute()
+                .path("tica.chair.id").entity(String.class).isEqualTo("post-tc-executive-director-of-adults-and-health")
+                .path("tica.chairs[*].id").entityList(String.class)
+                .containsExactly("post-tc-executive-director-of-adults-and-health", "post-mse-icb-thurrock-alliance-director")
+                .path("hwbb.strategies[*].id").entityList(String.class).contains("strategy-hwbs-2022-2026")
+                .hasSize((int) count("MATCH (:Board {id: 'board-hwbb'})-[:OWNS]->(s:Strategy) RETURN count(DISTINCT s)"))
+                .path("meeting.board.id").entity(String.class).isEqualTo("board-hwbb")
+                .path("meeting.decisions[*].meeting.id").entityList(String.class).hasSizeGreaterThan(5)
+                .satisfies(ids -> assertThat(ids).containsOnly("meeting-001-hwbb-2021-07-23"));
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -23,7 +24,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * database's zone: the service runs at 23:30 UTC on 2021-07-01, already 00:30 on 2021-07-02 in
  * London (summer time). The roll-up, the derived RAG, {@code overdueActions}, the default date of
  * a progress update and {@code stateAsOf} must all agree that it is 2 July. {@code stateAsOf} also
- * places changes made late in the evening in winter, and around both clock changes, on London's day.
+ * places changes made late in the evening in winter, and around both clock changes, on London's day;
+ * and a decision may be recorded at a meeting held on London's 2 July, not at one on 3 July.
  */
 class TimeZoneGraphQlTest extends ServiceTestBase {
 
@@ -151,5 +153,20 @@ class TimeZoneGraphQlTest extends ServiceTestBase {
                 query($date: Date!) { action(id: "action-tz-seasons") { stateAsOf(date: $date) { dueDate } } }
                 """).variable("date", date).execute()
                 .path("action.stateAsOf.dueDate").entity(String.class).isEqualTo(due));
+    }
+
+    @Test
+    void aDecisionMayBeRecordedAtAMeetingHeldOnTheZonesTodayButNotTomorrow() {
+        HttpGraphQlTester admin = as("admin");
+        String meeting = "mutation($d: Date!) { recordMeeting(input: {boardId: \"board-tz\", date: $d}) { meeting { id } } }";
+        String today = admin.document(meeting).variable("d", "2021-07-02").execute()
+                .path("recordMeeting.meeting.id").entity(String.class).get();
+        String tomorrow = admin.document(meeting).variable("d", "2021-07-03").execute()
+                .path("recordMeeting.meeting.id").entity(String.class).get();
+        String decision = "mutation($m: ID!) { recordDecision(input: {meetingId: $m, text: \"RESOLVED: noted.\"}) { decision { id } } }";
+        admin.document(decision).variable("m", today).execute().path("recordDecision.decision.id").hasValue();
+        admin.document(decision).variable("m", tomorrow).execute().errors()
+                .expect(e -> "VALIDATION".equals(e.getExtensions().get("code")) && "meetingId".equals(e.getExtensions().get("field")))
+                .verify();
     }
 }

@@ -79,6 +79,59 @@ class StrategyGraphQlTest extends GraphQlTestBase {
     }
 
     @Test
+    void indicatorsMeasureAStrategyThroughItsDomainsAndPrioritiesAndSayWhatTheyMeasure() {
+        long hwbs = count("""
+                MATCH (s:Strategy {id: 'strategy-hwbs-2022-2026'})
+                OPTIONAL MATCH (s)<-[:MEASURES]-(direct:Indicator)
+                OPTIONAL MATCH (s)-[:HAS_DOMAIN]->(:Domain)<-[:MEASURES]-(viaDomain:Indicator)
+                OPTIONAL MATCH (s)-[:HAS_DOMAIN]->(:Domain)-[:HAS_PRIORITY]->(:Priority)<-[:MEASURES]-(viaPriority:Indicator)
+                WITH collect(direct) + collect(viaDomain) + collect(viaPriority) AS all
+                UNWIND all AS i
+                RETURN count(DISTINCT i)
+                """);
+        assertThat(hwbs).isGreaterThan(10);
+        graphQl.document("""
+                { strategy(id: "strategy-hwbs-2022-2026") { indicators { id } domains { id indicators { id } } }
+                  measuring: indicators(first: 100, filter: {measures: "strategy-hwbs-2022-2026"}) { totalCount }
+                  longTermPlan: strategy(id: "strategy-nhs-long-term-plan") {
+                      indicators { id } domains { id priorities { id indicators { id } } } }
+                  cancer: indicators(first: 100, filter: {measures: "strategy-nhs-long-term-plan"}) { edges { node { id } } }
+                  organisations(filter: {partOf: "org-thurrock-council"}) { totalCount }
+                  strategies(first: 100, filter: {owner: "board-hwbb"}) { totalCount edges { node { id } } } }
+                """).execute()
+                .path("strategy.indicators[*].id").entityList(String.class).hasSize((int) hwbs)
+                .contains("indicator-001-gp-appointments-per-year")
+                .path("strategy.domains[?(@.id == 'domain-hwbs-3')].indicators[*].id").entityList(String.class)
+                .contains("indicator-001-gp-appointments-per-year")
+                .path("measuring.totalCount").entity(Long.class).isEqualTo(hwbs)
+                .path("longTermPlan.indicators[*].id").entityList(String.class).contains("indicator-003-cancer-early-diagnosis")
+                .path("longTermPlan.domains[?(@.id == 'domain-003-ltp-ch3')].priorities[?(@.id == 'priority-003-ltp-cancer-milestones')].indicators[*].id")
+                .entityList(String.class).containsExactly("indicator-003-cancer-early-diagnosis")
+                .path("cancer.edges[*].node.id").entityList(String.class).contains("indicator-003-cancer-early-diagnosis")
+                .path("organisations.totalCount").entity(Long.class)
+                .isEqualTo(count("MATCH (o:Organisation)-[:PART_OF]->(:Organisation {id: 'org-thurrock-council'}) RETURN count(DISTINCT o)"))
+                .path("strategies.totalCount").entity(Long.class)
+                .isEqualTo(count("MATCH (s:Strategy)<-[:OWNS]-(:Board {id: 'board-hwbb'}) RETURN count(DISTINCT s)"))
+                .path("strategies.edges[*].node.id").entityList(String.class).contains("strategy-hwbs-2022-2026");
+        assertThat(count("MATCH (o:Organisation)-[:PART_OF]->(:Organisation {id: 'org-thurrock-council'}) RETURN count(DISTINCT o)")).isPositive();
+        graphQl.document("""
+                { gp: indicators(filter: {name: "GP practice appointments provided in Thurrock (per year)"}) {
+                      edges { node { measures { __typename ... on Strategy { id } ... on Domain { id } } } } }
+                  cancer: indicators(filter: {name: "cancer"}, first: 100) {
+                      edges { node { id measures { __typename ... on Domain { id } ... on Priority { id domain { id } } } } } } }
+                """).execute()
+                .path("gp.edges[0].node.measures[*].__typename").entityList(String.class)
+                .satisfies(types -> assertThat(types).containsExactlyInAnyOrder("Strategy", "Domain"))
+                .path("gp.edges[0].node.measures[*].id").entityList(String.class)
+                .satisfies(ids -> assertThat(ids).containsExactlyInAnyOrder("strategy-001-primary-care-access-recovery-plan", "domain-hwbs-3"))
+                .path("cancer.edges[?(@.node.id == 'indicator-003-cancer-early-diagnosis')].node.measures[*].id")
+                .entityList(String.class).satisfies(ids -> assertThat(ids)
+                        .containsExactlyInAnyOrder("domain-003-ltp-ch3", "priority-003-ltp-cancer-milestones"))
+                .path("cancer.edges[?(@.node.id == 'indicator-003-cancer-early-diagnosis')].node.measures[?(@.__typename == 'Priority')].domain.id")
+                .entityList(String.class).containsExactly("domain-003-ltp-ch3");
+    }
+
+    @Test
     void unknownStrategyIsNull() {
         graphQl.document("{ strategy(id: \"strategy-none\") { id } }")
                 .execute()
