@@ -383,9 +383,9 @@ final class ActionCypher {
     /**
      * Rows {@code id, at, operation, a, boards}, oldest first: for each history entry id in
      * {@code $ids}, its time and operation, its action as it is now, and the ids of the action's
-     * boards (the one it is accountable to and the one owning it now, and those the first move at or
-     * after this change took it away from, which are the boards it was made under when the action
-     * has moved since) and every body above them.
+     * boards (the one it is accountable to and the one owning it now, and those every move at or
+     * after this change took it away from: among them the boards it was under just before and just
+     * after the change, whichever of its two links moved and however often) and every body above them.
      */
     static final String CHANGES = """
             UNWIND $ids AS id
@@ -396,7 +396,6 @@ final class ActionCypher {
                              UNION
                              MATCH (later:HistoryEntry {entityId: h.entityId}) USING INDEX later:HistoryEntry(entityId)
                              WHERE later.at >= h.at AND later.formerBoards IS NOT NULL
-                             WITH later ORDER BY later.at, later <> h, later.id LIMIT 1
                              MATCH (f:Board)-[:REPORTS_TO*0..]->(b:Board) WHERE f.id IN later.formerBoards
                              RETURN b.id AS board } AS boards
             ORDER BY h.at, h.id
