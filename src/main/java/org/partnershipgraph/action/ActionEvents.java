@@ -2,6 +2,7 @@ package org.partnershipgraph.action;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.partnershipgraph.graphql.BadRequestException;
+import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -229,11 +231,25 @@ public class ActionEvents implements SmartLifecycle, DisposableBean {
                 .one().orElseThrow();
     }
 
+    /**
+     * The changes of {@code historyIds}. A row that cannot be read as an action (a property of
+     * another type, written around the API) is left out with a warning, rather than failing the
+     * read: a failed read does not move the cursor, so one such row would stop every event of
+     * every subscriber of this instance.
+     */
     private List<ActionChange> changes(List<String> historyIds) {
-        return List.copyOf(neo4j.query(ActionCypher.CHANGES).bindAll(Map.of("ids", historyIds)).fetchAs(ActionChange.class)
-                .mappedBy((t, r) -> new ActionChange(Action.from(r.get("a").asNode()), r.get("operation").asString(),
-                        r.get("at").asOffsetDateTime(), Set.copyOf(r.get("boards").asList(Value::asString))))
-                .all());
+        List<ActionChange> changes = new ArrayList<>();
+        neo4j.query(ActionCypher.CHANGES).bindAll(Map.of("ids", historyIds)).fetchAs(Record.class)
+                .mappedBy((t, r) -> r).all().forEach(r -> {
+                    try {
+                        changes.add(new ActionChange(Action.from(r.get("a").asNode()), r.get("operation").asString(),
+                                r.get("at").asOffsetDateTime(), Set.copyOf(r.get("boards").asList(Value::asString))));
+                    } catch (RuntimeException ex) {
+                        log.warn("History entry {} about action {} cannot be read for subscribers and is not sent: {}",
+                                r.get("id").asString(), r.get("a").get("id"), ex.toString());
+                    }
+                });
+        return List.copyOf(changes);
     }
 
     @Override

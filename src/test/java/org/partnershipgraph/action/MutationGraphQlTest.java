@@ -1165,6 +1165,31 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
     }
 
     @Test
+    void aChangeToAnActionThatCannotBeReadDoesNotStopTheOthersEvents() throws Exception {
+        WebSocketGraphQlTester socket = WebSocketGraphQlTester.builder("ws://localhost:" + port + "/graphql",
+                new StandardWebSocketClient()).build();
+        BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        Disposable subscription = socket.document("subscription { actionChanged(boardId: \"board-hwbb\") { action { id version } } }")
+                .executeSubscription().toFlux("actionChanged.action", Map.class)
+                .subscribe(a -> received.add(a.get("id") + " " + a.get("version")));
+        try {
+            await("the service follows the changes for its subscriber", actionEvents::following);
+            write("""
+                    MATCH (a:Action {id: 'action-m-4'}) SET a.weight = 'heavy'
+                    CREATE (h:HistoryEntry {id: 'history-unreadable', at: datetime(), user: 'someone', role: 'ADMIN',
+                                            entityId: a.id, operation: 'updateAction', changes: '[]'})-[:ABOUT]->(a)
+                    """, Map.of(), false);
+            Thread.sleep(1500);
+            hwbb.document(progress("action-m-2", 0)).execute().path("recordProgress.action.version").entity(Integer.class).isEqualTo(1);
+            assertThat(received.poll(30, TimeUnit.SECONDS)).as("the next readable change, after one that cannot be read")
+                    .isEqualTo("action-m-2 1");
+        } finally {
+            subscription.dispose();
+            socket.stop().block(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
     void anActionCannotBeCreatedFromAnotherBoardsDecision() {
         String decision = hwbbDecision("RESOLVED: the Board agreed the plan.");
         hosc.document("""
