@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.Transaction;
 import org.partnershipgraph.SyntheticGraphTestBase;
 import org.partnershipgraph.graphql.SchemaInitializer;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -1183,6 +1185,40 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
             hwbb.document(progress("action-m-2", 0)).execute().path("recordProgress.action.version").entity(Integer.class).isEqualTo(1);
             assertThat(received.poll(30, TimeUnit.SECONDS)).as("the next readable change, after one that cannot be read")
                     .isEqualTo("action-m-2 1");
+        } finally {
+            subscription.dispose();
+            socket.stop().block(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void aChangeCommittedAfterReadsThatRanBeforeItsCommitArrivesAndOneRolledBackNever() throws Exception {
+        WebSocketGraphQlTester socket = WebSocketGraphQlTester.builder("ws://localhost:" + port + "/graphql",
+                new StandardWebSocketClient()).build();
+        BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        Disposable subscription = socket.document("subscription { actionChanged(boardId: \"board-hwbb\") { action { id } operation } }")
+                .executeSubscription().toFlux("actionChanged", Map.class)
+                .subscribe(c -> received.add(((Map<?, ?>) c.get("action")).get("id") + " " + c.get("operation")));
+        String entry = """
+                MATCH (a:Action {id: $action})
+                CREATE (h:HistoryEntry {id: $id, at: datetime(), user: 'another-instance', role: 'ADMIN', entityId: a.id,
+                                        operation: $operation, changes: '[]'})-[:ABOUT]->(a)
+                """;
+        try {
+            await("the service follows the changes for its subscriber", actionEvents::following);
+            try (Session lateSession = driver.session(); Transaction late = lateSession.beginTransaction();
+                 Session abandonedSession = driver.session(); Transaction abandoned = abandonedSession.beginTransaction()) {
+                late.run(entry, Map.of("action", "action-m-2", "id", "history-late", "operation", "committedLate")).consume();
+                abandoned.run(entry, Map.of("action", "action-m-4", "id", "history-abandoned", "operation", "rolledBack")).consume();
+                Thread.sleep(1500);
+                abandoned.rollback();
+                late.commit();
+            }
+            assertThat(received.poll(30, TimeUnit.SECONDS)).as("stamped before reads that could not see it, committed after them")
+                    .isEqualTo("action-m-2 committedLate");
+            hwbb.document(progress("action-m-1", 0)).execute().path("recordProgress.action.version").entity(Integer.class).isEqualTo(1);
+            assertThat(received.poll(30, TimeUnit.SECONDS)).as("the next change; the rolled-back one never arrives")
+                    .isEqualTo("action-m-1 recordProgress");
         } finally {
             subscription.dispose();
             socket.stop().block(Duration.ofSeconds(10));
