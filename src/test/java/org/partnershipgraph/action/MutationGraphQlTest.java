@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -1168,14 +1169,8 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
 
     @Test
     void aChangeToAnActionThatCannotBeReadDoesNotStopTheOthersEvents() throws Exception {
-        WebSocketGraphQlTester socket = WebSocketGraphQlTester.builder("ws://localhost:" + port + "/graphql",
-                new StandardWebSocketClient()).build();
-        BlockingQueue<String> received = new LinkedBlockingQueue<>();
-        Disposable subscription = socket.document("subscription { actionChanged(boardId: \"board-hwbb\") { action { id version } } }")
-                .executeSubscription().toFlux("actionChanged.action", Map.class)
-                .subscribe(a -> received.add(a.get("id") + " " + a.get("version")));
-        try {
-            await("the service follows the changes for its subscriber", actionEvents::following);
+        try (Events events = hwbbEvents("action { id version }", c -> ((Map<?, ?>) c.get("action")).get("id") + " "
+                + ((Map<?, ?>) c.get("action")).get("version"))) {
             write("""
                     MATCH (a:Action {id: 'action-m-4'}) SET a.weight = 'heavy'
                     CREATE (h:HistoryEntry {id: 'history-unreadable', at: datetime(), user: 'someone', role: 'ADMIN',
@@ -1183,29 +1178,18 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
                     """, Map.of(), false);
             Thread.sleep(1500);
             hwbb.document(progress("action-m-2", 0)).execute().path("recordProgress.action.version").entity(Integer.class).isEqualTo(1);
-            assertThat(received.poll(30, TimeUnit.SECONDS)).as("the next readable change, after one that cannot be read")
-                    .isEqualTo("action-m-2 1");
-        } finally {
-            subscription.dispose();
-            socket.stop().block(Duration.ofSeconds(10));
+            assertThat(events.next()).as("the next readable change, after one that cannot be read").isEqualTo("action-m-2 1");
         }
     }
 
     @Test
     void aChangeCommittedAfterReadsThatRanBeforeItsCommitArrivesAndOneRolledBackNever() throws Exception {
-        WebSocketGraphQlTester socket = WebSocketGraphQlTester.builder("ws://localhost:" + port + "/graphql",
-                new StandardWebSocketClient()).build();
-        BlockingQueue<String> received = new LinkedBlockingQueue<>();
-        Disposable subscription = socket.document("subscription { actionChanged(boardId: \"board-hwbb\") { action { id } operation } }")
-                .executeSubscription().toFlux("actionChanged", Map.class)
-                .subscribe(c -> received.add(((Map<?, ?>) c.get("action")).get("id") + " " + c.get("operation")));
         String entry = """
                 MATCH (a:Action {id: $action})
                 CREATE (h:HistoryEntry {id: $id, at: datetime(), user: 'another-instance', role: 'ADMIN', entityId: a.id,
                                         operation: $operation, changes: '[]'})-[:ABOUT]->(a)
                 """;
-        try {
-            await("the service follows the changes for its subscriber", actionEvents::following);
+        try (Events events = hwbbEvents("action { id } operation", c -> ((Map<?, ?>) c.get("action")).get("id") + " " + c.get("operation"))) {
             try (Session lateSession = driver.session(); Transaction late = lateSession.beginTransaction();
                  Session abandonedSession = driver.session(); Transaction abandoned = abandonedSession.beginTransaction()) {
                 late.run(entry, Map.of("action", "action-m-2", "id", "history-late", "operation", "committedLate")).consume();
@@ -1214,12 +1198,38 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
                 abandoned.rollback();
                 late.commit();
             }
-            assertThat(received.poll(30, TimeUnit.SECONDS)).as("stamped before reads that could not see it, committed after them")
+            assertThat(events.next()).as("stamped before reads that could not see it, committed after them")
                     .isEqualTo("action-m-2 committedLate");
             hwbb.document(progress("action-m-1", 0)).execute().path("recordProgress.action.version").entity(Integer.class).isEqualTo(1);
-            assertThat(received.poll(30, TimeUnit.SECONDS)).as("the next change; the rolled-back one never arrives")
-                    .isEqualTo("action-m-1 recordProgress");
-        } finally {
+            assertThat(events.next()).as("the next change; the rolled-back one never arrives").isEqualTo("action-m-1 recordProgress");
+        }
+    }
+
+    /**
+     * A subscription to the HWBB's changes, selecting {@code selection} of each, on a WebSocket of its
+     * own, once the service follows the changes; each event is described by {@code describe}.
+     */
+    private Events hwbbEvents(String selection, Function<Map<?, ?>, String> describe) {
+        WebSocketGraphQlTester socket = WebSocketGraphQlTester.builder("ws://localhost:" + port + "/graphql",
+                new StandardWebSocketClient()).build();
+        BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        Disposable subscription = socket.document("subscription { actionChanged(boardId: \"board-hwbb\") { " + selection + " } }")
+                .executeSubscription().toFlux("actionChanged", Map.class).subscribe(change -> received.add(describe.apply(change)));
+        Events events = new Events(socket, subscription, received);
+        await("the service follows the changes for its subscriber", actionEvents::following);
+        return events;
+    }
+
+    /** The events of a subscription, and closing it: the subscription and its WebSocket. */
+    private record Events(WebSocketGraphQlTester socket, Disposable subscription, BlockingQueue<String> received) implements AutoCloseable {
+
+        /** The next event's description, or null after 30 seconds without one. */
+        String next() throws InterruptedException {
+            return received.poll(30, TimeUnit.SECONDS);
+        }
+
+        @Override
+        public void close() {
             subscription.dispose();
             socket.stop().block(Duration.ofSeconds(10));
         }

@@ -163,11 +163,7 @@ class HttpSecurityTest extends GraphQlTestBase {
 
     @Test
     void namedUsersOutsideLocalModeStopTheStart() {
-        SecurityProperties properties = new SecurityProperties(SecurityProperties.Mode.PUBLIC,
-                new SecurityProperties.Jwt("roles", "boards", "sub", null),
-                Map.of("admin", new SecurityProperties.LocalUser("admin-local-only", Role.ADMIN, List.of())),
-                new SecurityProperties.Cors(List.of()),
-                new SecurityProperties.Limits(15, 20000, 30, DataSize.ofKilobytes(64), 100000));
+        SecurityProperties properties = withAdmin(SecurityProperties.Mode.PUBLIC);
         assertThatThrownBy(() -> SecurityConfig.requireConsistent(properties, "127.0.0.1"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("LOCAL mode only");
@@ -175,11 +171,7 @@ class HttpSecurityTest extends GraphQlTestBase {
 
     @Test
     void namedUsersBeyondALoopbackAddressStopTheStart() {
-        SecurityProperties local = new SecurityProperties(SecurityProperties.Mode.LOCAL,
-                new SecurityProperties.Jwt("roles", "boards", "sub", null),
-                Map.of("admin", new SecurityProperties.LocalUser("admin-local-only", Role.ADMIN, List.of())),
-                new SecurityProperties.Cors(List.of()),
-                new SecurityProperties.Limits(15, 20000, 30, DataSize.ofKilobytes(64), 100000));
+        SecurityProperties local = withAdmin(SecurityProperties.Mode.LOCAL);
         for (String address : Arrays.asList(null, "", "0.0.0.0", "::", "192.0.2.10")) {
             assertThatThrownBy(() -> SecurityConfig.requireConsistent(local, address))
                     .as("server.address %s", address)
@@ -191,6 +183,14 @@ class HttpSecurityTest extends GraphQlTestBase {
         }
         SecurityConfig.requireConsistent(new SecurityProperties(SecurityProperties.Mode.PUBLIC, local.jwt(), Map.of(),
                 local.cors(), local.limits()), "0.0.0.0");
+    }
+
+    /** Security settings in {@code mode} with the local profile's admin user. */
+    private static SecurityProperties withAdmin(SecurityProperties.Mode mode) {
+        return new SecurityProperties(mode, new SecurityProperties.Jwt("roles", "boards", "sub", null),
+                Map.of("admin", new SecurityProperties.LocalUser("admin-local-only", Role.ADMIN, List.of())),
+                new SecurityProperties.Cors(List.of()),
+                new SecurityProperties.Limits(15, 20000, 30, DataSize.ofKilobytes(64), 100000));
     }
 
     @Test
