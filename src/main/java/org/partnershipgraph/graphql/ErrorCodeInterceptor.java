@@ -55,10 +55,15 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
         });
     }
 
-    /** Whether {@code request} came over a transport that can carry a subscription's events. */
+    /**
+     * Whether {@code request} came over a transport that can carry a subscription's events: a
+     * WebSocket, or HTTP routed to the event stream, which takes only a request whose Accept has
+     * {@code text/event-stream} and nothing the JSON route takes first ({@code *}{@code /*} is JSON).
+     */
     private static boolean streams(WebGraphQlRequest request) {
+        List<MediaType> accepted = request.getHeaders().getAccept();
         return request instanceof WebSocketGraphQlRequest
-                || request.getHeaders().getAccept().stream().anyMatch(MediaType.TEXT_EVENT_STREAM::isCompatibleWith);
+                || (!GraphQlHttpEndpoint.answersJson(accepted) && accepted.stream().anyMatch(MediaType.TEXT_EVENT_STREAM::isCompatibleWith));
     }
 
     private static boolean hasCode(GraphQLError error) {

@@ -135,6 +135,15 @@ final class GraphQlHttpEndpoint implements HandlerMapping, HttpRequestHandler, O
     }
 
     /** The content type Spring's endpoint would answer with, or null where it would not route the request. */
+    /**
+     * Whether Spring's routes (and this endpoint) answer a request accepting {@code accepted} with
+     * JSON: when it accepts anything, or a type compatible with JSON ({@code *}{@code /*} too), as
+     * Spring's JSON route comes before its event-stream route.
+     */
+    static boolean answersJson(List<MediaType> accepted) {
+        return accepted.isEmpty() || accepted.stream().anyMatch(type -> ROUTED.stream().anyMatch(type::isCompatibleWith));
+    }
+
     private static MediaType responseType(String accept) {
         if (accept == null || accept.isBlank() || MediaType.APPLICATION_JSON_VALUE.equals(accept)) {
             return MediaType.APPLICATION_JSON;
@@ -145,9 +154,7 @@ final class GraphQlHttpEndpoint implements HandlerMapping, HttpRequestHandler, O
         } catch (InvalidMediaTypeException ex) {
             return null;
         }
-        boolean routed = accepted.isEmpty()
-                || accepted.stream().anyMatch(type -> ROUTED.stream().anyMatch(type::isCompatibleWith));
-        if (!routed) {
+        if (!answersJson(accepted)) {
             return null;
         }
         return accepted.stream().filter(ANSWERED::contains).findFirst().orElse(MediaType.APPLICATION_JSON);

@@ -37,11 +37,12 @@ class HttpErrorsTest extends GraphQlTestBase {
 
     @Test
     void aSubscriptionOverHttpIsABadRequestPointingToTheWebSocket() {
-        for (MediaType accept : List.of(GRAPHQL_RESPONSE, MediaType.APPLICATION_JSON)) {
+        for (MediaType[] accept : List.of(new MediaType[] {GRAPHQL_RESPONSE}, new MediaType[] {MediaType.APPLICATION_JSON},
+                new MediaType[] {MediaType.ALL}, new MediaType[] {MediaType.TEXT_EVENT_STREAM, MediaType.APPLICATION_JSON})) {
             http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).accept(accept)
                     .bodyValue("{\"query\": \"subscription { actionChanged { operation } }\"}")
                     .exchange()
-                    .expectStatus().isEqualTo(accept == GRAPHQL_RESPONSE ? 400 : 200)
+                    .expectStatus().isEqualTo(accept[0] == GRAPHQL_RESPONSE ? 400 : 200)
                     .expectBody()
                     .jsonPath("$.data").doesNotExist()
                     .jsonPath("$.errors[0].extensions.code").isEqualTo("BAD_REQUEST")
