@@ -3,8 +3,12 @@ package org.partnershipgraph.security;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -81,7 +85,7 @@ public final class GraphQlRequestFilter extends OncePerRequestFilter {
             tooLarge(response);
             return;
         }
-        Checked checked = check(body);
+        Checked checked = check(body, declaredCharset(request));
         if (checked.problem() != null) {
             GraphQlErrorResponses.write(response, HttpStatus.BAD_REQUEST.value(), ErrorType.BAD_REQUEST, ErrorCode.BAD_REQUEST,
                     checked.problem(), Map.of());
@@ -91,6 +95,18 @@ public final class GraphQlRequestFilter extends OncePerRequestFilter {
         chain.doFilter(new CachedBodyRequest(request, body), response);
     }
 
+    /**
+     * The charset the request's Content-Type names, or null: read from the header, as Spring's
+     * message converters read it, not from the request's character encoding, which Spring Boot
+     * forces to UTF-8.
+     */
+    private static String declaredCharset(HttpServletRequest request) {
+        Matcher charset = request.getContentType() == null ? null : CHARSET.matcher(request.getContentType());
+        return charset != null && charset.find() ? charset.group(1) : null;
+    }
+
+    private static final Pattern CHARSET = Pattern.compile(";\\s*charset\\s*=\\s*\"?([^\";\\s]+)", Pattern.CASE_INSENSITIVE);
+
     /** The request the body holds, or why it cannot be one. */
     private record Checked(GraphQlRequest request, String problem) {
 
@@ -99,13 +115,17 @@ public final class GraphQlRequestFilter extends OncePerRequestFilter {
         }
     }
 
-    private Checked check(byte[] body) {
+    private Checked check(byte[] body, String declaredCharset) {
         if (isBlank(body)) {
             return Checked.problem("The request body is empty. Send {\"query\": \"...\", \"variables\": {...}}.");
         }
         Object root;
         try {
-            root = json.readValue(body, Object.class);
+            root = declaredCharset == null || StandardCharsets.UTF_8.name().equalsIgnoreCase(declaredCharset)
+                    ? json.readValue(body, Object.class)
+                    : json.readValue(new String(body, Charset.forName(declaredCharset)), Object.class);
+        } catch (IllegalArgumentException ex) {
+            return Checked.problem("The request body's charset " + declaredCharset + " is not one this service reads: send UTF-8.");
         } catch (JacksonException ex) {
             return Checked.problem("The request body is not valid JSON (" + ex.getOriginalMessage()
                     + "). Send {\"query\": \"...\", \"variables\": {...}}.");

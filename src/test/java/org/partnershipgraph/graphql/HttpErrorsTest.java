@@ -2,10 +2,16 @@ package org.partnershipgraph.graphql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.partnershipgraph.GraphQlTestBase;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
 /** Bad requests get GraphQL errors with a code and a 4xx (never a 500); the service's pages answer. */
@@ -48,6 +54,21 @@ class HttpErrorsTest extends GraphQlTestBase {
                     .jsonPath("$.errors[0].extensions.code").isEqualTo("BAD_REQUEST")
                     .jsonPath("$.errors[0].message").value(m -> assertThat((String) m).contains("WebSocket"));
         }
+    }
+
+    @Test
+    void jsonInTheCharsetItDeclaresIsReadInThatCharset() throws Exception {
+        byte[] latin1 = "{\"query\": \"query($t: String!) { search(text: $t) { totalCount } }\", \"variables\": {\"t\": \"caf\u00e9\"}}"
+                .getBytes(StandardCharsets.ISO_8859_1);
+        http.post().uri("/graphql").contentType(MediaType.parseMediaType("application/json; charset=ISO-8859-1"))
+                .bodyValue(latin1).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.errors").doesNotExist().jsonPath("$.data.search.totalCount").isNumber();
+        HttpResponse<String> unknown = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/graphql"))
+                .header(HttpHeaders.CONTENT_TYPE, "application/json; charset=x-no-such-charset")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"query\": \"{ __typename }\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("\"code\":\"BAD_REQUEST\"").contains("charset x-no-such-charset");
     }
 
     @Test
