@@ -9,12 +9,13 @@ import graphql.GraphqlErrorBuilder;
 import graphql.language.OperationDefinition;
 import graphql.schema.DataFetchingEnvironment;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.SessionExpiredException;
+import org.neo4j.driver.exceptions.TransientException;
 import org.partnershipgraph.action.DependencyCycleException;
 import org.partnershipgraph.action.SubscriberLimitException;
 import org.partnershipgraph.action.SubscriptionsStoppedException;
 import org.partnershipgraph.security.CurrentUser;
 import org.partnershipgraph.security.FieldAccessDeniedException;
-import org.neo4j.driver.exceptions.SessionExpiredException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -101,7 +102,8 @@ public class GraphQlExceptions {
      * or stopped the transaction (past its timeout, or terminated).
      * A mutation whose connection is lost while committing (Spring wraps it in a
      * {@link TransactionSystemException}, which is never retried) has an unknown outcome, and the
-     * message says so.
+     * message says so; one that could not start, or that Neo4j refused for a passing reason (a
+     * {@link TransientException}, retried first by {@link TransientRetry}), changed nothing.
      */
     @GraphQlExceptionHandler
     GraphQLError unexpected(Exception ex, DataFetchingEnvironment env) {
@@ -120,8 +122,11 @@ public class GraphQlExceptions {
         }
         boolean committing = false;
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-            committing |= cause instanceof TransactionSystemException
+            committing |= cause instanceof TransactionSystemException failed && failedCommit(failed)
                     && env.getOperationDefinition().getOperation() == OperationDefinition.Operation.MUTATION;
+            if (cause instanceof TransientException) {
+                return unavailable(ex, env);
+            }
             if ((cause instanceof ServiceUnavailableException || cause instanceof SessionExpiredException) && committing) {
                 log.warn("Neo4j unavailable while committing {}: {}", env.getExecutionStepInfo().getPath(), ex.getMessage());
                 return error(env, ErrorType.INTERNAL_ERROR, ErrorCode.UNAVAILABLE, "The graph database became unavailable "
@@ -134,6 +139,16 @@ public class GraphQlExceptions {
         String errorId = UUID.randomUUID().toString();
         log.error("Unexpected error {} while fetching {}", errorId, env.getExecutionStepInfo().getPath(), ex);
         return error(env, ErrorType.INTERNAL_ERROR, ErrorCode.INTERNAL, internalMessage(errorId), Map.of("errorId", errorId));
+    }
+
+    /**
+     * Whether {@code ex} failed a transaction's commit, whose outcome is then unknown, rather than
+     * its start ({@code doBegin}: no session could be opened, so nothing ran), which Spring Data
+     * Neo4j wraps alike. Without a stack trace to tell, it is taken as a commit's.
+     */
+    private static boolean failedCommit(TransactionSystemException ex) {
+        StackTraceElement[] trace = ex.getStackTrace();
+        return trace.length == 0 || !"doBegin".equals(trace[0].getMethodName());
     }
 
     /** What a client is told of an unexpected error: only the id under which it is logged. */

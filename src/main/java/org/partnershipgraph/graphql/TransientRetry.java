@@ -5,11 +5,13 @@ import java.util.function.Supplier;
 
 import org.neo4j.driver.exceptions.TransientException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Runs a whole transaction again when Neo4j reports a transient failure (a deadlock between
- * concurrent writers, most often), as the driver's own managed transactions do. The work must
- * be a complete transaction, called through its transactional proxy.
+ * concurrent writers, most often), as the driver's own managed transactions do, including one
+ * reported at commit (which Spring wraps in a {@link TransactionSystemException}; Neo4j committed
+ * nothing). The work must be a complete transaction, called through its transactional proxy.
  */
 public final class TransientRetry {
 
@@ -26,6 +28,11 @@ public final class TransientRetry {
                 return work.get();
             } catch (TransientDataAccessException | TransientException ex) {
                 if (attempt >= ATTEMPTS) {
+                    throw ex;
+                }
+                sleep(attempt);
+            } catch (TransactionSystemException ex) {
+                if (!(ex.getCause() instanceof TransientException) || attempt >= ATTEMPTS) {
                     throw ex;
                 }
                 sleep(attempt);

@@ -60,6 +60,11 @@ class Neo4jOutageTest extends ExternalNeo4jTestBase {
         graphQl.document("{ actions { totalCount } }").execute().errors()
                 .expect(e -> "UNAVAILABLE".equals(e.getExtensions().get("code"))).verify();
         assertThat(Duration.ofNanos(System.nanoTime() - started)).as("fails fast").isLessThan(Duration.ofSeconds(20));
+        as("admin").document("""
+                mutation { recordProgress(input: {actionId: "action-outage", expectedVersion: 0, status: IN_PROGRESS, percentComplete: 10}) { action { version } } }
+                """).execute().errors()
+                .expect(e -> "UNAVAILABLE".equals(e.getExtensions().get("code")) && e.getMessage().contains("nothing was changed"))
+                .verify();
         http.get().uri(RegisterExportController.PATH).headers(h -> h.setBasicAuth("partner", USERS.get("partner"))).exchange()
                 .expectStatus().isEqualTo(503)
                 .expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("UNAVAILABLE");
