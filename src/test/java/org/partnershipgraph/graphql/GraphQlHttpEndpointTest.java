@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.Test;
 import org.partnershipgraph.GraphQlTestBase;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +24,9 @@ class GraphQlHttpEndpointTest extends GraphQlTestBase {
 
     private static final MediaType GRAPHQL_RESPONSE = MediaType.parseMediaType("application/graphql-response+json");
     private static final String QUERY = "{\"query\": \"{ action(id: \\\"action-001-arrs-01-facilitated-sessions-on-pcn-roles\\\") { id status } }\"}";
+
+    @Autowired
+    private MeterRegistry meters;
 
     @Autowired
     private List<HandlerMapping> handlerMappings;
@@ -114,10 +119,22 @@ class GraphQlHttpEndpointTest extends GraphQlTestBase {
 
     @Test
     void requestsAreTimedUnderTheGraphQlPath() {
-        http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).bodyValue(QUERY).exchange().expectStatus().isOk();
+        long before = timed("/graphql");
+        long unknownBefore = timed("UNKNOWN");
+        for (int i = 0; i < 3; i++) {
+            http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).bodyValue(QUERY).exchange().expectStatus().isOk();
+        }
+        await("the three requests timed under /graphql", () -> timed("/graphql") == before + 3);
+        assertThat(timed("UNKNOWN")).as("none timed under no path").isEqualTo(unknownBefore);
         String metrics = new String(http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                 .expectBody().returnResult().getResponseBody(), StandardCharsets.UTF_8);
         assertThat(metrics).containsPattern("http_server_requests_seconds_count\\{[^}]*method=\"POST\"[^}]*uri=\"/graphql\"");
+    }
+
+    /** How many successful POSTs the HTTP server timing has counted under {@code uri}. */
+    private long timed(String uri) {
+        Timer timer = meters.find("http.server.requests").tags("method", "POST", "uri", uri, "status", "200").timer();
+        return timer == null ? 0 : timer.count();
     }
 
     private Object handlerFor(String method, String contentType, String accept) {
