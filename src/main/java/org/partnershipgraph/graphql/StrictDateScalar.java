@@ -21,7 +21,7 @@ import graphql.schema.GraphQLScalarType;
  * error rather than quietly becoming 29 February, and within the years 1900 to 2100, so a mistyped
  * year ({@code 0202}, {@code +20250}) is an error rather than a date centuries away.
  */
-final class StrictDateScalar {
+public final class StrictDateScalar {
 
     private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT)
             .withResolverStyle(ResolverStyle.STRICT);
@@ -68,14 +68,28 @@ final class StrictDateScalar {
             .build();
 
     private static <E extends RuntimeException> LocalDate parse(String text, java.util.function.Function<String, E> error) {
+        try {
+            return parse(text);
+        } catch (IllegalArgumentException ex) {
+            throw error.apply(ex.getMessage());
+        }
+    }
+
+    /**
+     * {@code text} as a date, as the API takes one (the seed reads its dates the same way).
+     *
+     * @throws IllegalArgumentException saying why, when it is not a calendar date in the form
+     *                                  YYYY-MM-DD or falls outside {@link #EARLIEST} to {@link #LATEST}
+     */
+    public static LocalDate parse(String text) {
         LocalDate date;
         try {
             date = LocalDate.parse(text, ISO);
         } catch (DateTimeParseException ex) {
-            throw error.apply("'" + text + "' is not a calendar date in the form YYYY-MM-DD");
+            throw new IllegalArgumentException("'" + text + "' is not a calendar date in the form YYYY-MM-DD");
         }
         if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
-            throw error.apply("'" + text + "' is outside the dates this service takes (" + EARLIEST + " to " + LATEST + ")");
+            throw new IllegalArgumentException("'" + text + "' is outside the dates this service takes (" + EARLIEST + " to " + LATEST + ")");
         }
         return date;
     }

@@ -1,7 +1,6 @@
 package org.partnershipgraph.seed;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,6 +17,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.partnershipgraph.graphql.StrictDateScalar;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -643,9 +643,9 @@ final class SeedParser {
             return null;
         }
         try {
-            return LocalDate.parse(value.asString());
-        } catch (DateTimeParseException ex) {
-            problem(e, field + " '" + value.asString() + "' is not an ISO date (YYYY-MM-DD)");
+            return StrictDateScalar.parse(value.asString());
+        } catch (IllegalArgumentException ex) {
+            problem(e, field + " " + ex.getMessage());
             return null;
         }
     }

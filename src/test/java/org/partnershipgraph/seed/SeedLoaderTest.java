@@ -194,6 +194,28 @@ class SeedLoaderTest extends GraphQlTestBase {
     }
 
     @Test
+    void aDateTheApiWouldRefuseIsAProblemAndNothingIsWritten(@TempDir Path dir) throws IOException {
+        long before = count("MATCH (n) RETURN count(n)");
+        Files.writeString(dir.resolve("01.jsonl"), """
+                {"type":"Board","id":"board-900","name":"B","kind":"BOARD","sources":[{"doc":"doc-001","lines":"1"}]}
+                {"type":"Action","id":"action-900-a","title":"A","kind":"COMMITMENT","status":"UNKNOWN","asOf":"0202-03-31","sources":[{"doc":"doc-001","lines":"1"}]}
+                {"type":"Action","id":"action-900-b","title":"B","kind":"COMMITMENT","status":"UNKNOWN","asOf":"2024-01-01","dueDate":"+12024-01-01","sources":[{"doc":"doc-001","lines":"1"}]}
+                {"type":"Action","id":"action-900-c","title":"C","kind":"COMMITMENT","status":"UNKNOWN","asOf":"2024-02-30","sources":[{"doc":"doc-001","lines":"1"}]}
+                {"type":"Action","id":"action-900-d","title":"D","kind":"COMMITMENT","status":"UNKNOWN","asOf":"2024-02-29","dueDate":"2100-12-31","sources":[{"doc":"doc-001","lines":"1"}]}
+                """);
+        assertThatThrownBy(() -> loader.load(dir.toUri() + "/"))
+                .isInstanceOf(SeedValidationException.class)
+                .satisfies(ex -> assertThat(((SeedValidationException) ex).problems()).extracting(SeedProblem::toString)
+                        .as("a year mistyped, a signed year, a day February does not have; a leap day and the last date taken are dates")
+                        .filteredOn(p -> p.contains("asOf") || p.contains("dueDate"))
+                        .containsExactlyInAnyOrder(
+                                "01.jsonl:2 (action-900-a): asOf '0202-03-31' is outside the dates this service takes (1900-01-01 to 2100-12-31)",
+                                "01.jsonl:3 (action-900-b): dueDate '+12024-01-01' is outside the dates this service takes (1900-01-01 to 2100-12-31)",
+                                "01.jsonl:4 (action-900-c): asOf '2024-02-30' is not a calendar date in the form YYYY-MM-DD"));
+        assertThat(count("MATCH (n) RETURN count(n)")).isEqualTo(before);
+    }
+
+    @Test
     void aQuoteThatIsNotOnItsLinesIsRefused(@TempDir Path dir) throws IOException {
         Files.createDirectories(dir.resolve("documents"));
         Files.writeString(dir.resolve("documents/x.txt"), "first line\nThe Board will publish its plan.\nthird line\n");
