@@ -28,6 +28,20 @@ final class SeedCypher {
             """;
 
     /**
+     * One row {@code kept}: those of {@code $ids} (milestones) the API has had in hand, whichever
+     * action the seed now gives them: held under an action the API has changed (a version above 0),
+     * or removed through the API (its {@code removeMilestone} history entry names it as before).
+     */
+    static final String MILESTONES_THE_API_CHANGED = """
+            UNWIND $ids AS id
+            OPTIONAL MATCH (a:Action)-[:HAS_MILESTONE]->(:Milestone {id: id})
+            WITH id, collect(a) AS actions
+            WHERE any(a IN actions WHERE a.version > 0)
+               OR EXISTS { MATCH (h:HistoryEntry {operation: 'removeMilestone'}) WHERE h.changes CONTAINS '"before":"' + id + '"' }
+            RETURN collect(id) AS kept
+            """;
+
+    /**
      * One row {@code changed}: those of {@code $ids} that are meetings or decisions the API has
      * corrected (a version above 0), read after taking their write locks in id order, as
      * {@code EXISTING_ACTIONS} does for actions.

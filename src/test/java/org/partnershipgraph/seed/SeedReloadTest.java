@@ -3,13 +3,18 @@ package org.partnershipgraph.seed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.Transaction;
@@ -262,7 +267,7 @@ class SeedReloadTest extends ServiceTestBase {
     }
 
     @Test
-    void aReloadKeepsTheMilestonesTheApiChangedOrRemoved() {
+    void aReloadKeepsTheMilestonesTheApiChangedOrRemoved(@TempDir Path dir) throws IOException {
         HttpGraphQlTester admin = as("admin");
         String reached = "milestone-001-cancer-fit-pathway";
         String removed = "milestone-001-cancer-abtrace";
@@ -301,5 +306,45 @@ class SeedReloadTest extends ServiceTestBase {
                 .path("node.sources").entityList(Object.class).hasSizeGreaterThan(0);
         admin.document("query($id: ID!) { node(id: $id) { id } }").variable("id", removed).execute()
                 .path("node").valueIsNull();
+
+        Path moved = seedCopy(dir, "10-doc-000-001.jsonl", Map.of(
+                "\"id\": \"milestone-001-cancer-fit-pathway\", \"action\": \"action-001-cancer-fit-pathway\"",
+                "\"id\": \"milestone-001-cancer-fit-pathway\", \"action\": \"action-001-cancer-frailty-pathway\"",
+                "\"id\": \"milestone-001-cancer-abtrace\", \"action\": \"action-001-cancer-abtrace\"",
+                "\"id\": \"milestone-001-cancer-abtrace\", \"action\": \"action-001-cancer-frailty-pathway\""));
+        loader.load(moved.toUri() + "/");
+
+        assertThat(count(FINGERPRINT)).as("a seed correction moving both to another action changes neither").isEqualTo(before);
+        admin.document("query($id: ID!) { node(id: $id) { ... on Milestone { title reachedDate action { id } } } }")
+                .variable("id", reached).execute()
+                .path("node.title").entity(String.class).isEqualTo("FIT pathway in use")
+                .path("node.reachedDate").entity(String.class).isEqualTo("2021-10-01")
+                .path("node.action.id").entity(String.class).isEqualTo("action-001-cancer-fit-pathway");
+        assertThat(count("MATCH (:Action)-[r:HAS_MILESTONE]->(:Milestone {id: '" + reached + "'}) RETURN count(r)")).isEqualTo(1);
+        admin.document("query($id: ID!) { node(id: $id) { id } }").variable("id", removed).execute()
+                .path("node").valueIsNull();
+    }
+
+    /** A copy of the seed in {@code dir}, with each key of {@code edits} replaced by its value in {@code file}. */
+    private static Path seedCopy(Path dir, String file, Map<String, String> edits) throws IOException {
+        Path source = Path.of("seed-data");
+        try (Stream<Path> paths = Files.walk(source)) {
+            for (Path path : paths.toList()) {
+                Path target = dir.resolve(source.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        Path edited = dir.resolve(file);
+        String text = Files.readString(edited);
+        for (Map.Entry<String, String> edit : edits.entrySet()) {
+            assertThat(text).contains(edit.getKey());
+            text = text.replace(edit.getKey(), edit.getValue());
+        }
+        Files.writeString(edited, text);
+        return dir;
     }
 }
