@@ -70,10 +70,13 @@ final class SeedCypher {
      * Rows {@code seed, existing}: for each {@code $rows} entry {@code {id, board, date, title}} (a
      * meeting of the seed), a meeting already in the database under another id (not among
      * {@code $ids}, the seed's meetings) of the same board on the same date with the same title,
-     * case and surrounding spaces aside, as {@code recordMeeting} compares them.
+     * case and surrounding spaces aside, as {@code recordMeeting} compares them. A seed meeting the
+     * API has corrected (version above 0) is kept as it is, so its record's date and title are not
+     * compared: another meeting may have been recorded on them since.
      */
     static final String MEETINGS_RECORDED_ELSEWHERE = """
             UNWIND $rows AS row
+            WITH row WHERE NOT EXISTS { MATCH (kept:Meeting {id: row.id}) WHERE kept.version > 0 }
             MATCH (m:Meeting)-[:OF]->(:Board {id: row.board})
             WHERE m.date = row.date AND NOT m.id IN $ids
               AND toLower(trim(coalesce(m.title, ''))) = toLower(trim(coalesce(row.title, '')))

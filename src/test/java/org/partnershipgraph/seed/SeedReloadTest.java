@@ -101,6 +101,27 @@ class SeedReloadTest extends ServiceTestBase {
     }
 
     @Test
+    void aSeededMeetingTheApiMovedLeavesItsOldDateAndTitleFreeForAnother() {
+        String seeded = "meeting-003-hosc-2018-11-08";
+        HttpGraphQlTester admin = as("admin");
+        admin.document("""
+                mutation($id: ID!) { updateMeeting(input: {meetingId: $id, expectedVersion: 0, date: "2018-11-09", reason: "Held a day later"}) {
+                    meeting { version } } }
+                """).variable("id", seeded).execute().path("updateMeeting.meeting.version").entity(Integer.class).isEqualTo(1);
+        String recorded = admin.document("""
+                mutation { recordMeeting(input: {boardId: "board-hosc", date: "2018-11-08",
+                    title: "Health and Wellbeing Overview and Scrutiny Committee, 8 November 2018"}) { meeting { id } } }
+                """).execute().path("recordMeeting.meeting.id").entity(String.class).get();
+
+        loader.load(properties.location());
+
+        assertThat(count("MATCH (m:Meeting {id: '" + seeded + "'}) WHERE m.date = date('2018-11-09') AND m.version = 1 RETURN count(m)"))
+                .as("the seeded meeting as the API moved it").isEqualTo(1);
+        assertThat(count("MATCH (m:Meeting {id: '" + recorded + "'}) WHERE m.date = date('2018-11-08') RETURN count(m)"))
+                .as("the one recorded on its old date").isEqualTo(1);
+    }
+
+    @Test
     void aSeededMeetingTheApiRecordedFirstUnderAnotherIdIsRefusedNotMadeTwice() {
         String seeded = "meeting-003-hosc-2019-01-24";
         try (Session session = driver.session()) {
