@@ -84,6 +84,23 @@ final class SeedCypher {
             ORDER BY seed, existing
             """;
 
+    /**
+     * Rows {@code seed, existing}: for each {@code $rows} entry {@code {id, meeting, text, number}} (a
+     * decision of the seed), when the database does not hold it yet, a decision its meeting already
+     * took under another id (not among {@code $ids}, the seed's decisions) with the same text and a
+     * matching number, case and surrounding spaces aside (a missing number on either side matches
+     * any), as {@code recordDecision} compares them.
+     */
+    static final String DECISIONS_RECORDED_ELSEWHERE = """
+            UNWIND $rows AS row
+            WITH row WHERE NOT EXISTS { MATCH (:Decision {id: row.id}) }
+            MATCH (:Meeting {id: row.meeting})-[:DECIDED]->(d:Decision)
+            WHERE NOT d.id IN $ids AND toLower(trim(d.text)) = toLower(trim(row.text))
+              AND (row.number IS NULL OR d.number IS NULL OR toLower(trim(d.number)) = toLower(trim(row.number)))
+            RETURN row.id AS seed, d.id AS existing
+            ORDER BY seed, existing
+            """;
+
     /** No rows: the first progress update of each action in {@code $ids} states again what its action states. */
     static final String RESTATE_FIRST_UPDATES = """
             UNWIND $ids AS id

@@ -79,7 +79,7 @@ public class SeedLoader {
         Existing existing;
         try (Session session = sessions.open(AccessMode.WRITE)) {
             existing = session.executeWrite(tx -> {
-                refuseMeetingsRecordedElsewhere(tx, graph);
+                refuseRecordsMadeElsewhere(tx, graph);
                 Record found = tx.run(SeedCypher.EXISTING_ACTIONS, Map.of("ids", actionIds)).single();
                 Set<Object> changed = new HashSet<>(found.get("changed").asList(Value::asObject));
                 Set<Object> unchanged = new HashSet<>(found.get("unchanged").asList(Value::asObject));
@@ -120,35 +120,49 @@ public class SeedLoader {
     }
 
     /**
-     * A problem for each meeting of the seed that the database already holds under another id
-     * (recorded through the API before the seed had it): loading it would make the meeting twice.
+     * A problem for each meeting or decision of the seed that the database already holds under
+     * another id (recorded through the API before the seed had it): loading it would make it twice.
      */
-    private static void refuseMeetingsRecordedElsewhere(TransactionContext tx, SeedGraph graph) {
+    private static void refuseRecordsMadeElsewhere(TransactionContext tx, SeedGraph graph) {
         Map<Object, Object> boards = new HashMap<>();
+        Map<Object, Object> meetings = new HashMap<>();
         graph.relations().stream().filter(rel -> "OF".equals(rel.get("type"))).forEach(rel -> boards.put(rel.get("from"), rel.get("to")));
-        List<Map<String, Object>> rows = new ArrayList<>();
+        graph.relations().stream().filter(rel -> "DECIDED".equals(rel.get("type"))).forEach(rel -> meetings.put(rel.get("to"), rel.get("from")));
+        List<Map<String, Object>> meetingRows = new ArrayList<>();
+        List<Map<String, Object>> decisionRows = new ArrayList<>();
         for (Map<String, Object> node : graph.nodes()) {
+            Map<?, ?> props = (Map<?, ?>) node.get("props");
+            Map<String, Object> row = new HashMap<>();
+            row.put("id", node.get("id"));
             if ("Meeting".equals(node.get("label")) && boards.containsKey(node.get("id"))) {
-                Map<?, ?> props = (Map<?, ?>) node.get("props");
-                Map<String, Object> row = new HashMap<>();
-                row.put("id", node.get("id"));
                 row.put("board", boards.get(node.get("id")));
                 row.put("date", props.get("date"));
                 row.put("title", props.get("title"));
-                rows.add(row);
+                meetingRows.add(row);
+            } else if ("Decision".equals(node.get("label")) && meetings.containsKey(node.get("id"))) {
+                row.put("meeting", meetings.get(node.get("id")));
+                row.put("text", props.get("text"));
+                row.put("number", props.get("number"));
+                decisionRows.add(row);
             }
         }
-        List<SeedProblem> problems = tx.run(SeedCypher.MEETINGS_RECORDED_ELSEWHERE,
-                Map.of("rows", rows, "ids", rows.stream().map(row -> row.get("id")).toList())).list(found -> {
-                    String id = found.get("seed").asString();
-                    SeedGraph.Origin origin = graph.origins().get(id);
-                    return new SeedProblem(origin.file(), origin.line(), id, "the database already holds this meeting as "
-                            + found.get("existing").asString() + ", recorded through the API (same board, date and title): "
-                            + "give the record that id, or leave the meeting out");
-                });
+        List<SeedProblem> problems = new ArrayList<>(madeElsewhere(tx, graph, SeedCypher.MEETINGS_RECORDED_ELSEWHERE, meetingRows,
+                "meeting", "(same board, date and title): give the record that id, or leave the meeting out"));
+        problems.addAll(madeElsewhere(tx, graph, SeedCypher.DECISIONS_RECORDED_ELSEWHERE, decisionRows,
+                "decision", "(same meeting, text and number): give the record that id, or leave the decision out"));
         if (!problems.isEmpty()) {
             throw new SeedValidationException(problems);
         }
+    }
+
+    private static List<SeedProblem> madeElsewhere(TransactionContext tx, SeedGraph graph, String cypher,
+            List<Map<String, Object>> rows, String kind, String advice) {
+        return tx.run(cypher, Map.of("rows", rows, "ids", rows.stream().map(row -> row.get("id")).toList())).list(found -> {
+            String id = found.get("seed").asString();
+            SeedGraph.Origin origin = graph.origins().get(id);
+            return new SeedProblem(origin.file(), origin.line(), id, "the database already holds this " + kind + " as "
+                    + found.get("existing").asString() + ", recorded through the API " + advice);
+        });
     }
 
     /** {@code {post, keys}} per post the seed defines: the {@code type:personId} of each holding it gives it. */

@@ -122,6 +122,35 @@ class SeedReloadTest extends ServiceTestBase {
     }
 
     @Test
+    void aSeededDecisionTheApiRecordedFirstUnderAnotherIdIsRefusedNotMadeTwice() {
+        String seeded = "decision-001-hwbb-2021-07-23-minutes-approved";
+        try (Session session = driver.session()) {
+            session.executeWrite(tx -> tx.run("MATCH (d:Decision {id: $seeded}) DETACH DELETE d", Map.of("seeded", seeded)).consume());
+        }
+        String recorded = as("admin").document("""
+                mutation { recordDecision(input: {meetingId: "meeting-001-hwbb-2021-07-23", number: "2",
+                    text: "  the minutes of the Health and Wellbeing Board meeting held on 28 January 2021 were approved as a correct record. "}) {
+                    decision { id } } }
+                """).execute().path("recordDecision.decision.id").entity(String.class).get();
+        long before = count("MATCH (n) RETURN count(n)");
+        try {
+            assertThatThrownBy(() -> loader.load(properties.location()))
+                    .isInstanceOf(SeedValidationException.class)
+                    .satisfies(ex -> assertThat(((SeedValidationException) ex).problems()).singleElement()
+                            .satisfies(problem -> assertThat(problem.toString()).contains("(" + seeded + ")")
+                                    .contains("already holds this decision as " + recorded)));
+            assertThat(count("MATCH (n) RETURN count(n)")).as("nothing written").isEqualTo(before);
+        } finally {
+            try (Session session = driver.session()) {
+                session.executeWrite(tx -> tx.run("MATCH (d:Decision {id: $id}) DETACH DELETE d", Map.of("id", recorded)).consume());
+            }
+            loader.load(properties.location());
+        }
+        assertThat(count("MATCH (:Meeting {id: 'meeting-001-hwbb-2021-07-23'})-[:DECIDED]->(d:Decision {id: '" + seeded + "'}) RETURN count(d)"))
+                .isEqualTo(1);
+    }
+
+    @Test
     void aSeededMeetingTheApiRecordedFirstUnderAnotherIdIsRefusedNotMadeTwice() {
         String seeded = "meeting-003-hosc-2019-01-24";
         try (Session session = driver.session()) {
