@@ -6,10 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.Value;
 import org.partnershipgraph.GraphQlTestBase;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -30,9 +35,38 @@ class SeedLoaderTest extends GraphQlTestBase {
 
     @Test
     void loadingTwiceGivesTheSameGraph() {
+        loader.load(properties.location());
         long before = count(GRAPH_SIZE);
+        List<String> contents = contents();
         loader.load(properties.location());
         assertThat(count(GRAPH_SIZE)).isEqualTo(before);
+        assertThat(contents()).as("every node's labels and properties, every relationship's ends, type and properties")
+                .isEqualTo(contents);
+    }
+
+    /**
+     * Each node as its sorted labels and properties, and each relationship as its ends' ids, type and
+     * properties, sorted; without the lock counts ({@code writes}) a load takes.
+     */
+    private List<String> contents() {
+        try (Session session = driver.session()) {
+            List<String> contents = new ArrayList<>(session.run("MATCH (n) RETURN labels(n) AS labels, properties(n) AS props")
+                    .list(r -> r.get("labels").asList(Value::asString).stream().sorted().toList() + " " + withoutLocks(r.get("props"))));
+            contents.addAll(session.run("""
+                    MATCH (a)-[r]->(b)
+                    RETURN coalesce(a.id, a.name, elementId(a)) AS from, type(r) AS type, coalesce(b.id, b.name, elementId(b)) AS to,
+                           properties(r) AS props
+                    """).list(r -> r.get("from").asString() + " " + r.get("type").asString() + " " + r.get("to").asString() + " "
+                            + withoutLocks(r.get("props"))));
+            contents.sort(null);
+            return contents;
+        }
+    }
+
+    private static Map<String, Object> withoutLocks(Value properties) {
+        Map<String, Object> sorted = new TreeMap<>(properties.asMap());
+        sorted.remove("writes");
+        return sorted;
     }
 
     @Test
