@@ -111,7 +111,16 @@ class LazyDataLoadersTest {
 
         CompletableFuture<DataLoader<String, String>> first = CompletableFuture.supplyAsync(() -> registry.getDataLoader("slow"));
         assertThat(filling.await(30, TimeUnit.SECONDS)).isTrue();
-        CompletableFuture<DataLoader<String, String>> second = CompletableFuture.supplyAsync(() -> registry.getDataLoader("slow"));
+        CompletableFuture<DataLoader<String, String>> second = new CompletableFuture<>();
+        Thread secondLookup = new Thread(() -> second.complete(registry.getDataLoader("slow")));
+        secondLookup.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (secondLookup.getState() != Thread.State.BLOCKED && secondLookup.getState() != Thread.State.WAITING
+                && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(secondLookup.getState()).as("the second lookup waits for the fill").isIn(Thread.State.BLOCKED, Thread.State.WAITING);
+        assertThat(second).isNotDone();
         release.countDown();
 
         assertThat(first.get(30, TimeUnit.SECONDS)).isNotNull();
