@@ -29,8 +29,10 @@ import graphql.schema.GraphQLTypeUtil;
  * field ({@link TextInputs#requireNoBlankId}), before the mutation runs: no node has a blank id, and
  * "No action has id " did not say what was wrong. A subscription's controller makes the same check
  * itself, so that the refusal is an error of its stream, as its other refusals are (an error thrown
- * here would bypass the stream's exception handlers). Reads keep answering an unknown id, blank or not, with null or an
- * empty list, as they answer any id no node has.
+ * here would bypass the stream's exception handlers). It runs after the field access check (a role
+ * that may not run the mutation is answered first) and before the mutation's own checks of the
+ * caller's boards, as mistyped input is answered before them. Reads keep answering an unknown id,
+ * blank or not, with null or an empty list, as they answer any id no node has.
  */
 final class BlankIdInstrumentation extends SimplePerformantInstrumentation {
 

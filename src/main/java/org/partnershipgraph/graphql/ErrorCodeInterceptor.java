@@ -18,6 +18,7 @@ import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.server.WebSocketGraphQlRequest;
 import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -61,9 +62,16 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
      * {@code text/event-stream} and nothing the JSON route takes first ({@code *}{@code /*} is JSON).
      */
     private static boolean streams(WebGraphQlRequest request) {
-        List<MediaType> accepted = request.getHeaders().getAccept();
-        return request instanceof WebSocketGraphQlRequest
-                || (!GraphQlHttpEndpoint.answersJson(accepted) && accepted.stream().anyMatch(MediaType.TEXT_EVENT_STREAM::isCompatibleWith));
+        if (request instanceof WebSocketGraphQlRequest) {
+            return true;
+        }
+        List<MediaType> accepted;
+        try {
+            accepted = request.getHeaders().getAccept();
+        } catch (InvalidMediaTypeException ex) {
+            return false;
+        }
+        return !GraphQlHttpEndpoint.answersJson(accepted) && accepted.stream().anyMatch(MediaType.TEXT_EVENT_STREAM::isCompatibleWith);
     }
 
     private static boolean hasCode(GraphQLError error) {

@@ -12,6 +12,8 @@ import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.graphql.ExecutionGraphQlService;
 import org.springframework.graphql.data.method.annotation.support.AnnotatedControllerConfigurer;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
@@ -79,8 +81,13 @@ public class GraphQlConfig {
                 graphQlHttpHandler.isHttpOkOnValidationErrors());
     }
 
-    /** A blank {@code ID} in a mutation's or subscription's input is VALIDATION naming the field; see {@link BlankIdInstrumentation}. */
+    /**
+     * A blank {@code ID} in a mutation's input is VALIDATION naming the field; see
+     * {@link BlankIdInstrumentation}. First in the chain, so innermost: the field access check
+     * (a role that may not run the mutation) answers before it.
+     */
     @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     Instrumentation blankIds() {
         return new BlankIdInstrumentation();
     }

@@ -101,7 +101,7 @@ public class GraphQlExceptions {
      * Anything else: INTERNAL with an id to quote, or UNAVAILABLE when Neo4j went away underneath
      * or stopped the transaction (past its timeout, or terminated).
      * A mutation whose connection is lost while committing (Spring wraps it in a
-     * {@link TransactionSystemException}, which is never retried) has an unknown outcome, and the
+     * {@link TransactionSystemException}; a lost connection at commit is never retried) has an unknown outcome, and the
      * message says so; one that could not start, or that Neo4j refused for a passing reason (a
      * {@link TransientException}, retried first by {@link TransientRetry}), changed nothing.
      */
@@ -148,7 +148,8 @@ public class GraphQlExceptions {
      */
     private static boolean failedCommit(TransactionSystemException ex) {
         StackTraceElement[] trace = ex.getStackTrace();
-        return trace.length == 0 || !"doBegin".equals(trace[0].getMethodName());
+        return trace.length == 0 || !("doBegin".equals(trace[0].getMethodName())
+                && trace[0].getClassName().endsWith("Neo4jTransactionManager"));
     }
 
     /** What a client is told of an unexpected error: only the id under which it is logged. */

@@ -134,7 +134,6 @@ final class GraphQlHttpEndpoint implements HandlerMapping, HttpRequestHandler, O
         }
     }
 
-    /** The content type Spring's endpoint would answer with, or null where it would not route the request. */
     /**
      * Whether Spring's routes (and this endpoint) answer a request accepting {@code accepted} with
      * JSON: when it accepts anything, or a type compatible with JSON ({@code *}{@code /*} too), as
@@ -144,6 +143,7 @@ final class GraphQlHttpEndpoint implements HandlerMapping, HttpRequestHandler, O
         return accepted.isEmpty() || accepted.stream().anyMatch(type -> ROUTED.stream().anyMatch(type::isCompatibleWith));
     }
 
+    /** The content type Spring's endpoint would answer with, or null where it would not route the request. */
     private static MediaType responseType(String accept) {
         if (accept == null || accept.isBlank() || MediaType.APPLICATION_JSON_VALUE.equals(accept)) {
             return MediaType.APPLICATION_JSON;

@@ -7,8 +7,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -23,6 +21,8 @@ import org.springframework.graphql.GraphQlRequest;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.server.support.SerializableGraphQlRequest;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -85,7 +85,15 @@ public final class GraphQlRequestFilter extends OncePerRequestFilter {
             tooLarge(response);
             return;
         }
-        Checked checked = check(body, declaredCharset(request));
+        Charset charset;
+        try {
+            charset = declaredCharset(request);
+        } catch (InvalidMediaTypeException ex) {
+            GraphQlErrorResponses.write(response, HttpStatus.BAD_REQUEST.value(), ErrorType.BAD_REQUEST, ErrorCode.BAD_REQUEST,
+                    "The request's Content-Type cannot be read (" + ex.getMessage() + "): send application/json.", Map.of());
+            return;
+        }
+        Checked checked = check(body, charset);
         if (checked.problem() != null) {
             GraphQlErrorResponses.write(response, HttpStatus.BAD_REQUEST.value(), ErrorType.BAD_REQUEST, ErrorCode.BAD_REQUEST,
                     checked.problem(), Map.of());
@@ -96,16 +104,15 @@ public final class GraphQlRequestFilter extends OncePerRequestFilter {
     }
 
     /**
-     * The charset the request's Content-Type names, or null: read from the header, as Spring's
-     * message converters read it, not from the request's character encoding, which Spring Boot
-     * forces to UTF-8.
+     * The charset the request's Content-Type names, or null, read from the header as Spring's
+     * message converters read it (not the request's character encoding, which Spring Boot forces to
+     * UTF-8).
+     *
+     * @throws InvalidMediaTypeException when the header cannot be read, an unknown charset included
      */
-    private static String declaredCharset(HttpServletRequest request) {
-        Matcher charset = request.getContentType() == null ? null : CHARSET.matcher(request.getContentType());
-        return charset != null && charset.find() ? charset.group(1) : null;
+    private static Charset declaredCharset(HttpServletRequest request) {
+        return request.getContentType() == null ? null : MediaType.parseMediaType(request.getContentType()).getCharset();
     }
-
-    private static final Pattern CHARSET = Pattern.compile(";\\s*charset\\s*=\\s*\"?([^\";\\s]+)", Pattern.CASE_INSENSITIVE);
 
     /** The request the body holds, or why it cannot be one. */
     private record Checked(GraphQlRequest request, String problem) {
@@ -115,17 +122,15 @@ public final class GraphQlRequestFilter extends OncePerRequestFilter {
         }
     }
 
-    private Checked check(byte[] body, String declaredCharset) {
+    private Checked check(byte[] body, Charset charset) {
         if (isBlank(body)) {
             return Checked.problem("The request body is empty. Send {\"query\": \"...\", \"variables\": {...}}.");
         }
         Object root;
         try {
-            root = declaredCharset == null || StandardCharsets.UTF_8.name().equalsIgnoreCase(declaredCharset)
+            root = charset == null || StandardCharsets.UTF_8.equals(charset)
                     ? json.readValue(body, Object.class)
-                    : json.readValue(new String(body, Charset.forName(declaredCharset)), Object.class);
-        } catch (IllegalArgumentException ex) {
-            return Checked.problem("The request body's charset " + declaredCharset + " is not one this service reads: send UTF-8.");
+                    : json.readValue(new String(body, charset), Object.class);
         } catch (JacksonException ex) {
             return Checked.problem("The request body is not valid JSON (" + ex.getOriginalMessage()
                     + "). Send {\"query\": \"...\", \"variables\": {...}}.");

@@ -30,14 +30,19 @@ final class SeedCypher {
     /**
      * One row {@code kept}: those of {@code $ids} (milestones) the API has had in hand, whichever
      * action the seed now gives them: held under an action the API has changed (a version above 0),
-     * or removed through the API (its {@code removeMilestone} history entry names it as before).
+     * or removed through the API (its {@code removeMilestone} history entry names it as the
+     * {@code milestone} field's value before; the entries are read once, not per milestone).
      */
     static final String MILESTONES_THE_API_CHANGED = """
+            CALL () {
+                MATCH (h:HistoryEntry {operation: 'removeMilestone'})
+                RETURN collect(h.changes) AS removals
+            }
             UNWIND $ids AS id
             OPTIONAL MATCH (a:Action)-[:HAS_MILESTONE]->(:Milestone {id: id})
-            WITH id, collect(a) AS actions
+            WITH id, removals, collect(a) AS actions
             WHERE any(a IN actions WHERE a.version > 0)
-               OR EXISTS { MATCH (h:HistoryEntry {operation: 'removeMilestone'}) WHERE h.changes CONTAINS '"before":"' + id + '"' }
+               OR any(changes IN removals WHERE changes CONTAINS '{"field":"milestone","before":"' + id + '"')
             RETURN collect(id) AS kept
             """;
 

@@ -87,7 +87,7 @@ public class SeedLoader {
                         .get("changed").asList(Value::asObject));
                 Set<Object> apiMilestones = graph.relations().stream()
                         .filter(rel -> "HAS_MILESTONE".equals(rel.get("type")) && changed.contains(rel.get("from")))
-                        .map(rel -> rel.get("to")).collect(Collectors.toSet());
+                        .map(rel -> rel.get("to")).collect(Collectors.toCollection(HashSet::new));
                 apiMilestones.addAll(tx.run(SeedCypher.MILESTONES_THE_API_CHANGED, Map.of("ids", graph.nodes().stream()
                         .filter(node -> "Milestone".equals(node.get("label"))).map(node -> node.get("id")).toList()))
                         .single().get("kept").asList(Value::asObject));

@@ -268,6 +268,11 @@ class MutationGraphQlTest extends SyntheticGraphTestBase {
         hwbb.document("mutation { createAction(input: {title: \"X\", accountableTo: \"board-hwbb\", ownerId: \"\"}) { action { id } } }")
                 .execute().errors()
                 .expect(e -> e.getMessage().endsWith("or leave ownerId out")).verify();
+        String blank = "mutation { updateAction(input: {id: \"\", expectedVersion: 0, title: \"X\"}) { action { id } } }";
+        as("partner").document(blank).execute().errors()
+                .expect(e -> "FORBIDDEN".equals(e.getExtensions().get("code"))).verify();
+        graphQl.document(blank).execute().errors()
+                .expect(e -> "UNAUTHENTICATED".equals(e.getExtensions().get("code"))).verify();
         hwbb.document("{ action(id: \"\") { id } }").execute().path("action").valueIsNull();
         assertThat(count("MATCH (h:HistoryEntry) RETURN count(h)")).isZero();
         assertThat(count("MATCH (n) RETURN sum(coalesce(n.version, 0))")).isZero();
